@@ -1,0 +1,48 @@
+/** What every command needs: the store, a clock, and where to announce committed events. */
+import { uuidv7 } from 'uuidv7';
+import type { EventData, EventType } from '../domain/event.js';
+import { appendEvent } from '../store/events.js';
+import type { Db } from '../store/store.js';
+
+export interface CommandContext {
+  db: Db;
+  /** Canonical base URL of the site, e.g. https://live.example.org (no trailing slash). */
+  publicUrl: string;
+  now(): Date;
+  /** Called after a transaction that appended events commits: "page P is at seq N". */
+  onEvent?(pageId: string, seq: number): void;
+}
+
+/** A transaction in progress: its connection, its timestamp and its event writer. */
+export interface Tx {
+  db: Db;
+  /** One timestamp for everything the transaction writes. */
+  now: string;
+  /** Appends a page event with the page's next seq; returns the seq. */
+  append(pageId: string, type: EventType, data: EventData): Promise<number>;
+}
+
+/** App-generated, time-ordered ids. */
+export const newId = (): string => uuidv7();
+
+/** Runs `fn` in one transaction; once it commits, announces each touched page's new seq. */
+export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const appended = new Map<string, number>();
+  const now = ctx.now().toISOString();
+  const result = await ctx.db.transaction().execute((trx) =>
+    fn({
+      db: trx,
+      now,
+      append: async (pageId, type, data) => {
+        const seq = await appendEvent(trx, pageId, type, data, now);
+        appended.set(pageId, seq);
+        return seq;
+      },
+    }),
+  );
+  for (const [pageId, seq] of appended) ctx.onEvent?.(pageId, seq);
+  return result;
+}
+
+/** The public URL of a live page. */
+export const pageUrl = (ctx: Pick<CommandContext, 'publicUrl'>, slug: string): string => `${ctx.publicUrl}/live/${slug}`;

@@ -1,0 +1,29 @@
+/** What creating, editing and unpublishing a post share: the pin and the reader events. */
+import { postEventType } from '../domain/post-rules.js';
+import type { Post } from '../domain/post.js';
+import type { Page } from '../domain/page.js';
+import { updatePage } from '../store/pages.js';
+import type { Tx } from './context.js';
+
+/** What a post command answers: the post, the page's seq after the change and the page's slug. */
+export interface PostResult {
+  post: Post;
+  seq: number;
+  slug: string;
+}
+
+/**
+ * Appends the events for a post going from `prev` to `next` and keeps the page's pin in
+ * step with `next.pinned`. Returns the page's seq afterwards.
+ */
+export async function recordPostChange(tx: Tx, page: Page, prev: Post | null, next: Post): Promise<number> {
+  let seq = page.seq;
+  const type = postEventType(prev, next);
+  if (type) seq = await tx.append(page.id, type, { id: next.id });
+  const pinnedPostId = next.pinned ? next.id : page.pinnedPostId === next.id ? null : page.pinnedPostId;
+  if (pinnedPostId !== page.pinnedPostId) {
+    await updatePage(tx.db, page.id, { pinnedPostId });
+    seq = await tx.append(page.id, 'page.updated', { fields: ['pinnedPost'] });
+  }
+  return seq;
+}

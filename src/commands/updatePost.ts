@@ -1,0 +1,33 @@
+import { versionConflict } from '../domain/errors.js';
+import { applyPatch, checkMayEdit, checkPostRights, checkPostState } from '../domain/post-rules.js';
+import type { Post, PostPatch } from '../domain/post.js';
+import type { Actor } from '../domain/user.js';
+import { rememberContributors, replacePost } from '../store/posts.js';
+import { inTransaction, newId, type CommandContext } from './context.js';
+import { requirePost } from './load.js';
+import { recordPostChange, type PostResult } from './savePost.js';
+
+/**
+ * Edits a post the editor last saw at `expectedVersion`; a colleague's newer edit wins
+ * and this one is refused with 409, never silently overwritten.
+ */
+export async function updatePost(
+  ctx: CommandContext,
+  actor: Actor,
+  id: string,
+  patch: PostPatch,
+  expectedVersion: number,
+): Promise<PostResult> {
+  checkPostRights(actor, patch);
+  return inTransaction(ctx, async (tx) => {
+    const { page, post } = await requirePost(tx.db, id);
+    checkMayEdit(actor, post);
+    if (post.version !== expectedVersion) throw versionConflict(post.version);
+    const next = applyPatch(post, patch, tx.now);
+    checkPostState(next, tx.now);
+    if (!(await replacePost(tx.db, next, expectedVersion))) throw versionConflict(post.version + 1);
+    if (patch.contributors) await rememberContributors(tx.db, next.contributors, tx.now, newId);
+    const seq = await recordPostChange(tx, page, post, next);
+    return { post: next, seq, slug: page.slug };
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * The one errors module: every failure a user can cause is an AppError with a stable
+ * snake_case code, an HTTP status and, for input errors, the field it concerns.
+ * The server turns it into JSON for the API and an HTML page for readers.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toJSON(): { error: { code: string; message: string; field?: string } } {
+    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+  }
+}
+
+export const invalidInput = (message: string, field?: string, code = 'invalid_input') =>
+  new AppError(400, code, message, field);
+export const invalidJson = () => new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+export const unauthenticated = () =>
+  new AppError(401, 'unauthenticated', 'Sign in or send a valid API token (Authorization: Bearer …).');
+export const forbidden = (message = 'Your role does not allow this.', field?: string) =>
+  new AppError(403, 'forbidden', message, field);
+export const notFound = (what = 'page', message = 'Not found.') => new AppError(404, `${what}_not_found`, message);
+export const conflict = (code: string, message: string, field?: string) => new AppError(409, code, message, field);
+export const versionConflict = (current: number) =>
+  new AppError(409, 'version_conflict', `The post was changed by someone else; its current version is ${current}.`);
+export const preconditionRequired = () =>
+  new AppError(428, 'precondition_required', 'Send If-Match: "{version}" with the version you edited.');
+export const payloadTooLarge = () => new AppError(413, 'payload_too_large', 'The request body is too large.');
+export const unsupportedMediaType = () =>
+  new AppError(415, 'unsupported_media_type', 'Send the body as application/json.');
+export const tooManyRequests = () => new AppError(429, 'rate_limited', 'Too many requests; try again shortly.');

@@ -1,0 +1,86 @@
+/** Posts: the timestamped updates of a live page (SPEC §2). */
+import { z } from 'zod';
+import { bodySchema, type Block } from './block.js';
+import { isoDateTime, text } from './schema-helpers.js';
+
+export const LABELS = ['breaking', 'analysis', 'explainer', 'correction', 'key-event'] as const;
+export type Label = (typeof LABELS)[number];
+
+/** Statuses a client may ask for; `unpublished` is only reached through DELETE. */
+export const WRITABLE_STATUSES = ['published', 'draft', 'scheduled', 'submitted'] as const;
+export type PostStatus = (typeof WRITABLE_STATUSES)[number] | 'unpublished';
+
+export const contributorSchema = z.strictObject({ name: text(100), role: text(200).optional() });
+export type Contributor = z.infer<typeof contributorSchema>;
+
+/** The validated post fields, shared by the API bodies and imports. */
+export const postFields = {
+  title: text(200),
+  label: z.enum(LABELS).nullable().optional(),
+  contributors: z.array(contributorSchema).max(10),
+  body: bodySchema,
+  keyEvent: z.boolean(),
+  pinned: z.boolean(),
+  status: z.enum(WRITABLE_STATUSES),
+  scheduledFor: isoDateTime.nullable(),
+  publishedAt: isoDateTime,
+};
+
+/** Body of `POST /pages/{slug}/posts`. */
+export const postCreateSchema = z
+  .strictObject({
+    ...postFields,
+    contributors: postFields.contributors.default([]),
+    keyEvent: postFields.keyEvent.default(false),
+    pinned: postFields.pinned.default(false),
+    status: postFields.status.optional(),
+    scheduledFor: postFields.scheduledFor.optional(),
+    publishedAt: postFields.publishedAt.optional(),
+  })
+  .superRefine(requireScheduleTime);
+export type PostCreate = z.infer<typeof postCreateSchema>;
+
+/** Body of `PATCH /posts/{id}`: any field, at least one. */
+export const postPatchSchema = z
+  .strictObject({
+    title: postFields.title.optional(),
+    label: postFields.label,
+    contributors: postFields.contributors.optional(),
+    body: postFields.body.optional(),
+    keyEvent: postFields.keyEvent.optional(),
+    pinned: postFields.pinned.optional(),
+    status: postFields.status.optional(),
+    scheduledFor: postFields.scheduledFor.optional(),
+    publishedAt: postFields.publishedAt.optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'Send at least one field to change.');
+export type PostPatch = z.infer<typeof postPatchSchema>;
+
+export function requireScheduleTime(p: { status?: string; scheduledFor?: string | null }, ctx: z.RefinementCtx): void {
+  if (p.status === 'scheduled' && !p.scheduledFor)
+    ctx.addIssue({ code: 'custom', path: ['scheduledFor'], message: 'A scheduled post needs scheduledFor.' });
+}
+
+/** A post as stored and as the API returns it. */
+export interface Post {
+  id: string;
+  pageId: string;
+  title: string;
+  label: Label | null;
+  contributors: Contributor[];
+  body: Block[];
+  keyEvent: boolean;
+  pinned: boolean;
+  status: PostStatus;
+  scheduledFor: string | null;
+  publishedAt: string | null;
+  /** When a published post's content last changed, for "updated at". */
+  editedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  authorId: string | null;
+  version: number;
+}
+
+/** True when readers see the post. */
+export const isVisible = (p: Pick<Post, 'status'>): boolean => p.status === 'published';

@@ -1,0 +1,39 @@
+/** Shared zod building blocks for the domain schemas. */
+import { z } from 'zod';
+import { isAllowedLink, linkUrls, parseInline } from './inline.js';
+
+/** Longest text a block may hold (SPEC §2). */
+export const MAX_TEXT = 10_000;
+
+/** A non-blank string of at most `max` characters, trimmed. */
+export const text = (max: number, min = 1) =>
+  z.string().trim().min(min, `Must be at least ${min} character${min === 1 ? '' : 's'}.`).max(max, `Must be at most ${max} characters.`);
+
+/** Inline Markdown-subset text whose links all use http, https or mailto. */
+export const inlineText = (max = MAX_TEXT) =>
+  text(max).superRefine((value, ctx) => {
+    const bad = linkUrls(parseInline(value)).find((u) => !isAllowedLink(u));
+    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `Links must use http, https or mailto: ${bad.slice(0, 80)}` });
+  });
+
+/** A media source: an absolute http(s) URL, or a path on this site (uploads). */
+export const mediaUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((v) => isHttpUrl(v) || /^\/(?!\/)[^\s\\]*$/.test(v), 'Must be an http(s) URL or a path on this site.');
+
+/** An absolute http(s) URL. */
+export const httpUrl = z.string().trim().max(2048).refine(isHttpUrl, 'Must be an http(s) URL.');
+
+function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** An ISO 8601 date-time with a zone, normalised to UTC with milliseconds. */
+export const isoDateTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());

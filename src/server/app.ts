@@ -1,0 +1,102 @@
+/** The fastify application: plugins, error handling and routes, given an open store. */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { CommandContext } from '../commands/context.js';
+import type { Store } from '../store/store.js';
+import type { Config } from './config.js';
+import { installErrorHandlers } from './error-handler.js';
+import { ReaderPages } from './reader-pages.js';
+import { pageRoutes } from './routes/api/pages.js';
+import { postRoutes } from './routes/api/posts.js';
+import { readerRoutes } from './routes/reader.js';
+import type { AppServices } from './services.js';
+
+/** Largest request body we accept: a long post with many blocks fits easily. */
+export const BODY_LIMIT = 1024 * 1024;
+
+const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
+const renderDir = fileURLToPath(new URL('../render/', import.meta.url));
+
+export interface AppOptions {
+  store: Store;
+  config: Config;
+  /** Hook for live updates: told "page P is at seq N" after each committed change. */
+  onEvent?: (pageId: string, seq: number) => void;
+  /** Pass a pino logger config or false; defaults to the configured level. */
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { store, config } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+  const cssHref = `/assets/livepage.css?v=${hashFiles([publicDir + 'livepage.css']).slice(0, 12)}`;
+  const commands: CommandContext = { db: store.db, publicUrl: config.publicUrl, now: () => new Date(), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) };
+  const services: AppServices = {
+    db: store.db,
+    config,
+    commands,
+    cssHref,
+    reader: new ReaderPages(store.db, config.publicUrl, cssHref, buildId()),
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'https:', 'http:', 'data:'],
+        mediaSrc: ["'self'", 'https:', 'http:'],
+        frameSrc: ['https:'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/assets/',
+    // Asset URLs carry a content hash (?v=…), so browsers and CDNs may keep them for a year.
+    maxAge: '365d',
+    immutable: true,
+  });
+  installErrorHandlers(app, cssHref);
+  await app.register(async (api) => {
+    api.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a 415
+    await pageRoutes(api, services);
+    await postRoutes(api, services);
+  });
+  await app.register(async (r) => readerRoutes(r, services));
+  return app;
+}
+
+/** A fingerprint of the templates and stylesheet: cached pages from another release never match. */
+function buildId(): string {
+  const files = readdirSync(renderDir).filter((f) => /\.(js|tsx?)$/.test(f)).sort().map((f) => renderDir + f);
+  return hashFiles([...files, publicDir + 'livepage.css']).slice(0, 8);
+}
+
+function hashFiles(paths: string[]): string {
+  const h = createHash('sha256');
+  for (const p of paths) {
+    try {
+      h.update(readFileSync(p));
+    } catch {
+      h.update(p); // a missing optional file still yields a stable id
+    }
+  }
+  return h.digest('hex');
+}

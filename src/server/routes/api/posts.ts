@@ -1,0 +1,54 @@
+/** `/api/v1/…/posts`: thin routes — validate, authorise, call one command. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createPost } from '../../../commands/createPost.js';
+import { requirePost } from '../../../commands/load.js';
+import { unpublishPost } from '../../../commands/unpublishPost.js';
+import { updatePost } from '../../../commands/updatePost.js';
+import { notFound } from '../../../domain/errors.js';
+import { isVisible, postCreateSchema, postPatchSchema } from '../../../domain/post.js';
+import { hasRole } from '../../../domain/user.js';
+import { optionalActor, requireRole } from '../../auth.js';
+import { ifMatchVersion } from '../../http.js';
+import type { AppServices } from '../../services.js';
+import { parse } from '../../validate.js';
+import { postJson } from './json.js';
+
+const slugParam = z.object({ slug: z.string().max(80) });
+const idParam = z.object({ id: z.string().max(64) });
+
+export async function postRoutes(app: FastifyInstance, { commands, db, config }: AppServices): Promise<void> {
+  const url = config.publicUrl;
+
+  app.post('/api/v1/pages/:slug/posts', async (req, reply) => {
+    const actor = await requireRole(db, req, 'contributor');
+    const { slug } = parse(slugParam, req.params);
+    const r = await createPost(commands, actor, slug, parse(postCreateSchema, req.body));
+    return reply.status(201).header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug));
+  });
+
+  app.get('/api/v1/posts/:id', async (req, reply) => {
+    const actor = await optionalActor(db, req);
+    const { id } = parse(idParam, req.params);
+    const { page, post } = await requirePost(db, id);
+    const mayRead = isVisible(post) || (actor && (hasRole(actor.role, 'editor') || post.authorId === actor.id));
+    if (!mayRead) throw notFound('post', 'There is no such post.');
+    return reply.header('etag', `"${post.version}"`).send(postJson(post, page.seq, url, page.slug));
+  });
+
+  app.patch('/api/v1/posts/:id', async (req, reply) => {
+    const actor = await requireRole(db, req, 'contributor');
+    const { id } = parse(idParam, req.params);
+    const patch = parse(postPatchSchema, req.body);
+    const version = ifMatchVersion(req.headers['if-match']);
+    const r = await updatePost(commands, actor, id, patch, version);
+    return reply.header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug));
+  });
+
+  app.delete('/api/v1/posts/:id', async (req) => {
+    await requireRole(db, req, 'editor');
+    const { id } = parse(idParam, req.params);
+    const r = await unpublishPost(commands, id);
+    return postJson(r.post, r.seq, url, r.slug);
+  });
+}

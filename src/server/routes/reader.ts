@@ -1,0 +1,48 @@
+/** What readers fetch: the home page, live pages and permalinks (SPEC §1). */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { notFound } from '../../domain/errors.js';
+import { SLUG_PATTERN, type PageState } from '../../domain/page.js';
+import { etagMatches, pageNumber } from '../http.js';
+import type { AppServices } from '../services.js';
+
+/** Short while live so readers without JavaScript see news soon; long once the story has ended. */
+export function readerCacheControl(state: PageState): string {
+  return state === 'live'
+    ? 'public, max-age=5, stale-while-revalidate=30'
+    : 'public, max-age=300, stale-while-revalidate=86400';
+}
+
+const noSuchPage = () => notFound('page', 'There is no such live page.');
+
+export async function readerRoutes(app: FastifyInstance, { reader }: AppServices): Promise<void> {
+  app.get('/', async (_req, reply) => {
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=10').send(await reader.index());
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/live/:slug', async (req, reply) => {
+    const n = pageNumber(req.query.page);
+    const { slug } = req.params;
+    if (n === null || !SLUG_PATTERN.test(slug)) throw noSuchPage();
+    const head = await reader.head(slug, n);
+    if (!head) throw noSuchPage();
+    if (etagMatches(req.headers['if-none-match'], head.etag)) return notModified(reply, head.etag, head.state);
+    const page = await reader.render(slug, n);
+    if (!page) throw noSuchPage();
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('etag', page.etag)
+      .header('cache-control', readerCacheControl(page.state))
+      .send(page.body);
+  });
+
+  app.get<{ Params: { slug: string; postId: string } }>('/live/:slug/posts/:postId', async (req, reply) => {
+    const { postId } = req.params;
+    const target = postId.length <= 64 ? await reader.permalink(postId) : undefined;
+    if (!target) throw notFound('post', 'There is no such post.');
+    return reply.header('cache-control', 'public, max-age=5').redirect(target, 302);
+  });
+}
+
+function notModified(reply: FastifyReply, etag: string, state: PageState): FastifyReply {
+  return reply.status(304).header('etag', etag).header('cache-control', readerCacheControl(state)).send();
+}

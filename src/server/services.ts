@@ -1,0 +1,14 @@
+/** What the routes share: the store, the configuration, the command context, the reader pages. */
+import type { CommandContext } from '../commands/context.js';
+import type { Db } from '../store/store.js';
+import type { Config } from './config.js';
+import type { ReaderPages } from './reader-pages.js';
+
+export interface AppServices {
+  db: Db;
+  config: Config;
+  commands: CommandContext;
+  reader: ReaderPages;
+  /** The stylesheet's URL, versioned by its content so browsers may cache it for ever. */
+  cssHref: string;
+}

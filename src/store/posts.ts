@@ -1,0 +1,142 @@
+/** Post rows ↔ domain posts, and the reader stream's queries. */
+import type { Selectable, Updateable } from 'kysely';
+import type { Block } from '../domain/block.js';
+import type { Contributor, Label, Post, PostStatus } from '../domain/post.js';
+import type { PostsTable } from './schema.js';
+import type { Db } from './store.js';
+
+type PostRow = Selectable<PostsTable>;
+
+/** `pinnedPostId` is the page's: a post is pinned when its page says so. */
+export function postFromRow(r: PostRow, pinnedPostId: string | null): Post {
+  return {
+    id: r.id,
+    pageId: r.page_id,
+    title: r.title,
+    label: r.label as Label | null,
+    contributors: JSON.parse(r.contributors) as Contributor[],
+    body: JSON.parse(r.body) as Block[],
+    keyEvent: Number(r.key_event) === 1,
+    pinned: pinnedPostId === r.id,
+    status: r.status as PostStatus,
+    scheduledFor: r.scheduled_for,
+    publishedAt: r.published_at,
+    editedAt: r.edited_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    authorId: r.author_id,
+    version: Number(r.version),
+  };
+}
+
+function toRow(p: Post): PostRow {
+  return {
+    id: p.id,
+    page_id: p.pageId,
+    title: p.title,
+    label: p.label,
+    contributors: JSON.stringify(p.contributors),
+    body: JSON.stringify(p.body),
+    key_event: p.keyEvent ? 1 : 0,
+    status: p.status,
+    scheduled_for: p.scheduledFor,
+    published_at: p.publishedAt,
+    edited_at: p.editedAt,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    author_id: p.authorId,
+    version: p.version,
+  };
+}
+
+export async function insertPost(db: Db, p: Post): Promise<void> {
+  await db.insertInto('posts').values(toRow(p)).execute();
+}
+
+/**
+ * Writes `next` only if the stored version is still `expectedVersion`; false when a
+ * colleague's edit got there first (optimistic locking, no lost updates).
+ */
+export async function replacePost(db: Db, next: Post, expectedVersion: number): Promise<boolean> {
+  const { id, ...rest } = toRow(next);
+  const changes: Updateable<PostsTable> = rest;
+  const result = await db
+    .updateTable('posts')
+    .set(changes)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findPostRow(db: Db, id: string): Promise<PostRow | undefined> {
+  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** All posts of a page, any status, newest first (exports, the newsroom). */
+export async function listAllPosts(db: Db, pageId: string): Promise<PostRow[]> {
+  return db
+    .selectFrom('posts')
+    .selectAll()
+    .where('page_id', '=', pageId)
+    .orderBy('published_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** The reader stream: published posts newest first, without the pinned one (shown apart). */
+function stream(db: Db, pageId: string, pinnedPostId: string | null) {
+  let q = db.selectFrom('posts').where('page_id', '=', pageId).where('status', '=', 'published');
+  if (pinnedPostId) q = q.where('id', '!=', pinnedPostId);
+  return q;
+}
+
+export async function listStream(db: Db, pageId: string, pinnedPostId: string | null, limit: number, offset: number): Promise<PostRow[]> {
+  return stream(db, pageId, pinnedPostId)
+    .selectAll()
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countStream(db: Db, pageId: string, pinnedPostId: string | null): Promise<number> {
+  const { n } = await stream(db, pageId, pinnedPostId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** How many stream posts come before `post` (newest first): its position in the stream. */
+export async function countNewer(db: Db, post: Post, pinnedPostId: string | null): Promise<number> {
+  const at = post.publishedAt ?? '';
+  const { n } = await stream(db, post.pageId, pinnedPostId)
+    .where((eb) => eb.or([eb('published_at', '>', at), eb.and([eb('published_at', '=', at), eb('id', '>', post.id)])]))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Published key events of a page, newest first (the "Key events" list). */
+export async function listKeyEvents(db: Db, pageId: string, limit = 30): Promise<{ id: string; title: string; publishedAt: string }[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .select(['id', 'title', 'published_at'])
+    .where('page_id', '=', pageId)
+    .where('status', '=', 'published')
+    .where((eb) => eb.or([eb('key_event', '=', 1), eb('label', '=', 'key-event')]))
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, publishedAt: r.published_at ?? '' }));
+}
+
+/** Saves contributor profiles seen on posts, so the newsroom can pick them again. */
+export async function rememberContributors(db: Db, contributors: Contributor[], now: string, newId: () => string): Promise<void> {
+  for (const c of contributors) {
+    await db
+      .insertInto('contributors')
+      .values({ id: newId(), name: c.name, role: c.role ?? '', created_at: now })
+      .onConflict((oc) => oc.columns(['name', 'role']).doNothing())
+      .execute();
+  }
+}

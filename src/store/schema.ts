@@ -1,0 +1,88 @@
+/**
+ * Table types for kysely. Both stores use the same portable column types: text ids,
+ * ISO 8601 UTC text timestamps (they sort correctly as text), JSON as text and
+ * integers for flags, so no query needs to know which database it runs on.
+ */
+import type { Generated } from 'kysely';
+
+export interface PagesTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string | null;
+  time_zone: string;
+  locale: string;
+  summary: string; // JSON string[]
+  featured_media: string | null; // JSON FeaturedMedia
+  state: string;
+  continued_to: string | null;
+  continuation_notice: string | null;
+  pinned_post_id: string | null;
+  seq: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  ended_at: string | null;
+}
+
+export interface PostsTable {
+  id: string;
+  page_id: string;
+  title: string;
+  label: string | null;
+  contributors: string; // JSON Contributor[]
+  body: string; // JSON Block[]
+  key_event: number;
+  status: string;
+  scheduled_for: string | null;
+  published_at: string | null;
+  edited_at: string | null;
+  created_at: string;
+  updated_at: string;
+  author_id: string | null;
+  version: number;
+}
+
+export interface EventsTable {
+  page_id: string;
+  seq: number;
+  type: string;
+  data: string; // JSON EventData
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ContributorsTable {
+  id: string;
+  name: string;
+  role: string; // '' when none, so (name, role) can be unique on both stores
+  created_at: string;
+}
+
+export interface Database {
+  pages: PagesTable;
+  posts: PostsTable;
+  events: EventsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  contributors: ContributorsTable;
+}

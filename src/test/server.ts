@@ -1,0 +1,65 @@
+/**
+ * A real livepage server on a free port with a fresh store, three people (admin, editor,
+ * contributor) and their tokens; tests talk to it over real HTTP.
+ */
+import type { FastifyInstance } from 'fastify';
+import { addUser } from '../commands/addUser.js';
+import type { CommandContext } from '../commands/context.js';
+import { createToken } from '../commands/tokens.js';
+import type { Role } from '../domain/user.js';
+import { buildApp } from '../server/app.js';
+import type { Config } from '../server/config.js';
+import { openTestStore, type StoreKind, type TestStore } from './stores.js';
+
+export const PUBLIC_URL = 'http://livepage.test';
+
+export interface TestServer {
+  url: string;
+  tokens: Record<Role, string>;
+  app: FastifyInstance;
+  test: TestStore;
+  ctx: CommandContext;
+  /** fetch against the server, with the role's token when given. */
+  api(path: string, init?: RequestInit & { as?: Role; json?: unknown }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(kind: StoreKind): Promise<TestServer> {
+  const test = await openTestStore(kind);
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: test.dataDir,
+    databaseUrl: test.databaseUrl,
+    publicUrl: PUBLIC_URL,
+    logLevel: 'silent',
+  };
+  const ctx: CommandContext = { db: test.store.db, publicUrl: PUBLIC_URL, now: () => new Date() };
+  const tokens = {} as Record<Role, string>;
+  for (const role of ['admin', 'editor', 'contributor'] as const) {
+    await addUser(ctx, { email: `${role}@example.test`, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, password: 'correct horse battery' });
+    tokens[role] = (await createToken(ctx, `${role}@example.test`)).token;
+  }
+  const app = await buildApp({ store: test.store, config, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    url,
+    tokens,
+    app,
+    test,
+    ctx,
+    api(path, init = {}) {
+      const { as, json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (as) headers.set('authorization', `Bearer ${tokens[as]}`);
+      if (json !== undefined) headers.set('content-type', 'application/json');
+      return fetch(url + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+    },
+    async close() {
+      await app.close();
+      await test.dispose();
+    },
+  };
+}
