@@ -1,0 +1,158 @@
+/** The CLI as a user runs it: the built `bin/livepage.js`, real processes, both stores. */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { aPost } from '../test/fixtures.js';
+import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
+
+const BIN = new URL('../../bin/livepage.js', import.meta.url).pathname;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string>, input?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+describeEachStore('livepage CLI', (kind) => {
+  let t: TestStore;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    await t.store.close(); // the CLI opens the store itself
+    env = { LIVEPAGE_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' };
+  });
+  afterAll(async () => {
+    t.store.close = async () => {};
+    await t.dispose();
+  });
+
+  it('prints help, and refuses unknown commands and flags with exit code 2', async () => {
+    const help = await run(['--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('token create --email E');
+    expect((await run(['frobnicate'], env)).code).toBe(2);
+    const badFlag = await run(['user', 'add', '--emial', 'x@example.org'], env);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toContain('--emial');
+  });
+
+  it('adds people with a password from stdin or a generated one, and creates tokens', async () => {
+    const added = await run(['user', 'add', '--email', 'Ed@Example.org', '--name', 'Ed Itor', '--role', 'editor', '--password-stdin'], env, 'a long enough password\n');
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).not.toContain('Password');
+    const generated = await run(['user', 'add', '--email', 'c@example.org', '--name', 'Con', '--role', 'contributor'], env);
+    expect(generated.stdout).toMatch(/Password \(shown once\): \S{20,}/);
+    expect((await run(['user', 'add', '--email', 'ed@example.org', '--name', 'Dup', '--role', 'editor'], env)).code).toBe(1);
+    const badRole = await run(['user', 'add', '--email', 'z@example.org', '--name', 'Z', '--role', 'boss'], env);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain('role');
+    const weak = await run(['user', 'add', '--email', 'w@example.org', '--name', 'W', '--role', 'editor', '--password-stdin'], env, 'short');
+    expect(weak.code).toBe(1);
+
+    const token = await run(['token', 'create', '--email', 'ed@example.org', '--name', 'ci'], env);
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim().split('\n').at(-1)).toMatch(/^lp_[A-Za-z0-9_-]{40,}$/);
+    const unknown = await run(['token', 'create', '--email', 'nobody@example.org'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('nobody@example.org');
+  });
+
+  it('imports a page, refuses an invalid file whole, and exports it back', async () => {
+    const dir = t.dataDir;
+    const doc = {
+      page: { slug: 'imported', title: 'Imported coverage', summary: ['Point **one**'] },
+      posts: [
+        aPost('Older', { publishedAt: '2025-02-27T15:16:00Z', label: 'analysis' }),
+        aPost('Newer', { publishedAt: '2025-02-27T15:46:00Z', pinned: true }),
+        aPost('Draft', { status: 'draft' }),
+      ],
+    };
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(doc));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...doc, page: { ...doc.page, slug: 'bad-one' }, posts: [...doc.posts, aPost('Evil', { body: [{ type: 'paragraph', text: '[x](javascript:alert(1))' }] })] }));
+    writeFileSync(join(dir, 'broken.json'), '{"page":');
+
+    const ok = await run(['import', join(dir, 'good.json')], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('3 posts');
+    const bad = await run(['import', join(dir, 'bad.json')], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('posts.3.body.0.text');
+    expect((await run(['import', join(dir, 'broken.json')], env)).stderr).toContain('not valid JSON');
+    expect((await run(['import', join(dir, 'missing.json')], env)).code).toBe(1);
+    expect((await run(['import', join(dir, 'good.json')], env)).stderr).toContain('already exists');
+
+    const exported = await run(['export', 'imported'], env);
+    expect(exported.code).toBe(0);
+    const out = JSON.parse(exported.stdout);
+    expect(out.page).toMatchObject({ slug: 'imported', seq: 3, pinnedPostId: expect.any(String) });
+    expect(out.posts.map((p: { title: string }) => p.title).sort()).toEqual(['Draft', 'Newer', 'Older']);
+    expect((await run(['export', 'bad-one'], env)).code).toBe(1);
+
+    // An export imports cleanly elsewhere (here: under another slug, with fresh ids).
+    out.page.slug = 'imported-copy';
+    for (const p of out.posts) delete p.id;
+    writeFileSync(join(dir, 'copy.json'), JSON.stringify(out));
+    const copy = await run(['import', join(dir, 'copy.json')], env);
+    expect(copy.code, copy.stderr).toBe(0);
+  });
+
+  it('serve seeds an admin and a demo page once, serves them, and stops on SIGTERM', async () => {
+    const fresh = await openTestStore(kind);
+    await fresh.store.close();
+    fresh.store.close = async () => {};
+    const port = await freePort();
+    const serveEnv = { LIVEPAGE_DATA_DIR: fresh.dataDir, DATABASE_URL: fresh.databaseUrl ?? '', PORT: String(port) };
+    const start = () => {
+      const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', ...serveEnv } });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      const ready = new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => out.includes('livepage is serving') && resolve(out));
+        child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      return { child, ready };
+    };
+    try {
+      const first = start();
+      const out = await first.ready;
+      expect(out).toContain('admin@livepage.local');
+      expect(out).toMatch(/password: \S{20,}/);
+      const demoUrl = /Demo live page: (\S+)/.exec(out)![1]!;
+      const page = await fetch(demoUrl);
+      expect(page.status).toBe(200);
+      expect((await page.text()).match(/<article id="post-/g)!.length).toBeGreaterThanOrEqual(10);
+      const exited = new Promise((r) => first.child.on('exit', r));
+      first.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+
+      const second = start();
+      const out2 = await second.ready;
+      expect(out2).not.toContain('password:');
+      second.child.kill('SIGTERM');
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The HTML document shell shared by the reader page, the home page and error pages:
+ * one place for the head tags every page needs.
+ */
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
+/** Props of {@link Document}. */
+export interface DocumentProps {
+  lang: string;
+  title: string;
+  cssHref: string;
+  description?: string | undefined;
+  canonicalUrl?: string | undefined;
+  /** Error pages must not be indexed. */
+  noindex?: boolean | undefined;
+  /** Attributes for `<html>`, e.g. `data-seq`. */
+  htmlAttrs?: Record<string, string | number> | undefined;
+  children: ComponentChildren;
+}
+
+/** A complete `<html>` element; wrap with {@link renderDocument} for the doctype. */
+export function Document(props: DocumentProps): VNode {
+  return (
+    <html lang={props.lang} {...props.htmlAttrs}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        {props.description && <meta name="description" content={props.description} />}
+        {props.canonicalUrl && <link rel="canonical" href={props.canonicalUrl} />}
+        {props.noindex && <meta name="robots" content="noindex" />}
+        <meta name="color-scheme" content="light dark" />
+        <link rel="stylesheet" href={props.cssHref} />
+      </head>
+      <body>{props.children}</body>
+    </html>
+  );
+}
+
+/** Renders a document element with the doctype in front. */
+export function renderDocument(doc: VNode): string {
+  return `<!doctype html>${renderToString(doc)}`;
+}
+
+/** The footer every page shares. */
+export function SiteFooter(): VNode {
+  return (
+    <footer class="lp-footer">
+      <p>Powered by livepage</p>
+    </footer>
+  );
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONTINUATION_NOTICE } from '../domain/page.js';
+import { articleIds, renderLivePage, type LivePageView } from './page.js';
+import { paginationLinks } from './pagination.js';
+import { renderPostHtml } from './post.js';
+import { EVIL, attrValues, makeCtx, makePage, makePost, textOf } from './test-fixtures.js';
+
+const ctx = makeCtx();
+
+function makeView(overrides: Partial<LivePageView> = {}): LivePageView {
+  return {
+    page: makePage(),
+    pageNo: 1,
+    pageCount: 1,
+    postsHtml: [renderPostHtml(makePost({ id: 'p2', title: 'Second' }), ctx), renderPostHtml(makePost({ id: 'p1', title: 'First' }), ctx)],
+    pinnedHtml: null,
+    keyEvents: [],
+    continuedTo: null,
+    canonicalUrl: 'http://localhost:3000/live/ukraine-live',
+    cssHref: '/static/livepage.css',
+    ctx,
+    ...overrides,
+  };
+}
+
+const render = (o: Partial<LivePageView> = {}) => renderLivePage(makeView(o));
+/** The text of the element that starts at `marker`, up to its matching close tag name. */
+const section = (html: string, open: string, close: string) => html.slice(html.indexOf(open), html.indexOf(close, html.indexOf(open)) + close.length);
+
+describe('renderLivePage', () => {
+  it('is a complete document with the head tags a reader page needs', () => {
+    const html = render();
+    expect(html).toMatch(/^<!doctype html><html lang="en-GB" data-seq="42"><head><meta charset="utf-8"\/>/);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
+    expect(html).toContain('<title>Ukraine war: latest</title>');
+    expect(html).toContain('<link rel="canonical" href="http://localhost:3000/live/ukraine-live"/>');
+    expect(html).toContain('<link rel="stylesheet" href="/static/livepage.css"/>');
+    expect(html).toContain('<meta name="color-scheme" content="light dark"/>');
+    expect(attrValues(html, 'name="description" content')).toEqual(['Live coverage: Ukraine war: latest']);
+    expect(html).toMatch(/<\/html>$/);
+  });
+
+  it('carries the page seq on <html> and <main> for the reader script', () => {
+    const html = render({ page: makePage({ seq: 1234 }) });
+    expect(html).toContain('<html lang="en-GB" data-seq="1234">');
+    expect(html).toContain('<main id="main" class="lp-main" data-seq="1234">');
+  });
+
+  it('starts with a skip link to the main content', () => {
+    const html = render();
+    expect(html.indexOf('href="#main"')).toBeLessThan(html.indexOf('<main'));
+  });
+
+  it('shows the title as h1 with a Live label while live, and none once ended', () => {
+    const live = render();
+    expect(live).toContain('<h1 class="lp-header__title">Ukraine war: latest</h1>');
+    expect(textOf(section(live, '<header class="lp-header"', '</header>'))).toBe('Live Ukraine war: latest');
+    const ended = render({ page: makePage({ state: 'ended' }) });
+    expect(textOf(section(ended, '<header class="lp-header"', '</header>'))).toBe('Ukraine war: latest');
+    expect(ended).not.toContain('class="lp-live"');
+  });
+
+  it('shows the description under the title and uses it as meta description', () => {
+    const html = render({ page: makePage({ description: 'Russia and Ukraine at war' }) });
+    expect(textOf(section(html, '<header class="lp-header"', '</header>'))).toContain('Russia and Ukraine at war');
+    expect(attrValues(html, 'name="description" content')).toEqual(['Russia and Ukraine at war']);
+  });
+
+  it('shows a featured video with a "Media caption, " prefix, fetching nothing before play', () => {
+    const html = render({ page: makePage({ featuredMedia: { type: 'video', src: 'https://v.example.org/a.mp4', caption: 'Watch: the scene' } }) });
+    expect(html).toContain('preload="none"');
+    expect(textOf(section(html, '<div class="lp-featured"', '</figcaption>'))).toMatch(/Media caption, Watch: the scene$/);
+  });
+
+  it('shows a featured image with alt, credit and caption', () => {
+    const html = render({
+      page: makePage({ featuredMedia: { type: 'image', src: '/uploads/a.jpg', alt: 'Rescuers', caption: 'In Kyiv', credit: 'EPA' } }),
+    });
+    const fig = section(html, '<div class="lp-featured"', '</figure>');
+    expect(attrValues(fig, 'alt')).toEqual(['Rescuers']);
+    // What the reader sees first is not lazy-loaded.
+    expect(fig).toContain('loading="eager"');
+    expect(textOf(fig)).toBe('Image source, EPA In Kyiv');
+  });
+
+  it('shows the summary box with inline key points, and omits it when empty', () => {
+    const html = render({ page: makePage({ summary: ['Talks **resume**', 'See [police](https://police.example.com/)'] }) });
+    const box = section(html, '<section class="lp-summary"', '</section>');
+    expect(box).toContain('aria-labelledby="lp-summary-title"');
+    expect(box).toContain('<h2 class="lp-summary__title" id="lp-summary-title">Summary</h2>');
+    expect(box).toContain('<li>Talks <strong>resume</strong></li>');
+    expect(attrValues(box, 'aria-label')).toEqual(['police, external']);
+    expect(render()).not.toContain('lp-summary');
+  });
+
+  it('shows the continuation notice as a link to the new page, defaulting its wording', () => {
+    const html = render({ continuedTo: { url: '/live/ukraine-live-2', notice: 'Follow us here' } });
+    expect(html).toMatch(/<aside class="lp-continued" role="note"><p><a class="lp-continued__link" href="\/live\/ukraine-live-2">Follow us here<\/a>/);
+    const dflt = render({ continuedTo: { url: '/live/next', notice: '' } });
+    expect(textOf(section(dflt, '<aside', '</aside>'))).toBe(DEFAULT_CONTINUATION_NOTICE);
+    expect(render()).not.toContain('<aside');
+  });
+
+  it('lists key events in a collapsible list, linking on-page posts by fragment', () => {
+    const html = render({
+      keyEvents: [
+        { id: 'p1', title: 'First', publishedAt: '2025-02-27T15:46:00.000Z' },
+        { id: 'old', title: 'Older one', publishedAt: '2025-02-26T09:00:00.000Z' },
+      ],
+    });
+    const list = section(html, '<details class="lp-key-events"', '</details>');
+    expect(list).toContain('<summary class="lp-key-events__toggle">Key events</summary>');
+    expect(attrValues(list, 'href')).toEqual(['#post-p1', '/live/ukraine-live/posts/old']);
+    expect(textOf(list)).toBe('Key events 15:46 First 09:00 Older one');
+    expect(render()).not.toContain('<details');
+  });
+
+  it('shows the pinned post before the stream', () => {
+    const pinned = renderPostHtml(makePost({ id: 'pin', title: 'Pinned one', pinned: true }), ctx);
+    const html = render({ pinnedHtml: pinned });
+    expect(html).toContain(`<section class="lp-pinned" aria-label="Pinned post"><div>${pinned}</div></section>`);
+    expect(html.indexOf('lp-pinned')).toBeLessThan(html.indexOf('lp-stream'));
+  });
+
+  it('inserts the cached post articles unchanged, in the given order, inside the stream', () => {
+    const view = makeView();
+    const html = renderLivePage(view);
+    expect(html).toContain(`<section class="lp-stream" id="lp-stream" aria-label="Live updates"><div class="lp-stream__posts">${view.postsHtml.join('')}</div></section>`);
+    expect(html.indexOf('id="post-p2"')).toBeLessThan(html.indexOf('id="post-p1"'));
+  });
+
+  it('says so when there are no posts yet', () => {
+    expect(textOf(render({ postsHtml: [] }))).toContain('No updates have been posted yet.');
+  });
+
+  it('has an empty polite live region from page load', () => {
+    expect(render()).toContain('<div aria-live="polite" aria-atomic="false" class="visually-hidden" id="lp-announcer"></div>');
+  });
+
+  it('paginates with Newest, Previous, Next, Oldest and "Page N of M"', () => {
+    const html = render({ pageNo: 2, pageCount: 3 });
+    const nav = section(html, '<nav class="lp-pagination" aria-label="Pagination"', '</nav>');
+    expect(textOf(nav)).toBe('Newest Previous Page 2 of 3 Next Oldest');
+    expect(attrValues(nav, 'href')).toEqual(['/live/ukraine-live', '/live/ukraine-live', '/live/ukraine-live?page=3', '/live/ukraine-live?page=3']);
+    expect(html).toContain('<title>Ukraine war: latest (page 2 of 3)</title>');
+  });
+
+  it('disables the links that do not apply, and drops the nav for a single page', () => {
+    const first = section(render({ pageNo: 1, pageCount: 3 }), '<nav', '</nav>');
+    expect(attrValues(first, 'href')).toEqual(['/live/ukraine-live?page=2', '/live/ukraine-live?page=3']);
+    expect(textOf(first)).toBe('Newest Previous Page 1 of 3 Next Oldest');
+    expect(first.match(/lp-pagination__link--disabled/g)).toHaveLength(2);
+    expect(render({ pageCount: 1 })).not.toContain('<nav');
+  });
+
+  it('ends with the footer', () => {
+    expect(textOf(section(render(), '<footer class="lp-footer"', '</footer>'))).toBe('Powered by livepage');
+  });
+
+  it('escapes markup in the title, description, summary and captions', () => {
+    const html = render({
+      page: makePage({
+        title: EVIL, description: EVIL, summary: [EVIL],
+        featuredMedia: { type: 'image', src: '/a.jpg', alt: EVIL, caption: EVIL, credit: EVIL },
+      }),
+      keyEvents: [{ id: 'p1', title: EVIL, publishedAt: '2025-02-27T15:46:00.000Z' }],
+      continuedTo: { url: '/live/x', notice: EVIL },
+      postsHtml: [],
+    });
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<b>');
+    expect(textOf(html).split(EVIL).length - 1).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has no iframe, script or third-party request anywhere', () => {
+    const post = renderPostHtml(
+      makePost({
+        body: [
+          { type: 'embed', url: 'https://www.youtube.com/watch?v=1' },
+          { type: 'video', src: 'https://video.example.org/v.mp4', poster: 'https://video.example.org/p.jpg' },
+        ],
+      }),
+      ctx,
+    );
+    const html = render({ postsHtml: [post], page: makePage({ featuredMedia: { type: 'video', src: '/v.mp4', poster: 'https://t.example.com/p.jpg' } }) });
+    expect(html).not.toMatch(/<iframe|<script|poster=/);
+  });
+});
+
+describe('paginationLinks', () => {
+  it('has no newer links on page 1 and no older links on the last page', () => {
+    expect(paginationLinks('/live/x', 1, 1)).toEqual({ newest: null, previous: null, next: null, oldest: null });
+    expect(paginationLinks('/live/x', 3, 3)).toEqual({ newest: '/live/x', previous: '/live/x?page=2', next: null, oldest: null });
+  });
+});
+
+describe('articleIds', () => {
+  it('reads the post ids of rendered articles', () => {
+    const html = renderPostHtml(makePost({ id: 'a-1' }), ctx);
+    expect([...articleIds([html, '<p>not a post</p>'])]).toEqual(['a-1']);
+  });
+});
