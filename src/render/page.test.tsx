@@ -118,7 +118,7 @@ describe('renderLivePage', () => {
   it('shows the pinned post before the stream', () => {
     const pinned = renderPostHtml(makePost({ id: 'pin', title: 'Pinned one', pinned: true }), ctx);
     const html = render({ pinnedHtml: pinned });
-    expect(html).toContain(`<section class="lp-pinned" aria-label="Pinned post"><div>${pinned}</div></section>`);
+    expect(html).toContain(`<section class="lp-pinned" aria-labelledby="lp-pinned-title"><p class="lp-pinned__title" id="lp-pinned-title">Pinned post</p><div>${pinned}</div></section>`);
     expect(html.indexOf('lp-pinned')).toBeLessThan(html.indexOf('lp-stream'));
   });
 

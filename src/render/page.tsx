@@ -68,7 +68,10 @@ export function renderLivePage(view: LivePageView): string {
         {view.continuedTo && <ContinuationNotice {...view.continuedTo} />}
         <KeyEvents events={view.keyEvents} basePath={basePath} onThisPage={onThisPage} ctx={ctx} />
         {view.pinnedHtml && (
-          <section class="lp-pinned" aria-label="Pinned post">
+          <section class="lp-pinned" aria-labelledby="lp-pinned-title">
+            <p class="lp-pinned__title" id="lp-pinned-title">
+              Pinned post
+            </p>
             <div dangerouslySetInnerHTML={{ __html: view.pinnedHtml }} />
           </section>
         )}
