@@ -1,0 +1,522 @@
+#!/usr/bin/env node
+/**
+ * Page-serving benchmark (SPEC §5): requests per second for page 1 of a live page with
+ * N posts, served by livepage, against nginx serving the very same bytes as a static
+ * file — on the same machine, in the same run, with the same load generator settings.
+ *
+ *   npm run bench:page [-- --posts 200 --duration 10 --connections 50 --warmup 3]
+ *
+ * Progress goes to stderr; the last line of stdout is one JSON object:
+ *   {"posts", "rps", "p99_ms", "static_rps", "ratio", ...}
+ * ratio = rps / static_rps. See docs/performance.md for how to read it.
+ *
+ * Needs nginx and (preferably) wrk; as root it installs Debian's nginx-light and wrk
+ * with apt-get when they are missing. Without wrk it falls back to bench/http-load.mjs
+ * (node:http keep-alive loop in a child process) and says so in "load_generator".
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchDocument } from './page-content.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'bin', 'livepage.js');
+const SLUG = 'bench-election-night';
+
+const HELP = `Usage: node bench/page.mjs [--posts N] [--duration S] [--connections C] [--warmup S] [--keep]
+
+  --posts N        posts on the live page (default 200)
+  --duration S     seconds of load against each server (default 10)
+  --connections C  concurrent keep-alive connections (default 50)
+  --warmup S       seconds of load against each server before measuring (default 3)
+  --keep           keep the temporary directory (data, page.html, nginx.conf, logs)
+`;
+
+const { values: opts } = parseArgs({
+  options: {
+    posts: { type: 'string', default: '200' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opts.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+const POSTS = positiveInt('posts', opts.posts);
+const DURATION = positiveInt('duration', opts.duration);
+const CONNECTIONS = positiveInt('connections', opts.connections);
+const WARMUP = Number(opts.warmup);
+if (!Number.isFinite(WARMUP) || WARMUP < 0) usage('--warmup must be a number of seconds ≥ 0');
+
+function positiveInt(name, v) {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) usage(`--${name} must be a positive integer`);
+  return n;
+}
+function usage(msg) {
+  process.stderr.write(`bench:page: ${msg}\n\n${HELP}`);
+  process.exit(2);
+}
+
+const log = (msg) => process.stderr.write(`[bench:page] ${msg}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- clean-up
+
+/** Children we started; each leads its own process group, so workers go with it. */
+const children = new Set();
+let tmpDir;
+let cleaned = false;
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  const alive = [...children].filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const c of alive) killGroup(c, 'SIGTERM');
+  const deadline = Date.now() + 5000;
+  while (alive.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) await sleep(50);
+  for (const c of alive) if (c.exitCode === null && c.signalCode === null) killGroup(c, 'SIGKILL');
+  // Any nginx worker left behind (the group kill above should have taken it).
+  if (tmpDir && existsSync(path.join(tmpDir, 'nginx', 'nginx.pid'))) {
+    const pid = Number(readFileSync(path.join(tmpDir, 'nginx', 'nginx.pid'), 'utf8').trim());
+    if (pid) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  if (tmpDir) {
+    if (opts.keep) log(`kept ${tmpDir}`);
+    else rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+/** Synchronous last resort, for an exit we did not plan (no awaiting possible). */
+process.on('exit', () => {
+  if (cleaned) return;
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) killGroup(c, 'SIGKILL');
+  if (tmpDir && !opts.keep) rmSync(tmpDir, { recursive: true, force: true });
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(sig, () => {
+    log(`${sig}: stopping`);
+    void cleanup().finally(() => process.exit(128 + (os.constants.signals[sig] ?? 1)));
+  });
+}
+
+/** Starts a long-running child in its own process group and tracks it. */
+function startChild(cmd, args, { env, logFile, name }) {
+  const out = logFile ? openLog(logFile) : 'ignore';
+  const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', out, out] });
+  if (typeof out === 'number') closeSync(out); // the child has its own copy
+  children.add(child);
+  child.once('exit', (code, signal) => {
+    children.delete(child);
+    if (!cleaned)
+      log(`${name} exited unexpectedly (code ${code}, signal ${signal})${logFile ? `; see ${logFile}` : ''}`);
+  });
+  return child;
+}
+/** A file descriptor the child inherits for its stdout and stderr. */
+function openLog(file) {
+  return openSync(file, 'a');
+}
+
+/** Runs a command to completion, collecting its output; rejects on a non-zero exit. */
+function run(cmd, args, { env, input } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    children.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', (e) => {
+      children.delete(child);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      children.delete(child);
+      if (code === 0) resolve({ stdout, stderr });
+      else reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? code}):\n${stderr || stdout}`));
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+// ---------------------------------------------------------------- tools
+
+function which(name) {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'];
+  for (const d of dirs) {
+    const p = path.join(d, name);
+    if (d && existsSync(p)) return p;
+  }
+  return null;
+}
+
+let aptUpdated = false;
+function aptInstall(packages) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !which('apt-get')) return false;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    log('apt-get update');
+    const u = spawnSync('apt-get', ['update', '-q'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    aptUpdated = u.status === 0;
+    if (!aptUpdated) return false;
+  }
+  for (const pkg of packages) {
+    log(`apt-get install ${pkg}`);
+    const r = spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', pkg], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status === 0) return true;
+  }
+  return false;
+}
+
+function ensureNginx() {
+  let nginx = which('nginx');
+  if (!nginx) {
+    log('nginx not found; installing');
+    if (!aptInstall(['nginx-light', 'nginx'])) {
+      throw new Error('nginx is needed as the static baseline and is not installed. Install it (Debian: apt-get install nginx-light) or run as root so this script can.');
+    }
+    nginx = which('nginx');
+  }
+  if (!nginx) throw new Error('nginx was installed but is not on PATH or in /usr/sbin.');
+  return nginx;
+}
+
+function ensureWrk() {
+  let wrk = which('wrk');
+  if (!wrk) {
+    log('wrk not found; installing');
+    if (aptInstall(['wrk'])) wrk = which('wrk');
+  }
+  if (!wrk) log('wrk unavailable: falling back to the node:http load loop (bench/http-load.mjs)');
+  return wrk;
+}
+
+function versionOf(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  const text = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n')[0] ?? '';
+  return text;
+}
+
+// ---------------------------------------------------------------- HTTP helpers
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** One GET with a fresh connection; resolves to { status, headers, body: Buffer }. */
+function get(url) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false, headers: { connection: 'close' } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.setTimeout(10_000, () => req.destroy(new Error(`timeout: GET ${url}`)));
+    req.on('error', reject);
+  });
+}
+
+/** The exact size of the response wrk would receive (status line + headers + body). */
+function rawResponseSize(port, pathname) {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(port, '127.0.0.1');
+    let n = 0;
+    sock.on('data', (d) => (n += d.length));
+    sock.on('end', () => resolve(n));
+    sock.on('error', reject);
+    sock.setTimeout(10_000, () => sock.destroy(new Error('timeout measuring response size')));
+    sock.write(`GET ${pathname} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+  });
+}
+
+async function waitFor(url, child, name, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let lastErr;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before answering`);
+    try {
+      const r = await get(url);
+      if (r.status === 200) return r;
+      lastErr = new Error(`status ${r.status}`);
+    } catch (e) {
+      lastErr = e;
+    }
+    await sleep(100);
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000}s: ${lastErr?.message}`);
+}
+
+function rssMb(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- load
+
+const WRK_LUA = `
+-- Prints the run's figures as one JSON line, so nothing depends on wrk's text layout.
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRK_JSON {"requests":%d,"duration_us":%d,"bytes":%d,"connect_errors":%d,"read_errors":%d,"write_errors":%d,"non2xx":%d,"timeouts":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,"mean_us":%.1f}\\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
+end
+`;
+
+/** Runs the load generator against url for seconds; returns normalised figures. */
+async function load(gen, url, seconds) {
+  if (gen.kind === 'wrk') {
+    const { stdout } = await run(gen.path, ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '--latency', '-s', gen.script, url]);
+    const line = stdout.split('\n').find((l) => l.startsWith('WRK_JSON '));
+    if (!line) throw new Error(`could not read wrk's output:\n${stdout}`);
+    const w = JSON.parse(line.slice('WRK_JSON '.length));
+    const secs = w.duration_us / 1e6;
+    return {
+      requests: w.requests,
+      rps: w.requests / secs,
+      bytes_per_response: w.requests ? w.bytes / w.requests : 0,
+      errors: w.connect_errors + w.read_errors + w.write_errors + w.timeouts,
+      non2xx: w.non2xx,
+      p50_ms: w.p50_us / 1000,
+      p90_ms: w.p90_us / 1000,
+      p99_ms: w.p99_us / 1000,
+      max_ms: w.max_us / 1000,
+    };
+  }
+  const { stdout } = await run(process.execPath, [path.join(ROOT, 'bench', 'http-load.mjs'), url, String(CONNECTIONS), String(seconds)]);
+  const h = JSON.parse(stdout.trim().split('\n').pop());
+  return {
+    requests: h.requests,
+    rps: h.rps,
+    body_bytes_per_response: h.requests ? h.bytes / h.requests : 0,
+    errors: h.socket_errors,
+    non2xx: h.non2xx,
+    p50_ms: h.p50_ms,
+    p90_ms: h.p90_ms,
+    p99_ms: h.p99_ms,
+    max_ms: h.max_ms,
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const cpus = os.cpus();
+  log(`machine: ${cpus.length} CPU(s) (${cpus[0]?.model?.trim() ?? 'unknown'}), node ${process.version}`);
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run "npm run build" first (npm run bench:page does).');
+
+  const nginxPath = ensureNginx();
+  const wrkPath = ensureWrk();
+  tmpDir = mkdtempSync(path.join(os.tmpdir(), 'livepage-bench-'));
+  log(`temp dir ${tmpDir}`);
+  const gen = wrkPath ? { kind: 'wrk', path: wrkPath, script: path.join(tmpDir, 'report.lua') } : { kind: 'node-http' };
+  if (gen.kind === 'wrk') writeFileSync(gen.script, WRK_LUA);
+
+  // 1. The page: generate, import.
+  const dataDir = path.join(tmpDir, 'data');
+  mkdirSync(dataDir);
+  const serverEnv = { ...process.env, LIVEPAGE_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  delete serverEnv.DATABASE_URL; // always the embedded SQLite store, never someone's PostgreSQL
+  delete serverEnv.LIVEPAGE_PUBLIC_URL;
+  const doc = benchDocument(POSTS, { slug: SLUG });
+  const importFile = path.join(tmpDir, 'import.json');
+  writeFileSync(importFile, JSON.stringify(doc));
+  log(`importing a ${POSTS}-post page (${(JSON.stringify(doc).length / 1024).toFixed(0)} KiB of JSON)`);
+  const imported = await run(process.execPath, [CLI, 'import', importFile], { env: serverEnv });
+  log(imported.stdout.trim());
+
+  // 2. livepage.
+  const lpPort = await freePort();
+  serverEnv.PORT = String(lpPort);
+  const server = startChild(process.execPath, [CLI, 'serve'], { env: serverEnv, logFile: path.join(tmpDir, 'livepage.log'), name: 'livepage' });
+  const pagePath = `/live/${SLUG}`;
+  const lpUrl = `http://127.0.0.1:${lpPort}${pagePath}`;
+  const first = await waitFor(lpUrl, server, 'livepage');
+  const html = first.body;
+  const articles = (html.toString('utf8').match(/<article\b/g) ?? []).length;
+  log(`livepage on :${lpPort} (pid ${server.pid}); page 1 is ${html.length} bytes, ${articles} <article>s, content-encoding ${first.headers['content-encoding'] ?? 'none'}`);
+  writeFileSync(path.join(tmpDir, 'page.html'), html);
+
+  // 3. nginx serving the same bytes at the same path.
+  const ngDir = path.join(tmpDir, 'nginx');
+  const www = path.join(ngDir, 'www');
+  mkdirSync(path.join(www, 'live'), { recursive: true });
+  for (const d of ['logs', 'client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(ngDir, d));
+  writeFileSync(path.join(www, 'live', SLUG), html);
+  const ngPort = await freePort();
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const conf = `# bench:page static baseline: one worker, like the one node process it is compared with.
+${isRoot ? 'user root;' : '# not root: workers run as the current user'}
+worker_processes 1;
+daemon off;
+master_process on;
+pid ${ngDir}/nginx.pid;
+error_log ${ngDir}/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_timeout 65;
+  keepalive_requests 1000000;
+  open_file_cache max=16 inactive=60s;
+  client_body_temp_path ${ngDir}/client_body;
+  proxy_temp_path ${ngDir}/proxy;
+  fastcgi_temp_path ${ngDir}/fastcgi;
+  uwsgi_temp_path ${ngDir}/uwsgi;
+  scgi_temp_path ${ngDir}/scgi;
+  server {
+    listen 127.0.0.1:${ngPort};
+    root ${www};
+    location /live/ {
+      default_type text/html;
+      charset utf-8;
+    }
+  }
+}
+`;
+  const confFile = path.join(ngDir, 'nginx.conf');
+  writeFileSync(confFile, conf);
+  const nginx = startChild(nginxPath, ['-p', ngDir, '-c', confFile, '-e', path.join(ngDir, 'logs', 'error.log')], {
+    env: process.env,
+    logFile: path.join(ngDir, 'logs', 'stderr.log'),
+    name: 'nginx',
+  });
+  const ngUrl = `http://127.0.0.1:${ngPort}${pagePath}`;
+  const staticFirst = await waitFor(ngUrl, nginx, 'nginx');
+  if (!staticFirst.body.equals(html)) throw new Error('nginx does not serve the same bytes as livepage');
+  log(`nginx on :${ngPort} (master pid ${nginx.pid}), worker_processes 1, serving the same ${staticFirst.body.length} bytes`);
+
+  const lpRaw = await rawResponseSize(lpPort, pagePath);
+  const ngRaw = await rawResponseSize(ngPort, pagePath);
+  log(`whole responses: livepage ${lpRaw} bytes, nginx ${ngRaw} bytes (headers included)`);
+
+  // 4. Warm up, then measure: livepage, then nginx, same settings.
+  const genName = gen.kind === 'wrk' ? `wrk -t1 -c${CONNECTIONS}` : `node:http loop, ${CONNECTIONS} connections`;
+  if (WARMUP > 0) {
+    log(`warming up both for ${WARMUP}s each (${genName})`);
+    await load(gen, lpUrl, WARMUP);
+    await load(gen, ngUrl, WARMUP);
+  }
+  log(`measuring livepage for ${DURATION}s (${genName})`);
+  const lp = await load(gen, lpUrl, DURATION);
+  const lpRss = rssMb(server.pid);
+  log(`  livepage: ${lp.rps.toFixed(0)} req/s, p50 ${lp.p50_ms.toFixed(2)} ms, p99 ${lp.p99_ms.toFixed(2)} ms, errors ${lp.errors}, non-2xx ${lp.non2xx}`);
+  log(`measuring nginx for ${DURATION}s (${genName})`);
+  const ng = await load(gen, ngUrl, DURATION);
+  log(`  nginx:    ${ng.rps.toFixed(0)} req/s, p50 ${ng.p50_ms.toFixed(2)} ms, p99 ${ng.p99_ms.toFixed(2)} ms, errors ${ng.errors}, non-2xx ${ng.non2xx}`);
+
+  // 5. Checks: every response a 200 of the expected size, and the page unchanged.
+  const problems = [];
+  if (lp.non2xx || lp.errors) problems.push(`livepage: ${lp.non2xx} non-2xx responses, ${lp.errors} socket errors`);
+  if (ng.non2xx || ng.errors) problems.push(`nginx: ${ng.non2xx} non-2xx responses, ${ng.errors} socket errors`);
+  if (gen.kind === 'wrk') {
+    // wrk counts header bytes too: each response should be the size measured above.
+    if (Math.abs(lp.bytes_per_response - lpRaw) > 64) problems.push(`livepage responses averaged ${lp.bytes_per_response.toFixed(0)} bytes, expected ${lpRaw}`);
+    if (Math.abs(ng.bytes_per_response - ngRaw) > 64) problems.push(`nginx responses averaged ${ng.bytes_per_response.toFixed(0)} bytes, expected ${ngRaw}`);
+  } else {
+    if (Math.abs(lp.body_bytes_per_response - html.length) > 1) problems.push(`livepage bodies averaged ${lp.body_bytes_per_response} bytes, expected ${html.length}`);
+  }
+  const after = await get(lpUrl);
+  if (after.status !== 200 || !after.body.equals(html)) problems.push(`livepage's page changed during the run (status ${after.status}, ${after.body.length} bytes)`);
+  for (const p of problems) log(`WARNING ${p}`);
+
+  const result = {
+    posts: POSTS,
+    rps: Math.round(lp.rps),
+    p99_ms: round(lp.p99_ms, 2),
+    static_rps: Math.round(ng.rps),
+    ratio: round(lp.rps / ng.rps, 3),
+    p50_ms: round(lp.p50_ms, 2),
+    static_p99_ms: round(ng.p99_ms, 2),
+    bytes: html.length,
+    response_bytes: lpRaw,
+    static_response_bytes: ngRaw,
+    articles_on_page: articles,
+    requests: lp.requests,
+    static_requests: ng.requests,
+    errors: lp.errors + lp.non2xx,
+    static_errors: ng.errors + ng.non2xx,
+    connections: CONNECTIONS,
+    duration_s: DURATION,
+    warmup_s: WARMUP,
+    cpus: cpus.length,
+    load_generator: gen.kind === 'wrk' ? `${versionOf(wrkPath, ['--version']).split(' [')[0] || 'wrk'} -t1 -c${CONNECTIONS}` : `node:http keep-alive loop (bench/http-load.mjs), ${CONNECTIONS} connections`,
+    server: `livepage (1 node ${process.version} process, SQLite), rss ${lpRss ?? '?'} MB`,
+    static_server: `${versionOf(nginxPath, ['-v']).replace(/^nginx version: /, '')}, worker_processes 1`,
+    shared_cores: `server, nginx and load generator share ${cpus.length} CPU(s); no pinning; servers measured one after the other`,
+    ok: problems.length === 0,
+  };
+  return result;
+}
+
+function round(x, d) {
+  const f = 10 ** d;
+  return Math.round(x * f) / f;
+}
+
+let exitCode = 0;
+try {
+  const result = await main();
+  await cleanup();
+  process.stdout.write(JSON.stringify(result) + '\n');
+  if (!result.ok) exitCode = 1;
+} catch (err) {
+  log(`failed: ${err?.stack ?? err}`);
+  if (tmpDir) {
+    for (const f of ['livepage.log', 'nginx/logs/error.log', 'nginx/logs/stderr.log']) {
+      const p = path.join(tmpDir, f);
+      if (existsSync(p)) {
+        const t = readFileSync(p, 'utf8').trim();
+        if (t) log(`--- ${f} ---\n${t.slice(-4000)}`);
+      }
+    }
+  }
+  await cleanup();
+  exitCode = 1;
+}
+process.exit(exitCode);
