@@ -1,15 +1,17 @@
 /** The fastify application: plugins, error handling and routes, given an open store. */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { CommandContext } from '../commands/context.js';
 import type { Store } from '../store/store.js';
 import type { Config } from './config.js';
 import { installErrorHandlers } from './error-handler.js';
+import { serveCachedPage } from './fast-path.js';
 import { ReaderPages } from './reader-pages.js';
+import { securityHeaders } from './security-headers.js';
 import { pageRoutes } from './routes/api/pages.js';
 import { postRoutes } from './routes/api/posts.js';
 import { readerRoutes } from './routes/reader.js';
@@ -32,39 +34,35 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { store, config } = opts;
+  const cssHref = `/assets/livepage.css?v=${hashFiles([publicDir + 'livepage.css']).slice(0, 12)}`;
+  const security = securityHeaders();
+  const reader = new ReaderPages(store.db, config.publicUrl, cssHref, buildId(), security);
   const app = Fastify({
+    serverFactory: (handler) => createServer((req, res) => serveCachedPage(reader, req, res) || handler(req, res)),
     logger: opts.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // Per-request log lines would dominate the cost of serving a cached page; the proxy or
+    // CDN in front keeps access logs. Errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
   });
-  const cssHref = `/assets/livepage.css?v=${hashFiles([publicDir + 'livepage.css']).slice(0, 12)}`;
-  const commands: CommandContext = { db: store.db, publicUrl: config.publicUrl, now: () => new Date(), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) };
-  const services: AppServices = {
+  const commands: CommandContext = {
     db: store.db,
-    config,
-    commands,
-    cssHref,
-    reader: new ReaderPages(store.db, config.publicUrl, cssHref, buildId()),
-  };
-
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'https:', 'http:', 'data:'],
-        mediaSrc: ["'self'", 'https:', 'http:'],
-        frameSrc: ['https:'],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
+    publicUrl: config.publicUrl,
+    now: () => new Date(),
+    onEvent: (pageId, seq) => {
+      reader.changed(pageId);
+      opts.onEvent?.(pageId, seq);
     },
-    crossOriginEmbedderPolicy: false,
+  };
+  const services: AppServices = { db: store.db, config, commands, cssHref, reader };
+
+  // Every reply gets the security headers, unless a route set its own (cached reader pages
+  // carry them in their prepared headers and skip this hook).
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    for (const [name, value] of Object.entries(security)) if (!reply.hasHeader(name)) reply.header(name, value);
+    done(null, payload);
   });
   await app.register(fastifyStatic, {
     root: publicDir,

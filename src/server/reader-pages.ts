@@ -16,17 +16,44 @@ import { renderLivePage } from '../render/page.js';
 import { renderPostHtml } from '../render/post.js';
 import { zoneYear } from '../render/time.js';
 
+/** Short while live so readers without JavaScript see news soon; long once the story has ended. */
+export function readerCacheControl(state: PageState): string {
+  return state === 'live'
+    ? 'public, max-age=5, stale-while-revalidate=30'
+    : 'public, max-age=300, stale-while-revalidate=86400';
+}
+
 export const POSTS_PER_PAGE = 20;
+
+/**
+ * How long a page's seq may be taken from memory. Changes made through this process
+ * invalidate it at once (see `changed`); the TTL bounds how late we notice writes by other
+ * processes (CLI imports, other nodes), well inside the pages' own max-age.
+ */
+const HEAD_TTL_MS = 1000;
+
+type Head = NonNullable<Awaited<ReturnType<typeof pageHead>>>;
 
 export interface RenderedPage {
   body: Buffer;
   etag: string;
   state: PageState;
+  /**
+   * Every response header, prepared once as node's flat [name, value, …] array (measurably
+   * faster to write than an object): serving the page is writing two buffers.
+   */
+  headers: (string | number)[];
+  /** The same for a 304 Not Modified. */
+  notModifiedHeaders: string[];
 }
 
 export class ReaderPages {
   private readonly fragments = new Lru<string, string>(20_000);
   private readonly pages = new Lru<string, RenderedPage>(500);
+  private readonly heads = new Lru<string, { head: Head; at: number }>(10_000);
+  private readonly years = new Map<string, { year: number; until: number }>();
+  /** Bumped by every change, so a head read that raced with one is not cached. */
+  private generation = 0;
   private readonly siteOrigin: string;
 
   constructor(
@@ -35,14 +62,46 @@ export class ReaderPages {
     private readonly cssHref: string,
     /** Changes with every release, so cached pages from an older template are not reused. */
     private readonly buildId: string,
+    private readonly securityHeaders: Record<string, string>,
   ) {
     this.siteOrigin = new URL(publicUrl).origin;
   }
 
-  /** The ETag and state of page `n` of a live page, without rendering; undefined if no such page. */
-  async head(slug: string, n: number): Promise<{ etag: string; state: PageState } | undefined> {
+  /**
+   * The ETag and state of page `n`, and its bytes when already rendered: a reader request
+   * usually touches neither the database nor the renderer.
+   */
+  async head(slug: string, n: number): Promise<{ etag: string; state: PageState; cached: RenderedPage | undefined } | undefined> {
+    const head = this.freshHead(slug) ?? (await this.fetchHead(slug));
+    if (!head) return undefined;
+    const etag = this.etag(head.id, head.seq, n, head.timeZone);
+    return { etag, state: head.state, cached: this.pages.get(etag) };
+  }
+
+  /** Page `n` from memory alone, when its seq is fresh and its bytes are cached (the fast path). */
+  cached(slug: string, n: number): RenderedPage | undefined {
+    const head = this.freshHead(slug);
+    return head && this.pages.get(this.etag(head.id, head.seq, n, head.timeZone));
+  }
+
+  /** Told after a change commits in this process: the next request must see the new seq. */
+  changed(_pageId: string): void {
+    // Writes are rare next to reads: forgetting every head is simpler than indexing them.
+    this.heads.clear();
+    this.generation++;
+  }
+
+  private freshHead(slug: string): Head | undefined {
+    const hit = this.heads.get(slug);
+    return hit && Date.now() - hit.at < HEAD_TTL_MS ? hit.head : undefined;
+  }
+
+  private async fetchHead(slug: string): Promise<Head | undefined> {
+    const generation = this.generation;
     const head = await pageHead(this.db, slug);
-    return head && { etag: this.etag(head.id, head.seq, n, head.timeZone), state: head.state };
+    // A read that raced with a change may be older than it: do not keep it.
+    if (head && generation === this.generation) this.heads.set(slug, { head, at: Date.now() });
+    return head;
   }
 
   /** Page `n` of a live page; undefined when the page or the page number does not exist. */
@@ -73,7 +132,10 @@ export class ReaderPages {
       cssHref: this.cssHref,
       ctx,
     });
-    const rendered = { body: Buffer.from(html), etag, state: page.state };
+    const body = Buffer.from(html);
+    const notModifiedHeaders = [...Object.entries(this.securityHeaders).flat(), 'etag', etag, 'cache-control', readerCacheControl(page.state)];
+    const headers = [...notModifiedHeaders, 'content-type', 'text/html; charset=utf-8', 'content-length', body.length];
+    const rendered = { body, etag, state: page.state, headers, notModifiedHeaders };
     this.pages.set(etag, rendered);
     return rendered;
   }
@@ -96,7 +158,7 @@ export class ReaderPages {
 
   /** A post's <article>, rendered once per version, pin state, zone, locale and year. */
   article(post: Post, ctx: RenderContext): string {
-    const key = `${post.id}:${post.version}:${post.pinned ? 1 : 0}:${ctx.timeZone}:${ctx.locale}:${zoneYear(ctx.timeZone, ctx.now)}`;
+    const key = `${post.id}:${post.version}:${post.pinned ? 1 : 0}:${ctx.timeZone}:${ctx.locale}:${this.year(ctx.timeZone)}`;
     let html = this.fragments.get(key);
     if (html === undefined) {
       html = renderPostHtml(post, ctx);
@@ -118,6 +180,17 @@ export class ReaderPages {
 
   /** The year is part of the key because post times show it when it is not the current one. */
   private etag(pageId: string, seq: number, n: number, timeZone: string): string {
-    return `"${this.buildId}-${pageId}-${seq}-${n}-${zoneYear(timeZone, new Date())}"`;
+    return `"${this.buildId}-${pageId}-${seq}-${n}-${this.year(timeZone)}"`;
+  }
+
+  /** The current year in a zone, worked out at most once a minute (Intl is slow on a hot path). */
+  private year(timeZone: string): number {
+    const now = Date.now();
+    let y = this.years.get(timeZone);
+    if (!y || now >= y.until) {
+      y = { year: zoneYear(timeZone, new Date(now)), until: now + 60_000 };
+      this.years.set(timeZone, y);
+    }
+    return y.year;
   }
 }

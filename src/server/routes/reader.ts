@@ -3,14 +3,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN, type PageState } from '../../domain/page.js';
 import { etagMatches, pageNumber } from '../http.js';
+import { readerCacheControl } from '../reader-pages.js';
 import type { AppServices } from '../services.js';
 
-/** Short while live so readers without JavaScript see news soon; long once the story has ended. */
-export function readerCacheControl(state: PageState): string {
-  return state === 'live'
-    ? 'public, max-age=5, stale-while-revalidate=30'
-    : 'public, max-age=300, stale-while-revalidate=86400';
-}
 
 const noSuchPage = () => notFound('page', 'There is no such live page.');
 
@@ -26,13 +21,12 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
     const head = await reader.head(slug, n);
     if (!head) throw noSuchPage();
     if (etagMatches(req.headers['if-none-match'], head.etag)) return notModified(reply, head.etag, head.state);
-    const page = await reader.render(slug, n);
+    const page = head.cached ?? (await reader.render(slug, n));
     if (!page) throw noSuchPage();
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('etag', page.etag)
-      .header('cache-control', readerCacheControl(page.state))
-      .send(page.body);
+    // The hot path: prepared headers and bytes straight to the socket (HEAD sends no body).
+    reply.hijack();
+    reply.raw.writeHead(200, page.headers).end(page.body);
+    return reply;
   });
 
   app.get<{ Params: { slug: string; postId: string } }>('/live/:slug/posts/:postId', async (req, reply) => {
