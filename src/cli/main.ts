@@ -3,6 +3,7 @@
  * non-zero on failure: 1 for errors of the store or input, 2 for usage errors.
  */
 import { AppError } from '../domain/errors.js';
+import { storeErrorToAppError } from '../store/errors.js';
 import { UsageError } from './args.js';
 import { exportCommand, importCommand } from './transfer.js';
 import { serveCommand } from './serve.js';
@@ -50,7 +51,8 @@ async function main(argv: string[]): Promise<number> {
       console.error(`livepage ${name}: ${err.message}\nRun "livepage ${name} --help" for usage.`);
       return 2;
     }
-    const message = err instanceof AppError ? `${err.message}${err.field ? ` (${err.field})` : ''}` : (err as Error).message;
+    const known = err instanceof AppError ? err : storeErrorToAppError(err);
+    const message = known ? `${known.message}${known.field ? ` (${known.field})` : ''}` : (err as Error).message;
     console.error(`livepage ${name}: ${message}`);
     return 1;
   }

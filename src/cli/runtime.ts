@@ -15,7 +15,7 @@ export async function withStore<T>(fn: (store: Store, ctx: CommandContext, confi
 }
 
 export const commandContext = (store: Store, config: Config): CommandContext => ({
-  db: store.db,
+  store,
   publicUrl: config.publicUrl,
   now: () => new Date(),
 });

@@ -3,27 +3,36 @@ import { addUser } from '../commands/addUser.js';
 import { pageUrl, type CommandContext } from '../commands/context.js';
 import { importPage } from '../commands/importPage.js';
 import { AppError } from '../domain/errors.js';
+import { findPageBySlug } from '../store/pages.js';
 import { countUsers } from '../store/users.js';
-import { demoDocument } from './demo-content.js';
+import { DEMO_SLUG, demoDocument } from './demo-content.js';
 
 export const FIRST_ADMIN_EMAIL = 'admin@livepage.local';
 
-/** Seeds an empty store; returns lines to print, or nothing when the store had people. */
+/** Seeds an empty store; returns lines to print (nothing when the store had people). */
 export async function seedIfEmpty(ctx: CommandContext): Promise<string[]> {
-  if ((await countUsers(ctx.db)) > 0) return [];
+  if ((await countUsers(ctx.store.db)) > 0) return [];
+  const admin = await ignoreConflict(() => addUser(ctx, { email: FIRST_ADMIN_EMAIL, name: 'Administrator', role: 'admin' }));
+  if (!admin) return []; // another server process sharing the database seeded it first
+  const lines = [
+    'First start: created an admin account. Its password is shown only this once:',
+    `  email:    ${FIRST_ADMIN_EMAIL}`,
+    `  password: ${admin.password}`,
+    `Create an API token with: npx livepage token create --email ${FIRST_ADMIN_EMAIL}`,
+  ];
+  // The demo page is a courtesy: an installation that imported its own pages first keeps them.
+  if (!(await findPageBySlug(ctx.store.db, DEMO_SLUG))) {
+    const demo = await ignoreConflict(() => importPage(ctx, demoDocument(ctx.now()), null));
+    if (demo) lines.push(`Demo live page: ${pageUrl(ctx, demo.page.slug)}`);
+  }
+  return lines;
+}
+
+async function ignoreConflict<T>(fn: () => Promise<T>): Promise<T | undefined> {
   try {
-    const { password } = await addUser(ctx, { email: FIRST_ADMIN_EMAIL, name: 'Administrator', role: 'admin' });
-    const { page } = await importPage(ctx, demoDocument(ctx.now()), null);
-    return [
-      'First start: created an admin account. Its password is shown only this once:',
-      `  email:    ${FIRST_ADMIN_EMAIL}`,
-      `  password: ${password}`,
-      `Create an API token with: npx livepage token create --email ${FIRST_ADMIN_EMAIL}`,
-      `Demo live page: ${pageUrl(ctx, page.slug)}`,
-    ];
+    return await fn();
   } catch (err) {
-    // Another server process sharing the database seeded it first.
-    if (err instanceof AppError && err.status === 409) return [];
+    if (err instanceof AppError && err.status === 409) return undefined;
     throw err;
   }
 }

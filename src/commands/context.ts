@@ -2,10 +2,10 @@
 import { uuidv7 } from 'uuidv7';
 import type { EventData, EventType } from '../domain/event.js';
 import { appendEvent } from '../store/events.js';
-import type { Db } from '../store/store.js';
+import type { Db, Store } from '../store/store.js';
 
 export interface CommandContext {
-  db: Db;
+  store: Store;
   /** Canonical base URL of the site, e.g. https://live.example.org (no trailing slash). */
   publicUrl: string;
   now(): Date;
@@ -29,7 +29,7 @@ export const newId = (): string => uuidv7();
 export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const appended = new Map<string, number>();
   const now = ctx.now().toISOString();
-  const result = await ctx.db.transaction().execute((trx) =>
+  const result = await ctx.store.write((trx) =>
     fn({
       db: trx,
       now,

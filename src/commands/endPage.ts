@@ -2,12 +2,12 @@ import { conflict } from '../domain/errors.js';
 import type { Page } from '../domain/page.js';
 import { updatePage } from '../store/pages.js';
 import { inTransaction, type CommandContext } from './context.js';
-import { requirePage } from './load.js';
+import { lockPageForChange } from './load.js';
 
 /** Ends a page's coverage without a continuation: the Live label goes. */
 export async function endPage(ctx: CommandContext, slug: string): Promise<Page> {
   return inTransaction(ctx, async (tx) => {
-    const page = await requirePage(tx.db, slug);
+    const page = await lockPageForChange(tx.db, slug);
     if (page.state === 'ended') throw conflict('already_ended', `The coverage on "${slug}" has already ended.`);
     const changes = { state: 'ended', endedAt: tx.now } as const;
     await updatePage(tx.db, page.id, changes);

@@ -3,13 +3,21 @@ import { postEventType } from '../domain/post-rules.js';
 import type { Post } from '../domain/post.js';
 import type { Page } from '../domain/page.js';
 import { updatePage } from '../store/pages.js';
-import type { Tx } from './context.js';
+import { insertPost, rememberContributors } from '../store/posts.js';
+import { newId, type Tx } from './context.js';
 
 /** What a post command answers: the post, the page's seq after the change and the page's slug. */
 export interface PostResult {
   post: Post;
   seq: number;
   slug: string;
+}
+
+/** Stores a new post, remembers its contributors and records its events; returns the seq. */
+export async function insertNewPost(tx: Tx, page: Page, post: Post): Promise<number> {
+  await insertPost(tx.db, post);
+  await rememberContributors(tx.db, post.contributors, tx.now, newId);
+  return recordPostChange(tx, page, null, post);
 }
 
 /**

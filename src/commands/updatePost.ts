@@ -4,7 +4,7 @@ import type { Post, PostPatch } from '../domain/post.js';
 import type { Actor } from '../domain/user.js';
 import { rememberContributors, replacePost } from '../store/posts.js';
 import { inTransaction, newId, type CommandContext } from './context.js';
-import { requirePost } from './load.js';
+import { lockPostForChange } from './load.js';
 import { recordPostChange, type PostResult } from './savePost.js';
 
 /**
@@ -20,12 +20,12 @@ export async function updatePost(
 ): Promise<PostResult> {
   checkPostRights(actor, patch);
   return inTransaction(ctx, async (tx) => {
-    const { page, post } = await requirePost(tx.db, id);
+    const { page, post } = await lockPostForChange(tx.db, id);
     checkMayEdit(actor, post);
     if (post.version !== expectedVersion) throw versionConflict(post.version);
     const next = applyPatch(post, patch, tx.now);
     checkPostState(next, tx.now);
-    if (!(await replacePost(tx.db, next, expectedVersion))) throw versionConflict(post.version + 1);
+    if (!(await replacePost(tx.db, next, expectedVersion))) throw versionConflict();
     if (patch.contributors) await rememberContributors(tx.db, next.contributors, tx.now, newId);
     const seq = await recordPostChange(tx, page, post, next);
     return { post: next, seq, slug: page.slug };

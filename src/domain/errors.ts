@@ -28,8 +28,12 @@ export const forbidden = (message = 'Your role does not allow this.', field?: st
   new AppError(403, 'forbidden', message, field);
 export const notFound = (what = 'page', message = 'Not found.') => new AppError(404, `${what}_not_found`, message);
 export const conflict = (code: string, message: string, field?: string) => new AppError(409, code, message, field);
-export const versionConflict = (current: number) =>
-  new AppError(409, 'version_conflict', `The post was changed by someone else; its current version is ${current}.`);
+export const versionConflict = (current?: number) =>
+  new AppError(
+    409,
+    'version_conflict',
+    `The post was changed by someone else${current === undefined ? '' : `; its current version is ${current}`}. Reload it, then edit again.`,
+  );
 export const preconditionRequired = () =>
   new AppError(428, 'precondition_required', 'Send If-Match: "{version}" with the version you edited.');
 export const payloadTooLarge = () => new AppError(413, 'payload_too_large', 'The request body is too large.');

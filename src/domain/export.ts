@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, pageFields, slugSchema, type Page } from './page.js';
-import { postFields, requireScheduleTime, type Post } from './post.js';
+import { ID_PATTERN, postFields, requireScheduleTime, type Post } from './post.js';
 import { isoDateTime, text } from './schema-helpers.js';
 
 const ignored = z.unknown().optional();
-const idSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'Not an id this system made.');
+const idSchema = z.string().regex(ID_PATTERN, 'Not an id this system made.');
 
 const importPost = z
   .strictObject({

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { inlineText, mediaUrl, text } from './schema-helpers.js';
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
+/** Posts shown per reader page and per API page. */
+export const POSTS_PER_PAGE = 20;
 export const slugSchema = z.string().regex(SLUG_PATTERN, 'Use 1–80 lowercase letters, digits and hyphens, starting with a letter or digit.');
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
@@ -10,10 +12,21 @@ export const DEFAULT_LOCALE = 'en-GB';
 export const DEFAULT_CONTINUATION_NOTICE =
   "We're moving our live coverage to a new page - follow this link to stay with us.";
 
-/** Any IANA time zone name that Intl knows. */
-export const timeZoneSchema = z.string().max(64).refine(isTimeZone, 'Not a known IANA time zone.');
-/** Any well-formed BCP 47 language tag. */
-export const localeSchema = z.string().max(35).refine(isLocale, 'Not a valid BCP 47 language tag.');
+/** Any IANA time zone name that Intl knows, stored in its canonical spelling. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'Not a known IANA time zone.')
+  .transform((tz) => new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone);
+/**
+ * Any well-formed BCP 47 language tag, stored canonical and without extensions: a `-u-ca-`
+ * calendar or `-u-nu-` digits would change the times SPEC §1 fixes.
+ */
+export const localeSchema = z
+  .string()
+  .max(35)
+  .refine(isLocale, 'Not a valid BCP 47 language tag.')
+  .transform((tag) => new Intl.Locale(tag).baseName);
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -104,4 +117,26 @@ export interface Page {
   createdAt: string;
   updatedAt: string;
   endedAt: string | null;
+}
+
+/** A new, live page with no posts yet. */
+export function newPage(id: string, input: PageCreate, now: string, createdAt = now): Page {
+  return {
+    id,
+    slug: input.slug,
+    title: input.title,
+    description: input.description ?? null,
+    timeZone: input.timeZone,
+    locale: input.locale,
+    summary: input.summary,
+    featuredMedia: input.featuredMedia ?? null,
+    state: 'live',
+    continuedTo: null,
+    continuationNotice: null,
+    pinnedPostId: null,
+    seq: 0,
+    createdAt,
+    updatedAt: now,
+    endedAt: null,
+  };
 }

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { bodySchema, type Block } from './block.js';
 import { isoDateTime, text } from './schema-helpers.js';
 
+/** The shape of the ids we make (UUIDv7); anything else cannot name a post. */
+export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export const LABELS = ['breaking', 'analysis', 'explainer', 'correction', 'key-event'] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -84,3 +87,35 @@ export interface Post {
 
 /** True when readers see the post. */
 export const isVisible = (p: Pick<Post, 'status'>): boolean => p.status === 'published';
+
+/** What a new post is made from; the rest follows from the status and the clock. */
+export type NewPost = Pick<Post, 'id' | 'pageId' | 'authorId' | 'title' | 'contributors' | 'body' | 'keyEvent' | 'pinned'> & {
+  status: PostStatus;
+  label?: Label | null | undefined;
+  scheduledFor?: string | null | undefined;
+  publishedAt?: string | null | undefined;
+  editedAt?: string | null | undefined;
+  createdAt?: string | undefined;
+};
+
+/** A post at version 1: only a scheduled post keeps its time, a published one gets `now` unless given. */
+export function newPost(p: NewPost, now: string): Post {
+  return {
+    id: p.id,
+    pageId: p.pageId,
+    title: p.title,
+    label: p.label ?? null,
+    contributors: p.contributors,
+    body: p.body,
+    keyEvent: p.keyEvent,
+    pinned: p.pinned && p.status === 'published',
+    status: p.status,
+    scheduledFor: p.status === 'scheduled' ? (p.scheduledFor ?? null) : null,
+    publishedAt: p.publishedAt ?? (p.status === 'published' ? now : null),
+    editedAt: p.editedAt ?? null,
+    createdAt: p.createdAt ?? now,
+    updatedAt: now,
+    authorId: p.authorId,
+    version: 1,
+  };
+}

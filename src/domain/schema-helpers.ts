@@ -5,9 +5,19 @@ import { isAllowedLink, linkUrls, parseInline } from './inline.js';
 /** Longest text a block may hold (SPEC §2). */
 export const MAX_TEXT = 10_000;
 
-/** A non-blank string of at most `max` characters, trimmed. */
+/** Control characters other than tab and line breaks: never meant, and NUL cannot be stored. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const noControl = (v: string) => !CONTROL.test(v);
+const NO_CONTROL = 'Must not contain control characters.';
+
+/** A non-blank string of at most `max` characters, trimmed, without control characters. */
 export const text = (max: number, min = 1) =>
-  z.string().trim().min(min, `Must be at least ${min} character${min === 1 ? '' : 's'}.`).max(max, `Must be at most ${max} characters.`);
+  z
+    .string()
+    .trim()
+    .min(min, `Must be at least ${min} character${min === 1 ? '' : 's'}.`)
+    .max(max, `Must be at most ${max} characters.`)
+    .refine(noControl, NO_CONTROL);
 
 /** Inline Markdown-subset text whose links all use http, https or mailto. */
 export const inlineText = (max = MAX_TEXT) =>
@@ -21,10 +31,11 @@ export const mediaUrl = z
   .string()
   .trim()
   .max(2048)
+  .refine(noControl, NO_CONTROL)
   .refine((v) => isHttpUrl(v) || /^\/(?!\/)[^\s\\]*$/.test(v), 'Must be an http(s) URL or a path on this site.');
 
 /** An absolute http(s) URL. */
-export const httpUrl = z.string().trim().max(2048).refine(isHttpUrl, 'Must be an http(s) URL.');
+export const httpUrl = z.string().trim().max(2048).refine(noControl, NO_CONTROL).refine(isHttpUrl, 'Must be an http(s) URL.');
 
 function isHttpUrl(v: string): boolean {
   try {

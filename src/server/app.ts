@@ -8,7 +8,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { CommandContext } from '../commands/context.js';
 import type { Store } from '../store/store.js';
 import type { Config } from './config.js';
-import { installErrorHandlers } from './error-handler.js';
+import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
 import { ReaderPages } from './reader-pages.js';
 import { securityHeaders } from './security-headers.js';
@@ -36,8 +36,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { store, config } = opts;
   const cssHref = `/assets/livepage.css?v=${hashFiles([publicDir + 'livepage.css']).slice(0, 12)}`;
   const security = securityHeaders();
-  const reader = new ReaderPages(store.db, config.publicUrl, cssHref, buildId(), security);
+  const reader = new ReaderPages(store, config.publicUrl, cssHref, buildId(), security);
+  const respondWithError = errorResponder(cssHref);
   const app = Fastify({
+    frameworkErrors: respondWithError,
     serverFactory: (handler) => createServer((req, res) => serveCachedPage(reader, req, res) || handler(req, res)),
     logger: opts.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
@@ -48,7 +50,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
   const commands: CommandContext = {
-    db: store.db,
+    store,
     publicUrl: config.publicUrl,
     now: () => new Date(),
     onEvent: (pageId, seq) => {
@@ -56,7 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       opts.onEvent?.(pageId, seq);
     },
   };
-  const services: AppServices = { db: store.db, config, commands, cssHref, reader };
+  const services: AppServices = { store, config, commands, cssHref, reader };
 
   // Every reply gets the security headers, unless a route set its own (cached reader pages
   // carry them in their prepared headers and skip this hook).
@@ -71,9 +73,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     maxAge: '365d',
     immutable: true,
   });
-  installErrorHandlers(app, cssHref);
+  installErrorHandlers(app, respondWithError, cssHref);
   await app.register(async (api) => {
     api.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a 415
+    // An empty body sent as JSON (a bodiless DELETE from a fetch wrapper) is no body at all.
+    const parseJson = api.getDefaultJsonParser('error', 'error');
+    api.removeContentTypeParser('application/json');
+    api.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
+      body === '' ? done(null, undefined) : parseJson(req, body as string, done),
+    );
     await pageRoutes(api, services);
     await postRoutes(api, services);
   });

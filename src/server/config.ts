@@ -1,8 +1,11 @@
 /** Configuration from the environment (SPEC §3), validated once at start-up. */
 import { z } from 'zod';
 
+/** An empty variable counts as unset, as in most shells' configuration files. */
+const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
+
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.string().min(1).default('127.0.0.1'),
   LIVEPAGE_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional().or(z.literal('').transform(() => undefined)),
@@ -28,7 +31,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
-  const host = e.HOST === '0.0.0.0' || e.HOST === '127.0.0.1' || e.HOST === '::' ? 'localhost' : e.HOST;
+  // Local and wildcard addresses read best as localhost; other IPv6 addresses need brackets in a URL.
+  const host = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST;
   return {
     port: e.PORT,
     host: e.HOST,

@@ -1,12 +1,15 @@
 /** Small HTTP helpers shared by routes. */
 import { AppError, invalidInput, preconditionRequired } from '../domain/errors.js';
 
-/** The version in `If-Match: "3"` (also W/"3" or 3); 428 when missing, 400 when malformed. */
+/**
+ * The version in `If-Match: "3"` (a bare 3 is forgiven); 428 when missing, 400 when
+ * malformed. Weak tags are refused: If-Match compares strongly.
+ */
 export function ifMatchVersion(header: string | undefined): number {
   if (header === undefined || header.trim() === '') throw preconditionRequired();
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  const m = /^\s*(?:"(\d{1,9})"|(\d{1,9}))\s*$/.exec(header);
   if (!m) throw new AppError(400, 'invalid_if_match', 'If-Match must be the post version in quotes, e.g. "3".');
-  return Number(m[1]);
+  return Number(m[1] ?? m[2]);
 }
 
 /** A 1-based page number from a query value: undefined means 1, anything malformed is null. */
@@ -28,6 +31,6 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((t) => {
     const v = t.trim();
-    return v === '*' || v === etag || v === `W/${etag}` || `W/${v}` === etag;
+    return v === '*' || v === etag || v === `W/${etag}`;
   });
 }

@@ -4,11 +4,11 @@
  * cached under an ETag made of the page's seq, so a request for an unchanged page costs
  * one indexed lookup and a buffer write, or a 304.
  */
-import { DEFAULT_CONTINUATION_NOTICE, type Page, type PageState } from '../domain/page.js';
+import { DEFAULT_CONTINUATION_NOTICE, POSTS_PER_PAGE, type Page, type PageState } from '../domain/page.js';
 import { isVisible, type Post } from '../domain/post.js';
 import { findPageById, findPageBySlug, listPages, pageHead } from '../store/pages.js';
 import { countNewer, countStream, findPostRow, listKeyEvents, listStream, postFromRow } from '../store/posts.js';
-import type { Db } from '../store/store.js';
+import type { Db, Store } from '../store/store.js';
 import type { RenderContext } from '../render/context.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { Lru } from '../render/lru.js';
@@ -23,7 +23,6 @@ export function readerCacheControl(state: PageState): string {
     : 'public, max-age=300, stale-while-revalidate=86400';
 }
 
-export const POSTS_PER_PAGE = 20;
 
 /**
  * How long a page's seq may be taken from memory. Changes made through this process
@@ -56,14 +55,17 @@ export class ReaderPages {
   private generation = 0;
   private readonly siteOrigin: string;
 
+  private readonly db: Db;
+
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly publicUrl: string,
     private readonly cssHref: string,
     /** Changes with every release, so cached pages from an older template are not reused. */
     private readonly buildId: string,
     private readonly securityHeaders: Record<string, string>,
   ) {
+    this.db = store.db;
     this.siteOrigin = new URL(publicUrl).origin;
   }
 
@@ -106,25 +108,30 @@ export class ReaderPages {
 
   /** Page `n` of a live page; undefined when the page or the page number does not exist. */
   async render(slug: string, n: number): Promise<RenderedPage | undefined> {
-    const page = await findPageBySlug(this.db, slug);
-    if (!page) return undefined;
-    const etag = this.etag(page.id, page.seq, n, page.timeZone);
-    const cached = this.pages.get(etag);
-    if (cached) return cached;
-
-    const total = await countStream(this.db, page.id, page.pinnedPostId);
-    const pageCount = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
-    if (n > pageCount) return undefined;
+    // One snapshot: the page's seq (data-seq, ETag) must describe exactly the posts shown.
+    const snap = await this.store.read(async (db) => {
+      const page = await findPageBySlug(db, slug);
+      if (!page) return undefined;
+      const etag = this.etag(page.id, page.seq, n, page.timeZone);
+      const cached = this.pages.get(etag);
+      if (cached) return { cached };
+      const total = await countStream(db, page.id, page.pinnedPostId);
+      const pageCount = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
+      if (n > pageCount) return undefined;
+      const rows = await listStream(db, page.id, page.pinnedPostId, POSTS_PER_PAGE, (n - 1) * POSTS_PER_PAGE);
+      const pinned = n === 1 ? await this.pinnedPost(db, page) : undefined;
+      return { page, etag, pageCount, rows, pinned, keyEvents: await listKeyEvents(db, page.id) };
+    });
+    if (!snap || 'cached' in snap) return snap?.cached;
+    const { page, etag } = snap;
     const ctx = this.context(page);
-    const rows = await listStream(this.db, page.id, page.pinnedPostId, POSTS_PER_PAGE, (n - 1) * POSTS_PER_PAGE);
-    const pinned = n === 1 ? await this.pinnedPost(page) : undefined;
     const html = renderLivePage({
       page,
       pageNo: n,
-      pageCount,
-      postsHtml: rows.map((r) => this.article(postFromRow(r, page.pinnedPostId), ctx)),
-      pinnedHtml: pinned ? this.article(pinned, ctx) : null,
-      keyEvents: await listKeyEvents(this.db, page.id),
+      pageCount: snap.pageCount,
+      postsHtml: snap.rows.map((r) => this.article(postFromRow(r, page.pinnedPostId), ctx)),
+      pinnedHtml: snap.pinned ? this.article(snap.pinned, ctx) : null,
+      keyEvents: snap.keyEvents,
       continuedTo: page.continuedTo
         ? { url: `/live/${page.continuedTo}`, notice: page.continuationNotice ?? DEFAULT_CONTINUATION_NOTICE }
         : null,
@@ -171,9 +178,9 @@ export class ReaderPages {
     return { timeZone: page.timeZone, locale: page.locale, siteOrigin: this.siteOrigin, now: new Date() };
   }
 
-  private async pinnedPost(page: Page): Promise<Post | undefined> {
+  private async pinnedPost(db: Db, page: Page): Promise<Post | undefined> {
     if (!page.pinnedPostId) return undefined;
-    const row = await findPostRow(this.db, page.pinnedPostId);
+    const row = await findPostRow(db, page.pinnedPostId);
     const post = row && postFromRow(row, page.pinnedPostId);
     return post && isVisible(post) ? post : undefined;
   }

@@ -1,11 +1,11 @@
 /** What the routes share: the store, the configuration, the command context, the reader pages. */
 import type { CommandContext } from '../commands/context.js';
-import type { Db } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import type { Config } from './config.js';
 import type { ReaderPages } from './reader-pages.js';
 
 export interface AppServices {
-  db: Db;
+  store: Store;
   config: Config;
   commands: CommandContext;
   reader: ReaderPages;

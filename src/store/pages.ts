@@ -55,6 +55,21 @@ export async function findPageById(db: Db, id: string): Promise<Page | undefined
   return row && pageFromRow(row);
 }
 
+/**
+ * Reads a page and locks its row for the rest of the transaction, so concurrent changes to
+ * one page (pin, end, continue) queue up instead of overwriting each other. Portable: a
+ * no-op UPDATE takes the row lock on PostgreSQL and the write lock on SQLite.
+ */
+export async function lockPage(db: Db, by: { slug: string } | { id: string }): Promise<Page | undefined> {
+  const row = await db
+    .updateTable('pages')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('slug' in by ? 'slug' : 'id', '=', 'slug' in by ? by.slug : by.id)
+    .returningAll()
+    .executeTakeFirst();
+  return row && pageFromRow(row);
+}
+
 export async function insertPage(db: Db, p: Page): Promise<void> {
   await db
     .insertInto('pages')

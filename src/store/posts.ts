@@ -79,7 +79,7 @@ export async function listAllPosts(db: Db, pageId: string): Promise<PostRow[]> {
     .selectFrom('posts')
     .selectAll()
     .where('page_id', '=', pageId)
-    .orderBy('published_at', 'desc')
+    .orderBy('published_at', (ob) => ob.desc().nullsLast())
     .orderBy('created_at', 'desc')
     .execute();
 }

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import * as m001 from './migrations/001-initial.js';
 import type { Database } from './schema.js';
@@ -16,6 +16,14 @@ export type Db = Kysely<Database>;
 export interface Store {
   db: Db;
   kind: 'sqlite' | 'postgres';
+  /**
+   * Runs `fn` in a write transaction. Commands lock the rows they change (see
+   * `lockPage`); on SQLite the transaction takes the write lock at BEGIN, so a writer in
+   * another process makes it wait (busy timeout) instead of failing half-way.
+   */
+  write<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  /** Runs reads in one consistent snapshot, so a page and its posts agree. */
+  read<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -47,9 +55,17 @@ function openSqlite(dataDir: string): Store {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL'); // durable across process crashes; WAL makes it fast
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000'); // CLI commands may write while the server runs
+  // better-sqlite3 waits for a lock synchronously, freezing the event loop: wait only a
+  // moment here, and longer in `retryWhileBusy`, asynchronously.
+  database.pragma('busy_timeout = 20');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'sqlite',
+    write: (fn) => retryWhileBusy(() => db.connection().execute((conn) => immediateTransaction(conn, fn))),
+    read: (fn) => db.transaction().execute(fn),
+    close: () => db.destroy(),
+  };
 }
 
 function openPostgres(url: string): Store {
@@ -57,7 +73,46 @@ function openPostgres(url: string): Store {
   // An idle client's error (server restart) must not crash the process; the pool reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    write: (fn) => db.transaction().execute(fn),
+    read: (fn) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn),
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * kysely's transactions BEGIN DEFERRED; IMMEDIATE takes the write lock up front, so a
+ * transaction never fails half-way because another process wrote first.
+ */
+async function immediateTransaction<T>(conn: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  await sql`begin immediate`.execute(conn);
+  try {
+    const result = await fn(conn);
+    await sql`commit`.execute(conn);
+    return result;
+  } catch (err) {
+    await sql`rollback`.execute(conn).catch(() => {}); // keep the original error
+    throw err;
+  }
+}
+
+/** How long a write waits for another process (a CLI import, another worker) to finish. */
+const BUSY_WAIT_MS = 5000;
+
+/** Retries a whole SQLite transaction while another process holds the write lock. */
+async function retryWhileBusy<T>(run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
+    try {
+      return await run();
+    } catch (err) {
+      const busy = (err as { code?: string }).code?.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() - started > BUSY_WAIT_MS) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 async function migrate(db: Db): Promise<void> {

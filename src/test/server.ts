@@ -34,7 +34,7 @@ export async function startTestServer(kind: StoreKind): Promise<TestServer> {
     publicUrl: PUBLIC_URL,
     logLevel: 'silent',
   };
-  const ctx: CommandContext = { db: test.store.db, publicUrl: PUBLIC_URL, now: () => new Date() };
+  const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
   const tokens = {} as Record<Role, string>;
   for (const role of ['admin', 'editor', 'contributor'] as const) {
     await addUser(ctx, { email: `${role}@example.test`, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, password: 'correct horse battery' });

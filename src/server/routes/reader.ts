@@ -5,6 +5,7 @@ import { SLUG_PATTERN, type PageState } from '../../domain/page.js';
 import { etagMatches, pageNumber } from '../http.js';
 import { readerCacheControl } from '../reader-pages.js';
 import type { AppServices } from '../services.js';
+import { postIdParam } from './params.js';
 
 
 const noSuchPage = () => notFound('page', 'There is no such live page.');
@@ -30,8 +31,7 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
   });
 
   app.get<{ Params: { slug: string; postId: string } }>('/live/:slug/posts/:postId', async (req, reply) => {
-    const { postId } = req.params;
-    const target = postId.length <= 64 ? await reader.permalink(postId) : undefined;
+    const target = await reader.permalink(postIdParam(req.params, 'postId'));
     if (!target) throw notFound('post', 'There is no such post.');
     return reply.header('cache-control', 'public, max-age=5').redirect(target, 302);
   });

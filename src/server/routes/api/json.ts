@@ -1,12 +1,15 @@
 /** The API's JSON shapes for pages and posts (SPEC §2). */
 import type { Page } from '../../../domain/page.js';
 import type { Post } from '../../../domain/post.js';
+import type { Actor } from '../../../domain/user.js';
 
 export const pageJson = (page: Page, publicUrl: string) => ({ ...page, url: `${publicUrl}/live/${page.slug}` });
 
-/** A post as the API returns it: with the page's seq after the change and its permalink. */
-export const postJson = (post: Post, seq: number, publicUrl: string, slug: string) => ({
-  ...post,
-  seq,
-  url: `${publicUrl}/live/${slug}/posts/${post.id}`,
-});
+/**
+ * A post as the API returns it: with the page's seq after the change and its permalink.
+ * Who wrote it inside the newsroom (`authorId`) is for the newsroom only.
+ */
+export function postJson(post: Post, seq: number, publicUrl: string, slug: string, actor: Actor | undefined) {
+  const { authorId, ...rest } = post;
+  return { ...rest, ...(actor ? { authorId } : {}), seq, url: `${publicUrl}/live/${slug}/posts/${post.id}` };
+}

@@ -6,19 +6,18 @@ import { createPage } from '../../../commands/createPage.js';
 import { endPage } from '../../../commands/endPage.js';
 import { requirePage } from '../../../commands/load.js';
 import { updatePage } from '../../../commands/updatePage.js';
-import { continueSchema, pageCreateSchema, pagePatchSchema } from '../../../domain/page.js';
+import { continueSchema, pageCreateSchema, pagePatchSchema, POSTS_PER_PAGE } from '../../../domain/page.js';
 import { countStream, listStream, postFromRow } from '../../../store/posts.js';
-import { requireRole } from '../../auth.js';
+import { optionalActor, requireRole } from '../../auth.js';
 import { requirePageNumber } from '../../http.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
+import { slugParam } from '../params.js';
 import { pageJson, postJson } from './json.js';
 
-const PER_PAGE = 20;
-const slugParam = z.object({ slug: z.string().max(80) });
-
-export async function pageRoutes(app: FastifyInstance, { commands, db, config }: AppServices): Promise<void> {
+export async function pageRoutes(app: FastifyInstance, { commands, store, config }: AppServices): Promise<void> {
   const url = config.publicUrl;
+  const { db } = store;
 
   app.post('/api/v1/pages', async (req, reply) => {
     await requireRole(db, req, 'editor');
@@ -26,42 +25,40 @@ export async function pageRoutes(app: FastifyInstance, { commands, db, config }:
     return reply.status(201).send(pageJson(page, url));
   });
 
-  app.get('/api/v1/pages/:slug', async (req) => {
-    const { slug } = parse(slugParam, req.params);
-    return pageJson(await requirePage(db, slug), url);
-  });
+  app.get('/api/v1/pages/:slug', async (req) => pageJson(await requirePage(db, slugParam(req.params)), url));
 
   app.patch('/api/v1/pages/:slug', async (req) => {
     await requireRole(db, req, 'editor');
-    const { slug } = parse(slugParam, req.params);
-    return pageJson(await updatePage(commands, slug, parse(pagePatchSchema, req.body)), url);
+    return pageJson(await updatePage(commands, slugParam(req.params), parse(pagePatchSchema, req.body)), url);
   });
 
   app.post('/api/v1/pages/:slug/continue', async (req) => {
     await requireRole(db, req, 'editor');
-    const { slug } = parse(slugParam, req.params);
-    return pageJson(await continuePage(commands, slug, parse(continueSchema, req.body)), url);
+    return pageJson(await continuePage(commands, slugParam(req.params), parse(continueSchema, req.body)), url);
   });
 
   app.post('/api/v1/pages/:slug/end', async (req) => {
     await requireRole(db, req, 'editor');
-    const { slug } = parse(slugParam, req.params);
-    if (req.body !== undefined && req.body !== null) parse(z.strictObject({}), req.body);
-    return pageJson(await endPage(commands, slug), url);
+    if (req.body !== undefined) parse(z.strictObject({}), req.body);
+    return pageJson(await endPage(commands, slugParam(req.params)), url);
   });
 
   app.get('/api/v1/pages/:slug/posts', async (req) => {
-    const { slug } = parse(slugParam, req.params);
+    const actor = await optionalActor(db, req);
+    const slug = slugParam(req.params);
     const n = requirePageNumber((req.query as Record<string, unknown>).page);
-    const page = await requirePage(db, slug);
-    const total = await countStream(db, page.id, null);
-    const rows = await listStream(db, page.id, null, PER_PAGE, (n - 1) * PER_PAGE);
-    return {
-      seq: page.seq,
-      page: n,
-      pageCount: Math.max(1, Math.ceil(total / PER_PAGE)),
-      total,
-      posts: rows.map((r) => postJson(postFromRow(r, page.pinnedPostId), page.seq, url, slug)),
-    };
+    // One snapshot, so `seq` describes exactly the posts listed.
+    return store.read(async (trx) => {
+      const page = await requirePage(trx, slug);
+      const total = await countStream(trx, page.id, null);
+      const rows = await listStream(trx, page.id, null, POSTS_PER_PAGE, (n - 1) * POSTS_PER_PAGE);
+      return {
+        seq: page.seq,
+        page: n,
+        pageCount: Math.max(1, Math.ceil(total / POSTS_PER_PAGE)),
+        total,
+        posts: rows.map((r) => postJson(postFromRow(r, page.pinnedPostId), page.seq, url, slug, actor)),
+      };
+    });
   });
 }

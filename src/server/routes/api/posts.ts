@@ -1,6 +1,5 @@
 /** `/api/v1/…/posts`: thin routes — validate, authorise, call one command. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createPost } from '../../../commands/createPost.js';
 import { requirePost } from '../../../commands/load.js';
 import { unpublishPost } from '../../../commands/unpublishPost.js';
@@ -12,43 +11,39 @@ import { optionalActor, requireRole } from '../../auth.js';
 import { ifMatchVersion } from '../../http.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
+import { postIdParam, slugParam } from '../params.js';
 import { postJson } from './json.js';
 
-const slugParam = z.object({ slug: z.string().max(80) });
-const idParam = z.object({ id: z.string().max(64) });
-
-export async function postRoutes(app: FastifyInstance, { commands, db, config }: AppServices): Promise<void> {
+export async function postRoutes(app: FastifyInstance, { commands, store, config }: AppServices): Promise<void> {
   const url = config.publicUrl;
+  const { db } = store;
 
   app.post('/api/v1/pages/:slug/posts', async (req, reply) => {
     const actor = await requireRole(db, req, 'contributor');
-    const { slug } = parse(slugParam, req.params);
-    const r = await createPost(commands, actor, slug, parse(postCreateSchema, req.body));
-    return reply.status(201).header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug));
+    const r = await createPost(commands, actor, slugParam(req.params), parse(postCreateSchema, req.body));
+    return reply.status(201).header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug, actor));
   });
 
   app.get('/api/v1/posts/:id', async (req, reply) => {
     const actor = await optionalActor(db, req);
-    const { id } = parse(idParam, req.params);
-    const { page, post } = await requirePost(db, id);
+    const { page, post } = await requirePost(db, postIdParam(req.params));
     const mayRead = isVisible(post) || (actor && (hasRole(actor.role, 'editor') || post.authorId === actor.id));
     if (!mayRead) throw notFound('post', 'There is no such post.');
-    return reply.header('etag', `"${post.version}"`).send(postJson(post, page.seq, url, page.slug));
+    return reply.header('etag', `"${post.version}"`).send(postJson(post, page.seq, url, page.slug, actor));
   });
 
   app.patch('/api/v1/posts/:id', async (req, reply) => {
     const actor = await requireRole(db, req, 'contributor');
-    const { id } = parse(idParam, req.params);
+    const id = postIdParam(req.params);
     const patch = parse(postPatchSchema, req.body);
     const version = ifMatchVersion(req.headers['if-match']);
     const r = await updatePost(commands, actor, id, patch, version);
-    return reply.header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug));
+    return reply.header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug, actor));
   });
 
   app.delete('/api/v1/posts/:id', async (req) => {
-    await requireRole(db, req, 'editor');
-    const { id } = parse(idParam, req.params);
-    const r = await unpublishPost(commands, id);
-    return postJson(r.post, r.seq, url, r.slug);
+    const actor = await requireRole(db, req, 'editor');
+    const r = await unpublishPost(commands, postIdParam(req.params));
+    return postJson(r.post, r.seq, url, r.slug, actor);
   });
 }
