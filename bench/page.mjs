@@ -3,12 +3,15 @@
  * Page-serving benchmark (SPEC §5): requests per second for page 1 of a live page with
  * N posts, served by livepage, against nginx serving the very same bytes as a static
  * file — on the same machine, in the same run, with the same load generator settings.
+ * A third server, a bare node:http script (bench/node-static.mjs) sending the same bytes
+ * with the same headers from memory, shows the ceiling any Node.js server reaches here.
  *
- *   npm run bench:page [-- --posts 200 --duration 10 --connections 50 --warmup 3]
+ *   npm run bench:page [-- --posts 200 --duration 5 --connections 50 --warmup 3 --rounds 3]
  *
  * Progress goes to stderr; the last line of stdout is one JSON object:
- *   {"posts", "rps", "p99_ms", "static_rps", "ratio", ...}
- * ratio = rps / static_rps. See docs/performance.md for how to read it.
+ *   {"posts", "rps", "p99_ms", "static_rps", "ratio", "node_rps", "ratio_to_node", "rounds", ...}
+ * ratio = rps / static_rps and ratio_to_node = rps / node_rps, each the median of the
+ * rounds' ratios. See docs/performance.md for how to read them.
  *
  * Needs nginx and (preferably) wrk; as root it installs Debian's nginx-light and wrk
  * with apt-get when they are missing. Without wrk it falls back to bench/http-load.mjs
@@ -28,22 +31,29 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'livepage.js');
 const SLUG = 'bench-election-night';
 
-const HELP = `Usage: node bench/page.mjs [--posts N] [--duration S] [--connections C] [--warmup S] [--keep]
+const HELP = `Usage: node bench/page.mjs [--posts N] [--duration S] [--connections C] [--warmup S] [--rounds R] [--keep]
 
   --posts N        posts on the live page (default 200)
-  --duration S     seconds of load against each server (default 10)
+  --duration S     seconds of load against each server per round (default 5)
   --connections C  concurrent keep-alive connections (default 50)
   --warmup S       seconds of load against each server before measuring (default 3)
+  --rounds R       measure livepage, nginx and the bare node:http server R times, rotating
+                   the order each round, and report medians (default 3): this machine's
+                   speed drifts, so one back-to-back set can mislead
   --keep           keep the temporary directory (data, page.html, nginx.conf, logs)
+  --generator G    wrk (default; installed if missing, else falls back to node) or node
+                   (the node:http keep-alive loop of bench/http-load.mjs)
 `;
 
 const { values: opts } = parseArgs({
   options: {
     posts: { type: 'string', default: '200' },
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
+    generator: { type: 'string', default: 'wrk' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -54,8 +64,10 @@ if (opts.help) {
 const POSTS = positiveInt('posts', opts.posts);
 const DURATION = positiveInt('duration', opts.duration);
 const CONNECTIONS = positiveInt('connections', opts.connections);
+const ROUNDS = positiveInt('rounds', opts.rounds);
 const WARMUP = Number(opts.warmup);
 if (!Number.isFinite(WARMUP) || WARMUP < 0) usage('--warmup must be a number of seconds ≥ 0');
+if (!['wrk', 'node'].includes(opts.generator)) usage('--generator must be wrk or node');
 
 function positiveInt(name, v) {
   const n = Number(v);
@@ -76,6 +88,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const children = new Set();
 let tmpDir;
 let cleaned = false;
+let interrupted = false;
 
 function killGroup(child, signal) {
   try {
@@ -89,8 +102,13 @@ function killGroup(child, signal) {
   }
 }
 
-async function cleanup() {
-  if (cleaned) return;
+let cleaning;
+/** Stops every child and removes the temp dir; safe to call many times (one shared run). */
+function cleanup() {
+  cleaning ??= doCleanup();
+  return cleaning;
+}
+async function doCleanup() {
   cleaned = true;
   const alive = [...children].filter((c) => c.exitCode === null && c.signalCode === null);
   for (const c of alive) killGroup(c, 'SIGTERM');
@@ -122,6 +140,7 @@ process.on('exit', () => {
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(sig, () => {
+    interrupted = true;
     log(`${sig}: stopping`);
     void cleanup().finally(() => process.exit(128 + (os.constants.signals[sig] ?? 1)));
   });
@@ -240,17 +259,29 @@ function freePort() {
   });
 }
 
-/** One GET with a fresh connection; resolves to { status, headers, body: Buffer }. */
-function get(url) {
+/**
+ * One GET with a fresh connection; resolves to { status, headers, rawHeaders, body: Buffer }.
+ * By default it asks for Connection: close; with keepAlive it asks the way wrk does, so the
+ * headers are those every benchmark response carries.
+ */
+function get(url, { keepAlive = false } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false, headers: { connection: 'close' } }, (res) => {
+    const agent = keepAlive ? new http.Agent({ keepAlive: true, maxSockets: 1 }) : false;
+    const done = () => agent && agent.destroy();
+    const req = http.get(url, { agent, headers: keepAlive ? {} : { connection: 'close' } }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => {
+        done();
+        resolve({ status: res.statusCode, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) });
+      });
       res.on('error', reject);
     });
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: GET ${url}`)));
-    req.on('error', reject);
+    req.on('error', (e) => {
+      done();
+      reject(e);
+    });
   });
 }
 
@@ -349,7 +380,7 @@ async function main() {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run "npm run build" first (npm run bench:page does).');
 
   const nginxPath = ensureNginx();
-  const wrkPath = ensureWrk();
+  const wrkPath = opts.generator === 'wrk' ? ensureWrk() : null;
   tmpDir = mkdtempSync(path.join(os.tmpdir(), 'livepage-bench-'));
   log(`temp dir ${tmpDir}`);
   const gen = wrkPath ? { kind: 'wrk', path: wrkPath, script: path.join(tmpDir, 'report.lua') } : { kind: 'node-http' };
@@ -431,67 +462,159 @@ http {
   if (!staticFirst.body.equals(html)) throw new Error('nginx does not serve the same bytes as livepage');
   log(`nginx on :${ngPort} (master pid ${nginx.pid}), worker_processes 1, serving the same ${staticFirst.body.length} bytes`);
 
+  // 4. A bare node:http server sending the same bytes with livepage's own headers (read
+  //    once, as wrk gets them on a keep-alive connection): the ceiling for any Node.js
+  //    server on this machine. Date, Connection and Keep-Alive are left to node to add.
+  const lpHead = await get(lpUrl, { keepAlive: true });
+  if (lpHead.status !== 200 || !lpHead.body.equals(html)) throw new Error('livepage answered a keep-alive request differently');
+  const nodeHeaders = [];
+  let keepAliveMs;
+  for (let i = 0; i < lpHead.rawHeaders.length; i += 2) {
+    const [name, value] = [lpHead.rawHeaders[i], lpHead.rawHeaders[i + 1]];
+    const lower = name.toLowerCase();
+    const timeout = lower === 'keep-alive' && /timeout=(\d+)/.exec(value);
+    if (timeout) keepAliveMs = Number(timeout[1]) * 1000;
+    if (!['date', 'connection', 'keep-alive'].includes(lower)) nodeHeaders.push(name, value);
+  }
+  const nodeDir = path.join(tmpDir, 'node-static');
+  mkdirSync(nodeDir);
+  writeFileSync(path.join(nodeDir, 'page.html'), html);
+  writeFileSync(path.join(nodeDir, 'headers.json'), JSON.stringify(nodeHeaders));
+  const nodePort = await freePort();
+  const nodeArgs = [path.join(ROOT, 'bench', 'node-static.mjs'), String(nodePort), pagePath, path.join(nodeDir, 'page.html'), path.join(nodeDir, 'headers.json')];
+  if (keepAliveMs !== undefined) nodeArgs.push(String(keepAliveMs));
+  const nodeServer = startChild(process.execPath, nodeArgs, { env: process.env, logFile: path.join(tmpDir, 'node-static.log'), name: 'node:http server' });
+  const nodeUrl = `http://127.0.0.1:${nodePort}${pagePath}`;
+  await waitFor(nodeUrl, nodeServer, 'node:http server');
+  const nodeHead = await get(nodeUrl, { keepAlive: true });
+  if (!nodeHead.body.equals(html)) throw new Error('the node:http server does not serve the same bytes as livepage');
+  const withoutDate = (raw) => raw.filter((_, i, a) => a[i - (i % 2)].toLowerCase() !== 'date').join('\n');
+  if (withoutDate(nodeHead.rawHeaders) !== withoutDate(lpHead.rawHeaders))
+    throw new Error(`the node:http server's headers differ from livepage's:\n${withoutDate(lpHead.rawHeaders)}\n---\n${withoutDate(nodeHead.rawHeaders)}`);
+  log(`node:http server on :${nodePort} (pid ${nodeServer.pid}), serving the same bytes with livepage's ${nodeHeaders.length / 2} headers`);
+
   const lpRaw = await rawResponseSize(lpPort, pagePath);
   const ngRaw = await rawResponseSize(ngPort, pagePath);
-  log(`whole responses: livepage ${lpRaw} bytes, nginx ${ngRaw} bytes (headers included)`);
+  const nodeRaw = await rawResponseSize(nodePort, pagePath);
+  log(`whole responses: livepage ${lpRaw} bytes, nginx ${ngRaw} bytes, node:http ${nodeRaw} bytes (headers included)`);
 
-  // 4. Warm up, then measure: livepage, then nginx, same settings.
+  // 5. Warm up, then measure each server in turn, same settings, in rounds.
+  const servers = [
+    { key: 'lp', name: 'livepage', url: lpUrl },
+    { key: 'ng', name: 'nginx', url: ngUrl },
+    { key: 'node', name: 'node:http', url: nodeUrl },
+  ];
   const genName = gen.kind === 'wrk' ? `wrk -t1 -c${CONNECTIONS}` : `node:http loop, ${CONNECTIONS} connections`;
   if (WARMUP > 0) {
-    log(`warming up both for ${WARMUP}s each (${genName})`);
-    await load(gen, lpUrl, WARMUP);
-    await load(gen, ngUrl, WARMUP);
+    log(`warming up all three for ${WARMUP}s each (${genName})`);
+    for (const s of servers) await load(gen, s.url, WARMUP);
   }
-  log(`measuring livepage for ${DURATION}s (${genName})`);
-  const lp = await load(gen, lpUrl, DURATION);
-  const lpRss = rssMb(server.pid);
-  log(`  livepage: ${lp.rps.toFixed(0)} req/s, p50 ${lp.p50_ms.toFixed(2)} ms, p99 ${lp.p99_ms.toFixed(2)} ms, errors ${lp.errors}, non-2xx ${lp.non2xx}`);
-  log(`measuring nginx for ${DURATION}s (${genName})`);
-  const ng = await load(gen, ngUrl, DURATION);
-  log(`  nginx:    ${ng.rps.toFixed(0)} req/s, p50 ${ng.p50_ms.toFixed(2)} ms, p99 ${ng.p99_ms.toFixed(2)} ms, errors ${ng.errors}, non-2xx ${ng.non2xx}`);
+  // A shared VM's speed drifts over a run: rotate the order each round (round 1 livepage,
+  // nginx, node; round 2 nginx, node, livepage; …) so no server always goes first, and
+  // take medians.
+  const rounds = [];
+  let lpRss;
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = servers.map((_, i) => servers[(i + r) % servers.length]);
+    log(`round ${r + 1}/${ROUNDS}: ${order.map((s) => s.name).join(', ')}, ${DURATION}s each (${genName})`);
+    const got = {};
+    for (const s of order) {
+      got[s.key] = await load(gen, s.url, DURATION);
+      if (s.key === 'lp') lpRss = rssMb(server.pid) ?? lpRss;
+    }
+    const round = { order: order.map((s) => s.name), ...got, ratio: got.lp.rps / got.ng.rps, ratioToNode: got.lp.rps / got.node.rps };
+    log(
+      `  livepage ${got.lp.rps.toFixed(0)} req/s (p99 ${got.lp.p99_ms.toFixed(2)} ms), nginx ${got.ng.rps.toFixed(0)} req/s (p99 ${got.ng.p99_ms.toFixed(2)} ms), ` +
+        `node:http ${got.node.rps.toFixed(0)} req/s (p99 ${got.node.p99_ms.toFixed(2)} ms); ratio ${round.ratio.toFixed(3)}, to node ${round.ratioToNode.toFixed(3)}`,
+    );
+    rounds.push(round);
+  }
+  const lp = mergeRounds(rounds.map((r) => r.lp));
+  const ng = mergeRounds(rounds.map((r) => r.ng));
+  const nd = mergeRounds(rounds.map((r) => r.node));
+  const ratio = median(rounds.map((r) => r.ratio));
+  const ratioToNode = median(rounds.map((r) => r.ratioToNode));
 
-  // 5. Checks: every response a 200 of the expected size, and the page unchanged.
+  // 6. Checks: every response a 200 of the expected size, and the page unchanged.
   const problems = [];
-  if (lp.non2xx || lp.errors) problems.push(`livepage: ${lp.non2xx} non-2xx responses, ${lp.errors} socket errors`);
-  if (ng.non2xx || ng.errors) problems.push(`nginx: ${ng.non2xx} non-2xx responses, ${ng.errors} socket errors`);
-  if (gen.kind === 'wrk') {
+  const measured = [
+    { name: 'livepage', m: lp, raw: lpRaw },
+    { name: 'nginx', m: ng, raw: ngRaw },
+    { name: 'node:http', m: nd, raw: nodeRaw },
+  ];
+  for (const { name, m, raw } of measured) {
+    if (m.non2xx || m.errors) problems.push(`${name}: ${m.non2xx} non-2xx responses, ${m.errors} socket errors`);
     // wrk counts header bytes too: each response should be the size measured above.
-    if (Math.abs(lp.bytes_per_response - lpRaw) > 64) problems.push(`livepage responses averaged ${lp.bytes_per_response.toFixed(0)} bytes, expected ${lpRaw}`);
-    if (Math.abs(ng.bytes_per_response - ngRaw) > 64) problems.push(`nginx responses averaged ${ng.bytes_per_response.toFixed(0)} bytes, expected ${ngRaw}`);
-  } else {
-    if (Math.abs(lp.body_bytes_per_response - html.length) > 1) problems.push(`livepage bodies averaged ${lp.body_bytes_per_response} bytes, expected ${html.length}`);
+    if (gen.kind === 'wrk' && Math.abs(m.bytes_per_response - raw) > 64) problems.push(`${name} responses averaged ${m.bytes_per_response.toFixed(0)} bytes, expected ${raw}`);
+    if (gen.kind !== 'wrk' && Math.abs(m.body_bytes_per_response - html.length) > 1) problems.push(`${name} bodies averaged ${m.body_bytes_per_response} bytes, expected ${html.length}`);
   }
   const after = await get(lpUrl);
   if (after.status !== 200 || !after.body.equals(html)) problems.push(`livepage's page changed during the run (status ${after.status}, ${after.body.length} bytes)`);
   for (const p of problems) log(`WARNING ${p}`);
+  if (gen.kind !== 'wrk')
+    log('NOTE the node:http load loop tops out at a few thousand requests/s here, so static_rps measures the loop more than nginx and the ratio comes out too high; use wrk for figures to quote.');
 
   const result = {
     posts: POSTS,
     rps: Math.round(lp.rps),
     p99_ms: round(lp.p99_ms, 2),
     static_rps: Math.round(ng.rps),
-    ratio: round(lp.rps / ng.rps, 3),
+    ratio: round(ratio, 3),
+    node_rps: Math.round(nd.rps),
+    ratio_to_node: round(ratioToNode, 3),
+    rounds: rounds.map((r) => ({
+      order: r.order.join(','),
+      rps: Math.round(r.lp.rps),
+      p99_ms: round(r.lp.p99_ms, 2),
+      static_rps: Math.round(r.ng.rps),
+      node_rps: Math.round(r.node.rps),
+      ratio: round(r.ratio, 3),
+      ratio_to_node: round(r.ratioToNode, 3),
+    })),
     p50_ms: round(lp.p50_ms, 2),
     static_p99_ms: round(ng.p99_ms, 2),
+    node_p99_ms: round(nd.p99_ms, 2),
     bytes: html.length,
     response_bytes: lpRaw,
     static_response_bytes: ngRaw,
+    node_response_bytes: nodeRaw,
     articles_on_page: articles,
     requests: lp.requests,
     static_requests: ng.requests,
+    node_requests: nd.requests,
     errors: lp.errors + lp.non2xx,
     static_errors: ng.errors + ng.non2xx,
+    node_errors: nd.errors + nd.non2xx,
     connections: CONNECTIONS,
     duration_s: DURATION,
+    rounds_n: ROUNDS,
     warmup_s: WARMUP,
     cpus: cpus.length,
     load_generator: gen.kind === 'wrk' ? `${versionOf(wrkPath, ['--version']).split(' [')[0] || 'wrk'} -t1 -c${CONNECTIONS}` : `node:http keep-alive loop (bench/http-load.mjs), ${CONNECTIONS} connections`,
     server: `livepage (1 node ${process.version} process, SQLite), rss ${lpRss ?? '?'} MB`,
     static_server: `${versionOf(nginxPath, ['-v']).replace(/^nginx version: /, '')}, worker_processes 1`,
-    shared_cores: `server, nginx and load generator share ${cpus.length} CPU(s); no pinning; servers measured one after the other`,
+    node_server: `bare node:http (bench/node-static.mjs, 1 node ${process.version} process): the same bytes and headers from memory`,
+    shared_cores: `servers and load generator share ${cpus.length} CPU(s); no pinning; servers measured one after the other, order rotated each round`,
     ok: problems.length === 0,
   };
   return result;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** One figure per field over the rounds: medians of rates and latencies, sums of counts. */
+function mergeRounds(list) {
+  const out = {};
+  for (const key of Object.keys(list[0])) {
+    const values = list.map((x) => x[key]);
+    if (typeof values[0] !== 'number') out[key] = values[0];
+    else out[key] = /^(requests|errors|non2xx|bytes)$/.test(key) ? values.reduce((a, b) => a + b, 0) : median(values);
+  }
+  return out;
 }
 
 function round(x, d) {
@@ -506,9 +629,13 @@ try {
   process.stdout.write(JSON.stringify(result) + '\n');
   if (!result.ok) exitCode = 1;
 } catch (err) {
+  if (interrupted) {
+    await cleanup(); // the signal handler exits once it is done
+    await new Promise(() => {});
+  }
   log(`failed: ${err?.stack ?? err}`);
   if (tmpDir) {
-    for (const f of ['livepage.log', 'nginx/logs/error.log', 'nginx/logs/stderr.log']) {
+    for (const f of ['livepage.log', 'node-static.log', 'nginx/logs/error.log', 'nginx/logs/stderr.log']) {
       const p = path.join(tmpDir, f);
       if (existsSync(p)) {
         const t = readFileSync(p, 'utf8').trim();

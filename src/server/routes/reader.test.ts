@@ -59,6 +59,7 @@ describeEachStore('reader page', (kind) => {
     const etag = first.headers.get('etag')!;
     expect(first.headers.get('cache-control')).toMatch(/max-age=\d+.*stale-while-revalidate/);
     expect((await get('/live/ukraine', { 'if-none-match': etag })).status).toBe(304);
+    expect((await get('/live/ukraine?page=99', { 'if-none-match': '*' })).status).toBe(404);
     await s.api('/api/v1/pages/ukraine', { method: 'PATCH', as: 'editor', json: { summary: ['Changed'] } });
     const after = await get('/live/ukraine', { 'if-none-match': etag });
     expect(after.status).toBe(200);

@@ -21,9 +21,12 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
     if (n === null || !SLUG_PATTERN.test(slug)) throw noSuchPage();
     const head = await reader.head(slug, n);
     if (!head) throw noSuchPage();
-    if (etagMatches(req.headers['if-none-match'], head.etag)) return notModified(reply, head.etag, head.state);
+    // Page 1 always exists; a later page number is known to exist once rendered.
+    const exists = n === 1 || head.cached !== undefined;
+    if (exists && etagMatches(req.headers['if-none-match'], head.etag)) return notModified(reply, head.etag, head.state);
     const page = head.cached ?? (await reader.render(slug, n));
     if (!page) throw noSuchPage();
+    if (etagMatches(req.headers['if-none-match'], page.etag)) return notModified(reply, page.etag, page.state);
     // The hot path: prepared headers and bytes straight to the socket (HEAD sends no body).
     reply.hijack();
     reply.raw.writeHead(200, page.headers).end(page.body);
