@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { CommandContext } from '../commands/context.js';
+import { MemoryBus, type EventBus } from '../realtime/bus.js';
+import { LiveHub } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import type { Config } from './config.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
@@ -14,6 +16,7 @@ import { ReaderPages } from './reader-pages.js';
 import { securityHeaders } from './security-headers.js';
 import { pageRoutes } from './routes/api/pages.js';
 import { postRoutes } from './routes/api/posts.js';
+import { liveRoutes } from './routes/live.js';
 import { readerRoutes } from './routes/reader.js';
 import type { AppServices } from './services.js';
 
@@ -26,8 +29,8 @@ const renderDir = fileURLToPath(new URL('../render/', import.meta.url));
 export interface AppOptions {
   store: Store;
   config: Config;
-  /** Hook for live updates: told "page P is at seq N" after each committed change. */
-  onEvent?: (pageId: string, seq: number) => void;
+  /** How server processes tell each other "page P is at seq N"; one process: memory. */
+  bus?: EventBus;
   /** Pass a pino logger config or false; defaults to the configured level. */
   logger?: boolean | { level: string };
 }
@@ -54,11 +57,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     now: () => new Date(),
     onEvent: (pageId, seq) => {
-      reader.changed(pageId);
-      opts.onEvent?.(pageId, seq);
+      reader.changed(pageId); // this process's next reader sees the change at once
+      bus.publish(pageId, seq);
     },
   };
-  const services: AppServices = { store, config, commands, cssHref, reader };
+  const hub = new LiveHub(store.db, reader);
+  const bus = opts.bus ?? new MemoryBus();
+  bus.subscribe((pageId, seq) => {
+    reader.changed(pageId);
+    hub.notify(pageId, seq);
+  });
+  app.addHook('preClose', async () => {
+    hub.close(); // streams end; readers reconnect (elsewhere) with their last event id
+    await bus.close();
+  });
+  const services: AppServices = { store, config, commands, cssHref, reader, hub };
 
   // Every reply gets the security headers, unless a route set its own (cached reader pages
   // carry them in their prepared headers and skip this hook).
@@ -86,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await postRoutes(api, services);
   });
   await app.register(async (r) => readerRoutes(r, services));
+  await app.register(async (r) => liveRoutes(r, services));
   return app;
 }
 

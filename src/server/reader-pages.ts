@@ -13,8 +13,14 @@ import type { RenderContext } from '../render/context.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { Lru } from '../render/lru.js';
 import { renderLivePage } from '../render/page.js';
+import { renderPageParts, type PageParts } from '../render/parts.js';
 import { renderPostHtml } from '../render/post.js';
 import { zoneYear } from '../render/time.js';
+
+/** Where readers of a continued page should go, and what the notice says. */
+function continuation(page: Page): { url: string; notice: string } | null {
+  return page.continuedTo ? { url: `/live/${page.continuedTo}`, notice: page.continuationNotice ?? DEFAULT_CONTINUATION_NOTICE } : null;
+}
 
 /** Short while live so readers without JavaScript see news soon; long once the story has ended. */
 export function readerCacheControl(state: PageState): string {
@@ -74,10 +80,15 @@ export class ReaderPages {
    * usually touches neither the database nor the renderer.
    */
   async head(slug: string, n: number): Promise<{ etag: string; state: PageState; cached: RenderedPage | undefined } | undefined> {
-    const head = this.freshHead(slug) ?? (await this.fetchHead(slug));
+    const head = await this.pageHead(slug);
     if (!head) return undefined;
     const etag = this.etag(head.id, head.seq, n, head.timeZone);
     return { etag, state: head.state, cached: this.pages.get(etag) };
+  }
+
+  /** A page's id, seq, state and zone: from memory when fresh, else from the store. */
+  async pageHead(slug: string): Promise<Head | undefined> {
+    return this.freshHead(slug) ?? (await this.fetchHead(slug));
   }
 
   /** Page `n` from memory alone, when its seq is fresh and its bytes are cached (the fast path). */
@@ -132,9 +143,7 @@ export class ReaderPages {
       postsHtml: snap.rows.map((r) => this.article(postFromRow(r, page.pinnedPostId), ctx)),
       pinnedHtml: snap.pinned ? this.article(snap.pinned, ctx) : null,
       keyEvents: snap.keyEvents,
-      continuedTo: page.continuedTo
-        ? { url: `/live/${page.continuedTo}`, notice: page.continuationNotice ?? DEFAULT_CONTINUATION_NOTICE }
-        : null,
+      continuedTo: continuation(page),
       canonicalUrl: `${this.publicUrl}/live/${page.slug}${n > 1 ? `?page=${n}` : ''}`,
       cssHref: this.cssHref,
       ctx,
@@ -145,6 +154,13 @@ export class ReaderPages {
     const rendered = { body, etag, state: page.state, headers, notModifiedHeaders };
     this.pages.set(etag, rendered);
     return rendered;
+  }
+
+  /** The page's changing parts (header, summary, notice, pinned post) as live events carry them. */
+  async pageParts(db: Db, page: Page): Promise<PageParts> {
+    const ctx = this.context(page);
+    const pinned = await this.pinnedPost(db, page);
+    return renderPageParts({ page, pinnedHtml: pinned ? this.article(pinned, ctx) : null, continuedTo: continuation(page), ctx });
   }
 
   /** Where a post's permalink leads: its page number and anchor; undefined when readers cannot see it. */

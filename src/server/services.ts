@@ -1,5 +1,6 @@
 /** What the routes share: the store, the configuration, the command context, the reader pages. */
 import type { CommandContext } from '../commands/context.js';
+import type { LiveHub } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import type { Config } from './config.js';
 import type { ReaderPages } from './reader-pages.js';
@@ -9,6 +10,8 @@ export interface AppServices {
   config: Config;
   commands: CommandContext;
   reader: ReaderPages;
+  /** Readers following pages live, in this process. */
+  hub: LiveHub;
   /** The stylesheet's URL, versioned by its content so browsers may cache it for ever. */
   cssHref: string;
 }

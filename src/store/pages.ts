@@ -104,6 +104,12 @@ export async function listPages(db: Db, limit = 50): Promise<Page[]> {
   return rows.map(pageFromRow);
 }
 
+/** A page's current seq, by id. */
+export async function pageHeadById(db: Db, id: string): Promise<{ seq: number } | undefined> {
+  const row = await db.selectFrom('pages').select('seq').where('id', '=', id).executeTakeFirst();
+  return row && { seq: Number(row.seq) };
+}
+
 /** A page's id, seq and state: the cheap check behind cached reader responses. */
 export async function pageHead(db: Db, slug: string): Promise<{ id: string; seq: number; state: PageState; timeZone: string } | undefined> {
   const row = await db.selectFrom('pages').select(['id', 'seq', 'state', 'time_zone']).where('slug', '=', slug).executeTakeFirst();

@@ -73,6 +73,12 @@ export async function findPostRow(db: Db, id: string): Promise<PostRow | undefin
   return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The posts with these ids (any page, any status), in no particular order. */
+export async function findPostRows(db: Db, ids: string[]): Promise<PostRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('posts').selectAll().where('id', 'in', ids).execute();
+}
+
 /** All posts of a page, any status, newest first (exports, the newsroom). */
 export async function listAllPosts(db: Db, pageId: string): Promise<PostRow[]> {
   return db

@@ -1,0 +1,30 @@
+/**
+ * The event bus: "page P is at seq N". Commands publish after their transaction commits;
+ * every server process listens and reads the new events from the store once. In one
+ * process the bus is memory; across processes it is node:cluster IPC or PostgreSQL
+ * LISTEN/NOTIFY — the payload is only the page id and seq, the store holds the rest.
+ */
+export type BusListener = (pageId: string, seq: number) => void;
+
+export interface EventBus {
+  publish(pageId: string, seq: number): void;
+  subscribe(listener: BusListener): void;
+  close(): Promise<void>;
+}
+
+/** One process: publishing is delivering. */
+export class MemoryBus implements EventBus {
+  private readonly listeners: BusListener[] = [];
+
+  publish(pageId: string, seq: number): void {
+    for (const l of this.listeners) l(pageId, seq);
+  }
+
+  subscribe(listener: BusListener): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.length = 0;
+  }
+}

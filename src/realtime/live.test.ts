@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { aPage, aPost } from '../test/fixtures.js';
+import { startTestServer, type TestServer } from '../test/server.js';
+import { openSse } from '../test/sse.js';
+import { describeEachStore } from '../test/stores.js';
+
+describeEachStore('live updates', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(kind);
+    await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('live') });
+  });
+  afterAll(() => s.close());
+
+  const events = (since?: number, headers: Record<string, string> = {}) =>
+    openSse(`${s.url}/live/live/events${since === undefined ? '' : `?since=${since}`}`, headers);
+  const publish = async (title: string, extra: Record<string, unknown> = {}) =>
+    (await s.api('/api/v1/pages/live/posts', { method: 'POST', as: 'editor', json: aPost(title, extra) })).json();
+
+  it('streams a publish, an edit, an unpublish and a summary change as typed events with the page html', async () => {
+    const seq0 = (await (await s.api('/api/v1/pages/live')).json()).seq;
+    const sse = await events(seq0);
+    expect(sse.status).toBe(200);
+    expect(sse.headers.get('content-type')).toContain('text/event-stream');
+    expect(sse.headers.get('cache-control')).toContain('no-transform');
+
+    const post = await publish('Breaking: **bold** news', { body: [{ type: 'paragraph', text: 'It is **bold**.' }] });
+    const [published] = await sse.waitFor(1);
+    expect(published).toMatchObject({ id: seq0 + 1, event: 'post.published', data: { id: post.id, seq: seq0 + 1 } });
+    const html = published!.data.html as string;
+    expect(html).toMatch(new RegExp(`^<article id="post-${post.id}"`));
+    expect(html).toContain('<strong>bold</strong>');
+    const page = await (await fetch(`${s.url}/live/live`)).text();
+    expect(page).toContain(html);
+
+    await s.api(`/api/v1/posts/${post.id}`, { method: 'PATCH', as: 'editor', json: { title: 'Corrected title' }, headers: { 'if-match': '"1"' } });
+    const [, updated] = await sse.waitFor(2);
+    expect(updated!.data.html).toMatch(new RegExp(`^<article id="post-${post.id}"[\\s\\S]*Corrected title`));
+    await s.api(`/api/v1/posts/${post.id}`, { method: 'DELETE', as: 'editor' });
+    await s.api('/api/v1/pages/live', { method: 'PATCH', as: 'editor', json: { summary: ['A **new** key point'] } });
+    const all = await sse.waitFor(4);
+    expect(all.map((e) => [e.id, e.event])).toEqual([
+      [seq0 + 1, 'post.published'],
+      [seq0 + 2, 'post.updated'],
+      [seq0 + 3, 'post.unpublished'],
+      [seq0 + 4, 'page.updated'],
+    ]);
+    expect(all[2]!.data).toEqual({ id: post.id, seq: seq0 + 3 });
+    expect((all[3]!.data.parts as { summary: string }).summary).toContain('A <strong>new</strong> key point');
+    sse.close();
+
+    // Replayed later, a withdrawn post's html is never sent again.
+    const replay = await events(seq0);
+    const again = await replay.waitFor(4);
+    expect(again.map((e) => e.data.html ?? null)).toEqual(['', '', null, null]);
+    replay.close();
+  });
+
+  it('a reader that was away gets exactly the missed events, in order, then live ones', async () => {
+    const seq0 = (await (await s.api('/api/v1/pages/live')).json()).seq;
+    const a = await publish('Missed one');
+    await publish('Missed two');
+    // The header wins over the query: EventSource keeps its first URL when it reconnects.
+    const sse = await events(0, { 'last-event-id': String(seq0) });
+    await sse.waitFor(2);
+    const c = await publish('Live three');
+    const got = await sse.waitFor(3);
+    expect(got.map((e) => e.id)).toEqual([seq0 + 1, seq0 + 2, seq0 + 3]);
+    expect(got[0]!.data.id).toBe(a.id);
+    expect(got[2]!.data.id).toBe(c.id);
+    sse.close();
+  });
+
+  it('?since=0 replays the whole log', async () => {
+    const { seq } = await (await s.api('/api/v1/pages/live')).json();
+    const sse = await events(0);
+    const got = await sse.waitFor(seq);
+    expect(got.map((e) => e.id)).toEqual(Array.from({ length: seq }, (_, i) => i + 1));
+    sse.close();
+  });
+
+  it('rejects a malformed since and unknown pages', async () => {
+    expect((await fetch(`${s.url}/live/live/events?since=abc`)).status).toBe(400);
+    expect((await fetch(`${s.url}/live/live/events`, { headers: { 'last-event-id': '-1' } })).status).toBe(400);
+    expect((await fetch(`${s.url}/live/nope/events`)).status).toBe(404);
+  });
+
+  it('polling: the same JSON for every reader at a seq, cacheable, validated', async () => {
+    const { seq } = await (await s.api('/api/v1/pages/live')).json();
+    const res = await fetch(`${s.url}/live/live/updates?since=${seq - 2}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toMatch(/max-age=\d+.*stale-while-revalidate=\d+/);
+    const body = await res.json();
+    expect(body.seq).toBe(seq);
+    expect(body.events.map((e: { id: number }) => e.id)).toEqual([seq - 1, seq]);
+    expect(body.events[0]).toMatchObject({ type: expect.stringMatching(/^(post|page)\./), data: { seq: seq - 1 } });
+    const etag = res.headers.get('etag')!;
+    const again = await fetch(`${s.url}/live/live/updates?since=${seq - 2}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    const other = await fetch(`${s.url}/live/live/updates?since=${seq - 2}`);
+    expect(await other.text()).toBe(JSON.stringify(body));
+    const none = await (await fetch(`${s.url}/live/live/updates?since=${seq}`)).json();
+    expect(none).toEqual({ seq, events: [] });
+    for (const bad of ['', 'x', '-1', '1.5']) expect((await fetch(`${s.url}/live/live/updates?since=${bad}`)).status, bad).toBe(400);
+    expect((await fetch(`${s.url}/live/live/updates`)).status).toBe(400);
+  });
+
+  it('hundreds of readers each get every post exactly once', async () => {
+    const { seq } = await (await s.api('/api/v1/pages/live')).json();
+    const readers = await Promise.all(Array.from({ length: 200 }, () => events(seq)));
+    for (let i = 0; i < 10; i++) await publish(`Fan-out ${i}`);
+    for (const r of readers) {
+      const got = await r.waitFor(10);
+      expect(got.map((e) => e.id)).toEqual(Array.from({ length: 10 }, (_, i) => seq + i + 1));
+      r.close();
+    }
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * One page's live events in this process: read from the log once, rendered once, kept as
+ * ready-to-send frames for the recent past. Serves the SSE hub (live and resuming readers)
+ * and the polling endpoint alike.
+ */
+import type { ReaderPages } from '../server/reader-pages.js';
+import { eventsSince } from '../store/events.js';
+import { findPageById } from '../store/pages.js';
+import type { Db } from '../store/store.js';
+import { sseFrame, toLiveEvents, type LiveEvent } from './live-events.js';
+
+export interface Frame {
+  seq: number;
+  event: LiveEvent;
+  /** The SSE bytes, written as they are to every subscriber. */
+  sse: Buffer;
+}
+
+/** Frames kept per page: enough for every reader who was away a little while. */
+const KEEP = 1000;
+/** Events read and rendered per batch. */
+const BATCH = 500;
+
+export class PageFeed {
+  private readonly frames = new Map<number, Frame>();
+  /** The highest seq this process has rendered; frames are contiguous up to it. */
+  loaded: number;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly pageId: string,
+    startSeq: number,
+    private readonly db: Db,
+    private readonly reader: ReaderPages,
+  ) {
+    this.loaded = startSeq;
+  }
+
+  /**
+   * Reads, renders and keeps the events up to `seq` (and any that came meanwhile); resolves
+   * with the new frames in order. Calls are serialised, so frames come out in seq order.
+   */
+  advance(seq: number): Promise<Frame[]> {
+    const run = this.chain.then(async () => {
+      if (seq <= this.loaded) return [];
+      const fresh: Frame[] = [];
+      while (this.loaded < seq) {
+        const batch = await this.load(this.loaded);
+        if (batch.length === 0) break;
+        for (const f of batch) this.keep(f);
+        this.loaded = batch[batch.length - 1]!.seq;
+        fresh.push(...batch);
+      }
+      return fresh;
+    });
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  /** Frames after `since`, in order (at most one batch): from memory when it has them. */
+  async since(since: number): Promise<Frame[]> {
+    const out: Frame[] = [];
+    for (let s = since + 1; s <= this.loaded && out.length < BATCH; s++) {
+      const f = this.frames.get(s);
+      if (!f) return this.load(since); // older than we keep: read the log
+      out.push(f);
+    }
+    return out;
+  }
+
+  private keep(f: Frame): void {
+    this.frames.set(f.seq, f);
+    this.frames.delete(f.seq - KEEP);
+    if (f.event.type === 'post.unpublished') this.scrub(f.event.data.id);
+  }
+
+  /** A withdrawn post's html is never sent again, not even to a reader replaying the past. */
+  private scrub(postId: unknown): void {
+    for (const [seq, old] of this.frames) {
+      if (old.event.data.id !== postId || !old.event.data.html) continue;
+      const event = { ...old.event, data: { ...old.event.data, html: '' } };
+      this.frames.set(seq, { seq, event, sse: sseFrame(event) });
+    }
+  }
+
+  private async load(after: number): Promise<Frame[]> {
+    const events = await eventsSince(this.db, this.pageId, after, BATCH);
+    if (events.length === 0) return [];
+    const page = await findPageById(this.db, this.pageId);
+    if (!page) return [];
+    return (await toLiveEvents(this.db, this.reader, page, events)).map((event) => ({ seq: event.id, event, sse: sseFrame(event) }));
+  }
+}

@@ -1,0 +1,56 @@
+/** Live updates for readers (SPEC §4): the SSE stream and the cacheable polling endpoint. */
+import type { FastifyInstance } from 'fastify';
+import { invalidInput, notFound } from '../../domain/errors.js';
+import { Lru } from '../../render/lru.js';
+import { pageHead } from '../../store/pages.js';
+import { etagMatches } from '../http.js';
+import type { AppServices } from '../services.js';
+import { slugParam } from './params.js';
+
+/** A seq from a header or query: a whole number, or a 400 naming where it came from. */
+export function parseSeq(raw: unknown, field: string): number | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw.trim())) throw invalidInput(`${field} must be a whole number (an event id).`, field);
+  return Number(raw.trim());
+}
+
+/** Polling is cached briefly everywhere (CDN included): every reader at a seq asks the same URL. */
+const pollCacheControl = (live: boolean) =>
+  live ? 'public, max-age=2, stale-while-revalidate=10' : 'public, max-age=300, stale-while-revalidate=86400';
+
+export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: AppServices): Promise<void> {
+  const polls = new Lru<string, Buffer>(2000);
+
+  app.get('/live/:slug/events', async (req, reply) => {
+    const slug = slugParam(req.params);
+    // EventSource resends the original URL on reconnect, with Last-Event-ID: the header wins.
+    const since = parseSeq(req.headers['last-event-id'], 'Last-Event-ID') ?? parseSeq((req.query as { since?: unknown }).since, 'since');
+    const page = await pageHead(store.db, slug); // fresh, not cached: the stream starts exactly here
+    if (!page) throw notFound('page', 'There is no such live page.');
+    hub.feed(page.id, page.seq);
+    hub.notify(page.id, page.seq);
+    reply.hijack();
+    await hub.connect(page, since ?? page.seq, reply.raw);
+  });
+
+  app.get('/live/:slug/updates', async (req, reply) => {
+    const slug = slugParam(req.params);
+    const since = parseSeq((req.query as { since?: unknown }).since, 'since');
+    if (since === undefined) throw invalidInput('Ask for the events after a seq: ?since=N.', 'since');
+    const page = await reader.pageHead(slug);
+    if (!page) throw notFound('page', 'There is no such live page.');
+    const etag = `"${page.id}-${since}-${page.seq}"`;
+    reply.headers({ etag, 'cache-control': pollCacheControl(page.state === 'live'), 'content-type': 'application/json; charset=utf-8' });
+    if (etagMatches(req.headers['if-none-match'], etag)) return reply.status(304).send();
+    let body = polls.get(etag);
+    if (!body) {
+      const feed = hub.feed(page.id, page.seq);
+      await feed.advance(page.seq);
+      const events = since < page.seq ? (await feed.since(since)).filter((f) => f.seq <= page.seq).map((f) => f.event) : [];
+      const seq = events.length > 0 ? events[events.length - 1]!.id : Math.min(since, page.seq);
+      body = Buffer.from(JSON.stringify({ seq, events }));
+      polls.set(etag, body);
+    }
+    return reply.send(body);
+  });
+}
