@@ -14,6 +14,8 @@ export interface DocumentProps {
   canonicalUrl?: string | undefined;
   /** Error pages must not be indexed. */
   noindex?: boolean | undefined;
+  /** A module script (deferred by nature); no inline scripts, the CSP forbids them. */
+  scriptHref?: string | undefined;
   /** Attributes for `<html>`, e.g. `data-seq`. */
   htmlAttrs?: Record<string, string | number> | undefined;
   children: ComponentChildren;
@@ -32,6 +34,7 @@ export function Document(props: DocumentProps): VNode {
         {props.noindex && <meta name="robots" content="noindex" />}
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={props.cssHref} />
+        {props.scriptHref && <script type="module" src={props.scriptHref}></script>}
       </head>
       <body>{props.children}</body>
     </html>

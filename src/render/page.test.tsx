@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONTINUATION_NOTICE } from '../domain/page.js';
 import { articleIds, renderLivePage, type LivePageView } from './page.js';
 import { paginationLinks } from './pagination.js';
+import { renderPageParts } from './parts.js';
 import { renderPostHtml } from './post.js';
 import { EVIL, attrValues, makeCtx, makePage, makePost, textOf } from './test-fixtures.js';
 
@@ -43,7 +44,34 @@ describe('renderLivePage', () => {
   it('carries the page seq on <html> and <main> for the reader script', () => {
     const html = render({ page: makePage({ seq: 1234 }) });
     expect(html).toContain('<html lang="en-GB" data-seq="1234">');
-    expect(html).toContain('<main id="main" class="lp-main" data-seq="1234">');
+    expect(html).toContain('<main id="main" class="lp-main" data-seq="1234" data-page="1" data-base="/live/ukraine-live">');
+    expect(render({ pageNo: 2, pageCount: 3 })).toContain('data-page="2"');
+  });
+
+  it('loads the reader script as a module only when given one, never inline', () => {
+    expect(render()).not.toContain('<script');
+    const html = render({ scriptHref: '/static/build/live.js' });
+    expect(html).toContain('<link rel="stylesheet" href="/static/livepage.css"/><script type="module" src="/static/build/live.js"></script></head>');
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+
+  it('always has the four live slots, empty when there is nothing to show, in page order', () => {
+    const html = render();
+    for (const id of ['lp-slot-summary', 'lp-slot-notice', 'lp-slot-pinned']) expect(html).toContain(`<div id="${id}"></div>`);
+    const order = ['lp-slot-header', 'lp-slot-summary', 'lp-slot-notice', 'lp-slot-pinned', 'lp-stream'].map((id) => html.indexOf(`id="${id}"`));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+  });
+
+  it('contains the very bytes renderPageParts gives the live events', () => {
+    const view = makeView({
+      page: makePage({ summary: ['Talks **resume**'], description: 'Rolling coverage', featuredMedia: { type: 'image', src: '/a.jpg', alt: 'A' } }),
+      pinnedHtml: renderPostHtml(makePost({ id: 'pin', pinned: true }), ctx),
+      continuedTo: { url: '/live/next', notice: 'Follow us' },
+    });
+    const html = renderLivePage(view);
+    const parts = renderPageParts(view);
+    for (const part of Object.values(parts)) expect(html).toContain(part);
+    expect(parts.header).toMatch(/^<div id="lp-slot-header"><header class="lp-header">.*<\/header><div class="lp-featured">.*<\/div><\/div>$/);
   });
 
   it('starts with a skip link to the main content', () => {

@@ -4,13 +4,11 @@
  */
 import type { VNode } from 'preact';
 import { inlineToPlain, parseInline } from '../domain/inline.js';
-import { DEFAULT_CONTINUATION_NOTICE, type FeaturedMedia, type Page } from '../domain/page.js';
-import type { Block } from '../domain/block.js';
-import { BlockView } from './blocks.js';
+import type { Page } from '../domain/page.js';
 import type { RenderContext } from './context.js';
 import { Document, renderDocument, SiteFooter } from './document.js';
-import { Inline } from './inline.js';
 import { Pagination } from './pagination.js';
+import { Slot, SLOT_IDS, slotContents } from './parts.js';
 import { formatClock } from './time.js';
 
 /** A key event in the "Key events" list. */
@@ -37,6 +35,11 @@ export interface LivePageView {
   ctx: RenderContext;
   /** Shown in the masthead; defaults to "livepage". */
   siteName?: string;
+  /**
+   * The reader script (`public/build/live.js` as served), loaded as a deferred module
+   * script; null or absent: no script, the page works without it.
+   */
+  scriptHref?: string | null;
 }
 
 /** The complete reader page, doctype included. */
@@ -44,6 +47,7 @@ export function renderLivePage(view: LivePageView): string {
   const { page, ctx } = view;
   const basePath = `/live/${page.slug}`;
   const onThisPage = articleIds(view.pinnedHtml ? [view.pinnedHtml, ...view.postsHtml] : view.postsHtml);
+  const slots = slotContents(view);
   return renderDocument(
     <Document
       lang={ctx.locale}
@@ -51,6 +55,7 @@ export function renderLivePage(view: LivePageView): string {
       description={metaDescription(page)}
       canonicalUrl={view.canonicalUrl}
       cssHref={view.cssHref}
+      scriptHref={view.scriptHref ?? undefined}
       htmlAttrs={{ 'data-seq': page.seq }}
     >
       <a class="lp-skip" href="#main">
@@ -61,20 +66,14 @@ export function renderLivePage(view: LivePageView): string {
           {view.siteName ?? 'livepage'}
         </a>
       </header>
-      <main id="main" class="lp-main" data-seq={page.seq}>
-        <PageHeader page={page} />
-        {page.featuredMedia && <Featured media={page.featuredMedia} ctx={ctx} />}
-        <Summary points={page.summary} ctx={ctx} />
-        {view.continuedTo && <ContinuationNotice {...view.continuedTo} />}
+      {/* data-page and data-base tell the reader script where it is and where to listen. */}
+      <main id="main" class="lp-main" data-seq={page.seq} data-page={view.pageNo} data-base={basePath}>
+        {/* The slots are always present, even empty: live events replace them whole. */}
+        <Slot id={SLOT_IDS.header} html={slots.header} />
+        <Slot id={SLOT_IDS.summary} html={slots.summary} />
+        <Slot id={SLOT_IDS.notice} html={slots.notice} />
         <KeyEvents events={view.keyEvents} basePath={basePath} onThisPage={onThisPage} ctx={ctx} />
-        {view.pinnedHtml && (
-          <section class="lp-pinned" aria-labelledby="lp-pinned-title">
-            <p class="lp-pinned__title" id="lp-pinned-title">
-              Pinned post
-            </p>
-            <div dangerouslySetInnerHTML={{ __html: view.pinnedHtml }} />
-          </section>
-        )}
+        <Slot id={SLOT_IDS.pinned} html={slots.pinned} />
         <section class="lp-stream" id="lp-stream" aria-label="Live updates">
           {view.postsHtml.length === 0 && <p class="lp-stream__empty">No updates have been posted yet.</p>}
           <div class="lp-stream__posts" dangerouslySetInnerHTML={{ __html: view.postsHtml.join('') }} />
@@ -105,59 +104,6 @@ function metaDescription(page: Page): string {
   if (page.description) return page.description;
   const first = page.summary[0];
   return first ? inlineToPlain(parseInline(first)) : `Live coverage: ${page.title}`;
-}
-
-function PageHeader({ page }: { page: Page }): VNode {
-  return (
-    <header class="lp-header">
-      {page.state === 'live' && <p class="lp-live">Live</p>}
-      <h1 class="lp-header__title">{page.title}</h1>
-      {page.description && <p class="lp-header__description">{page.description}</p>}
-    </header>
-  );
-}
-
-function Featured({ media, ctx }: { media: FeaturedMedia; ctx: RenderContext }): VNode {
-  // Same markup as body blocks, so captions, credits and the poster rule match.
-  const block: Block =
-    media.type === 'video'
-      ? { type: 'video', src: media.src, caption: media.caption, credit: media.credit, poster: media.poster }
-      : { type: 'image', src: media.src, alt: media.alt ?? '', caption: media.caption, credit: media.credit };
-  return (
-    <div class="lp-featured">
-      <BlockView block={block} ctx={ctx} priority />
-    </div>
-  );
-}
-
-function Summary({ points, ctx }: { points: string[]; ctx: RenderContext }): VNode | null {
-  if (points.length === 0) return null;
-  return (
-    <section class="lp-summary" aria-labelledby="lp-summary-title">
-      <h2 class="lp-summary__title" id="lp-summary-title">
-        Summary
-      </h2>
-      <ul class="lp-summary__list">
-        {points.map((p) => (
-          <li>
-            <Inline text={p} ctx={ctx} />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function ContinuationNotice({ url, notice }: { url: string; notice: string }): VNode {
-  return (
-    <aside class="lp-continued" role="note">
-      <p>
-        <a class="lp-continued__link" href={url}>
-          {notice.trim() || DEFAULT_CONTINUATION_NOTICE}
-        </a>
-      </p>
-    </aside>
-  );
 }
 
 function KeyEvents(props: {
