@@ -1,39 +1,10 @@
 /** The CLI as a user runs it: the built `bin/livepage.js`, real processes, both stores. */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPost } from '../test/fixtures.js';
+import { run, serve } from '../test/processes.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
-
-const BIN = new URL('../../bin/livepage.js', import.meta.url).pathname;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>, input?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 
 describeEachStore('livepage CLI', (kind) => {
   let t: TestStore;
@@ -122,35 +93,23 @@ describeEachStore('livepage CLI', (kind) => {
     const fresh = await openTestStore(kind);
     await fresh.store.close();
     fresh.store.close = async () => {};
-    const port = await freePort();
-    const serveEnv = { LIVEPAGE_DATA_DIR: fresh.dataDir, DATABASE_URL: fresh.databaseUrl ?? '', PORT: String(port) };
-    const start = () => {
-      const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', ...serveEnv } });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      const ready = new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', () => out.includes('livepage is serving') && resolve(out));
-        child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-      });
-      return { child, ready };
-    };
+    const serveEnv = { LIVEPAGE_DATA_DIR: fresh.dataDir, DATABASE_URL: fresh.databaseUrl ?? '' };
     try {
-      const first = start();
-      const out = await first.ready;
+      const first = await serve(serveEnv);
+      const out = first.output();
       expect(out).toContain('admin@livepage.local');
       expect(out).toMatch(/password: \S{20,}/);
       const demoUrl = /Demo live page: (\S+)/.exec(out)![1]!;
-      const page = await fetch(demoUrl);
+      const page = await fetch(demoUrl.replace('localhost', '127.0.0.1'));
       expect(page.status).toBe(200);
       expect((await page.text()).match(/<article id="post-/g)!.length).toBeGreaterThanOrEqual(10);
-      const exited = new Promise((r) => first.child.on('exit', r));
       first.child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await first.exited).toBe(0);
 
-      const second = start();
-      const out2 = await second.ready;
-      expect(out2).not.toContain('password:');
+      const second = await serve(serveEnv);
+      expect(second.output()).not.toContain('password:');
       second.child.kill('SIGTERM');
+      await second.exited;
     } finally {
       await fresh.dispose();
     }

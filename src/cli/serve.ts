@@ -1,36 +1,93 @@
-/** `livepage serve`: the HTTP server, until SIGINT or SIGTERM. */
+/**
+ * `livepage serve [--workers N]`: the HTTP server until SIGINT or SIGTERM. With more than
+ * one worker, a node:cluster primary seeds the store, then runs N workers on one port;
+ * they learn of each other's changes over IPC (SQLite) or LISTEN/NOTIFY (PostgreSQL).
+ */
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { MemoryBus, type EventBus } from '../realtime/bus.js';
+import { ClusterBus, relayEvents } from '../realtime/cluster-bus.js';
+import { PostgresBus } from '../realtime/postgres-bus.js';
 import { buildApp } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig, type Config } from '../server/config.js';
 import { openStore } from '../store/store.js';
-import { parseCommand } from './args.js';
+import { parseCommand, UsageError } from './args.js';
 import { commandContext } from './runtime.js';
 import { seedIfEmpty } from './seed.js';
 
-const HELP = `Usage: livepage serve
+const HELP = `Usage: livepage serve [--workers N]
 
-Serves live pages, the API and the newsroom. Environment:
+Serves live pages, the API and the newsroom. --workers N runs N processes on one port
+(default: one per CPU core). Environment:
   PORT (3000), HOST (127.0.0.1), LIVEPAGE_DATA_DIR (./data), DATABASE_URL (postgres://…
   selects PostgreSQL), LIVEPAGE_PUBLIC_URL (canonical base URL), LOG_LEVEL (info).`;
 
 export async function serveCommand(argv: string[]): Promise<void> {
-  const { values } = parseCommand(argv, {});
+  const { values } = parseCommand(argv, { workers: { type: 'string' } });
   if (values.help) return void console.log(HELP);
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64.');
   const config = loadConfig();
-  const store = await openStore(config);
-  const seeded = await seedIfEmpty(commandContext(store, config));
-  const app = await buildApp({ store, config });
-  await app.listen({ port: config.port, host: config.host });
-  for (const line of seeded) console.log(line);
-  console.log(`livepage is serving on ${config.publicUrl} (${store.kind} store)`);
+  if (cluster.isWorker) return runServer(config, true);
+  for (const line of await seed(config)) console.log(line);
+  if (workers === 1) {
+    await runServer(config, false);
+    console.log(`livepage is serving on ${config.publicUrl}`);
+  } else {
+    await runPrimary(workers);
+    console.log(`livepage is serving on ${config.publicUrl} (${workers} workers)`);
+  }
+}
 
+/** Seeds an empty store once, before any worker starts. */
+async function seed(config: Config): Promise<string[]> {
+  const store = await openStore(config);
+  try {
+    return await seedIfEmpty(commandContext(store, config));
+  } finally {
+    await store.close();
+  }
+}
+
+/** One server process: store, bus, app; closes cleanly on SIGINT/SIGTERM. */
+async function runServer(config: Config, inCluster: boolean): Promise<void> {
+  const store = await openStore(config);
+  const bus: EventBus =
+    store.kind === 'postgres' ? await PostgresBus.connect(config.databaseUrl!) : inCluster ? new ClusterBus() : new MemoryBus();
+  const app = await buildApp({ store, config, bus });
+  await app.listen({ port: config.port, host: config.host });
   let closing = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async () => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
     await app.close();
     await store.close();
+    if (inCluster) process.disconnect();
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+/** Forks the workers, restarts any that dies, and stops them all on SIGINT/SIGTERM. */
+async function runPrimary(n: number): Promise<void> {
+  relayEvents(cluster);
+  let stopping = false;
+  const listening = new Promise<void>((resolve, reject) => {
+    let up = 0;
+    cluster.on('listening', () => ++up === n && resolve());
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) return;
+      if (up < n) return reject(new Error(`a worker failed to start (exit ${code ?? signal})`));
+      console.error(`livepage: worker ${worker.process.pid} died (${code ?? signal}); starting another`);
+      cluster.fork();
+    });
+  });
+  for (let i = 0; i < n; i++) cluster.fork();
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await listening;
 }

@@ -1,0 +1,47 @@
+/**
+ * The bus between node:cluster workers on one machine (the SQLite store): a worker tells
+ * the primary, the primary tells every worker, the sender included.
+ */
+import type { Cluster } from 'node:cluster';
+import type { BusListener, EventBus } from './bus.js';
+
+interface BusMessage {
+  livepage: 'event';
+  pageId: string;
+  seq: number;
+}
+
+const isBusMessage = (m: unknown): m is BusMessage =>
+  typeof m === 'object' && m !== null && (m as BusMessage).livepage === 'event';
+
+/** In the primary: relays every worker's events to all workers. */
+export function relayEvents(cluster: Cluster): void {
+  cluster.on('message', (_worker, message) => {
+    if (!isBusMessage(message)) return;
+    for (const w of Object.values(cluster.workers ?? {})) if (w?.isConnected()) w.send(message);
+  });
+}
+
+/** In a worker. */
+export class ClusterBus implements EventBus {
+  private readonly listeners: BusListener[] = [];
+  private readonly onMessage = (m: unknown) => {
+    if (isBusMessage(m)) for (const l of this.listeners) l(m.pageId, m.seq);
+  };
+
+  constructor() {
+    process.on('message', this.onMessage);
+  }
+
+  publish(pageId: string, seq: number): void {
+    process.send?.({ livepage: 'event', pageId, seq } satisfies BusMessage);
+  }
+
+  subscribe(listener: BusListener): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    process.off('message', this.onMessage);
+  }
+}
