@@ -1,6 +1,6 @@
 /** The fastify application: plugins, error handling and routes, given an open store. */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -25,6 +25,8 @@ export const BODY_LIMIT = 1024 * 1024;
 
 const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
 const renderDir = fileURLToPath(new URL('../render/', import.meta.url));
+/** Built by `npm run build` (scripts/build-reader.mjs). */
+const scriptFile = publicDir + 'build/live.js';
 
 export interface AppOptions {
   store: Store;
@@ -38,8 +40,9 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { store, config } = opts;
   const cssHref = `/assets/livepage.css?v=${hashFiles([publicDir + 'livepage.css']).slice(0, 12)}`;
+  const scriptHref = existsSync(scriptFile) ? `/assets/build/live.js?v=${hashFiles([scriptFile]).slice(0, 12)}` : null;
   const security = securityHeaders();
-  const reader = new ReaderPages(store, config.publicUrl, cssHref, buildId(), security);
+  const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, scriptHref, buildId: buildId(), securityHeaders: security });
   const respondWithError = errorResponder(cssHref);
   const app = Fastify({
     frameworkErrors: respondWithError,
@@ -103,10 +106,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-/** A fingerprint of the templates and stylesheet: cached pages from another release never match. */
+/** A fingerprint of the templates, stylesheet and script: cached pages from another release never match. */
 function buildId(): string {
   const files = readdirSync(renderDir).filter((f) => /\.(js|tsx?)$/.test(f)).sort().map((f) => renderDir + f);
-  return hashFiles([...files, publicDir + 'livepage.css']).slice(0, 8);
+  return hashFiles([...files, publicDir + 'livepage.css', scriptFile]).slice(0, 8);
 }
 
 function hashFiles(paths: string[]): string {

@@ -39,6 +39,16 @@ const HEAD_TTL_MS = 1000;
 
 type Head = NonNullable<Awaited<ReturnType<typeof pageHead>>>;
 
+export interface ReaderPagesOptions {
+  publicUrl: string;
+  cssHref: string;
+  /** The live-update script, or null when it has not been built (the page works without it). */
+  scriptHref: string | null;
+  /** Changes with every release, so cached pages from an older template are not reused. */
+  buildId: string;
+  securityHeaders: Record<string, string>;
+}
+
 export interface RenderedPage {
   body: Buffer;
   etag: string;
@@ -62,17 +72,15 @@ export class ReaderPages {
   private readonly siteOrigin: string;
 
   private readonly db: Db;
+  private readonly publicUrl: string;
 
   constructor(
     private readonly store: Store,
-    private readonly publicUrl: string,
-    private readonly cssHref: string,
-    /** Changes with every release, so cached pages from an older template are not reused. */
-    private readonly buildId: string,
-    private readonly securityHeaders: Record<string, string>,
+    private readonly opts: ReaderPagesOptions,
   ) {
     this.db = store.db;
-    this.siteOrigin = new URL(publicUrl).origin;
+    this.publicUrl = opts.publicUrl;
+    this.siteOrigin = new URL(opts.publicUrl).origin;
   }
 
   /**
@@ -145,11 +153,12 @@ export class ReaderPages {
       keyEvents: snap.keyEvents,
       continuedTo: continuation(page),
       canonicalUrl: `${this.publicUrl}/live/${page.slug}${n > 1 ? `?page=${n}` : ''}`,
-      cssHref: this.cssHref,
+      cssHref: this.opts.cssHref,
+      scriptHref: this.opts.scriptHref,
       ctx,
     });
     const body = Buffer.from(html);
-    const notModifiedHeaders = [...Object.entries(this.securityHeaders).flat(), 'etag', etag, 'cache-control', readerCacheControl(page.state)];
+    const notModifiedHeaders = [...Object.entries(this.opts.securityHeaders).flat(), 'etag', etag, 'cache-control', readerCacheControl(page.state)];
     const headers = [...notModifiedHeaders, 'content-type', 'text/html; charset=utf-8', 'content-length', body.length];
     const rendered = { body, etag, state: page.state, headers, notModifiedHeaders };
     this.pages.set(etag, rendered);
@@ -176,7 +185,7 @@ export class ReaderPages {
 
   /** The site's home page: live and recent pages. */
   async index(): Promise<string> {
-    return renderIndexPage({ pages: await listPages(this.db, 50), cssHref: this.cssHref });
+    return renderIndexPage({ pages: await listPages(this.db, 50), cssHref: this.opts.cssHref });
   }
 
   /** A post's <article>, rendered once per version, pin state, zone, locale and year. */
@@ -203,7 +212,7 @@ export class ReaderPages {
 
   /** The year is part of the key because post times show it when it is not the current one. */
   private etag(pageId: string, seq: number, n: number, timeZone: string): string {
-    return `"${this.buildId}-${pageId}-${seq}-${n}-${this.year(timeZone)}"`;
+    return `"${this.opts.buildId}-${pageId}-${seq}-${n}-${this.year(timeZone)}"`;
   }
 
   /** The current year in a zone, worked out at most once a minute (Intl is slow on a hot path). */

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Bundles the reader script (src/reader/live.ts) for browsers with esbuild, prints its
+// minified and gzipped sizes, and fails when the gzipped size is over budget
+// (issue #3: ≤ 10 KB minified + gzipped).
+//
+//   node scripts/build-reader.mjs              → public/build/live.js
+//   node scripts/build-reader.mjs out/live.js  → another file (tests build to a temp dir)
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const BUDGET = 10 * 1024;
+const outfile = resolve(process.argv[2] ?? join(root, 'public', 'build', 'live.js'));
+
+await build({
+  entryPoints: [join(root, 'src', 'reader', 'live.ts')],
+  outfile,
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  // Module scripts only run in browsers from 2018 on; es2019 keeps the output plain
+  // (no `??=` or `?.` left for engines that lack them).
+  target: 'es2019',
+  platform: 'browser',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+const code = readFileSync(outfile);
+const gzipped = gzipSync(code, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`reader script: ${relative(root, outfile)} ${kb(code.length)} minified, ${kb(gzipped)} gzipped (budget ${kb(BUDGET)})`);
+if (gzipped > BUDGET) {
+  console.error(`reader script is over budget: ${gzipped} > ${BUDGET} bytes gzipped`);
+  process.exit(1);
+}

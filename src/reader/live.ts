@@ -1,0 +1,36 @@
+/**
+ * The reader script (DESIGN: src/reader/): live updates, "N new posts", ticking
+ * relative times and click-to-load embeds on a server-rendered live page. The page
+ * works without it; this only makes it live. Loaded as a module script, so it runs
+ * once the document has been parsed.
+ */
+import { regionAnnouncer } from './announce.js';
+import { connect } from './connection.js';
+import { enableEmbeds } from './embeds.js';
+import { Stream } from './stream.js';
+import { refreshTimes } from './times.js';
+
+/** How often relative times are rewritten. */
+const TICK = 30_000;
+
+function start(): void {
+  enableEmbeds();
+  const tick = () => refreshTimes(document);
+  tick();
+  setInterval(tick, TICK);
+  document.addEventListener('visibilitychange', () => document.hidden || tick());
+
+  const main = document.getElementById('main');
+  const seq = Number(main?.dataset.seq ?? document.documentElement.dataset.seq);
+  if (!main || !Number.isSafeInteger(seq) || seq < 0) return;
+  const pageNo = Number(main.dataset.page) || 1;
+  const base = main.dataset.base || location.pathname.replace(/\/+$/, '');
+  const stream = new Stream(main, pageNo, base, regionAnnouncer());
+  connect(base, seq, (event) => stream.apply(event));
+}
+
+try {
+  start();
+} catch {
+  // The server-rendered page is complete: a browser this script cannot handle keeps it.
+}
