@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage, aPost } from '../test/fixtures.js';
 import { startTestServer, type TestServer } from '../test/server.js';
@@ -104,6 +105,25 @@ describeEachStore('live updates', (kind) => {
     for (const bad of ['', 'x', '-1', '1.5']) expect((await fetch(`${s.url}/live/live/updates?since=${bad}`)).status, bad).toBe(400);
     expect((await fetch(`${s.url}/live/live/updates`)).status).toBe(400);
   });
+
+  it.skipIf(kind !== 'sqlite')('a reader that stops reading is dropped; the others get everything', async () => {
+    const { seq } = await (await s.api('/api/v1/pages/live')).json();
+    const { port } = new URL(s.url);
+    // A reader that connects, then never reads again.
+    const stuck = connect({ port: Number(port), host: '127.0.0.1' });
+    stuck.write(`GET /live/live/events?since=${seq} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    await new Promise((r) => stuck.once('data', r));
+    stuck.pause();
+    const closed = new Promise((r) => stuck.once('close', r));
+    const fast = await events(seq);
+    const big = { body: Array.from({ length: 90 }, () => ({ type: 'paragraph', text: 'x'.repeat(10_000) })) };
+    for (let i = 0; i < 8; i++) await publish(`Big ${i}`, big);
+    const got = await fast.waitFor(8, 15_000);
+    expect(got.map((e) => e.id)).toEqual(Array.from({ length: 8 }, (_, i) => seq + i + 1));
+    stuck.resume(); // drain what the kernel held, then see the server's close
+    await closed;
+    fast.close();
+  }, 30_000);
 
   it('hundreds of readers each get every post exactly once', async () => {
     const { seq } = await (await s.api('/api/v1/pages/live')).json();
