@@ -10,15 +10,8 @@ export interface LiveEvent {
   data: Record<string, unknown>;
 }
 
-/** The event types the page listens for on the SSE stream. */
-export const EVENT_TYPES = [
-  'post.published',
-  'post.updated',
-  'post.unpublished',
-  'page.updated',
-  'page.continued',
-  'page.ended',
-] as const;
+/** The event types the page listens for on the SSE stream (the domain's own list, bundled in). */
+export { EVENT_TYPES } from '../domain/event.js';
 
 /** JSON.parse that answers null instead of throwing on malformed input. */
 export function parseJson(text: unknown): unknown {
