@@ -104,11 +104,7 @@ function ImageView(props: { block: BlockOf<'image'>; ctx: RenderContext; priorit
         />
         {block.credit && <Credit prefix="Image source, " credit={block.credit} />}
       </div>
-      {block.caption && (
-        <figcaption>
-          <Inline text={block.caption} ctx={ctx} />
-        </figcaption>
-      )}
+      <Caption text={block.caption} ctx={ctx} />
     </figure>
   );
 }
@@ -151,13 +147,17 @@ function EmbedView({ block, ctx }: { block: BlockOf<'embed'>; ctx: RenderContext
           from {provider} until you choose to.
         </p>
       </div>
-      {block.caption && (
-        <figcaption>
-          <Inline text={block.caption} ctx={ctx} />
-        </figcaption>
-      )}
+      <Caption text={block.caption} ctx={ctx} />
     </figure>
   );
+}
+
+function Caption({ text, ctx }: { text: string | undefined; ctx: RenderContext }): VNode | null {
+  return text ? (
+    <figcaption>
+      <Inline text={text} ctx={ctx} />
+    </figcaption>
+  ) : null;
 }
 
 /** "Media caption, " is read by screen readers and hidden on screen, as on BBC pages. */
