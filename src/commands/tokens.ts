@@ -1,8 +1,8 @@
 /** API tokens: random secrets shown once, stored as SHA-256 hashes. */
 import { createHash, randomBytes } from 'node:crypto';
 import { notFound } from '../domain/errors.js';
-import type { User } from '../domain/user.js';
-import { findUserByEmail, findUserByTokenHash, insertToken } from '../store/users.js';
+import { hasRole, type Actor, type User } from '../domain/user.js';
+import { findToken, findUserByEmail, findUserByTokenHash, insertToken, revokeToken as markRevoked, type TokenInfo } from '../store/users.js';
 import type { Db } from '../store/store.js';
 import { inTransaction, newId, type CommandContext } from './context.js';
 
@@ -25,4 +25,14 @@ export async function createToken(ctx: CommandContext, email: string, name = 'ap
 export async function userForToken(db: Db, token: string): Promise<User | undefined> {
   if (!token.startsWith(PREFIX) || token.length > 100) return undefined;
   return findUserByTokenHash(db, hashToken(token));
+}
+
+/** Revokes a token: its owner may, and so may an admin. Revoked tokens stop working at once. */
+export async function revokeToken(ctx: CommandContext, actor: Actor, id: string): Promise<TokenInfo> {
+  return inTransaction(ctx, async (tx) => {
+    const token = await findToken(tx.db, id);
+    if (!token || (token.userId !== actor.id && !hasRole(actor.role, 'admin'))) throw notFound('token', 'There is no such token.');
+    await markRevoked(tx.db, id, tx.now);
+    return { ...token, revokedAt: token.revokedAt ?? tx.now };
+  });
 }

@@ -10,6 +10,8 @@ export interface DocumentProps {
   lang: string;
   title: string;
   cssHref: string;
+  /** Further stylesheets after the main one (the newsroom's own). */
+  moreCss?: string[] | undefined;
   description?: string | undefined;
   canonicalUrl?: string | undefined;
   /** Error pages must not be indexed. */
@@ -34,6 +36,7 @@ export function Document(props: DocumentProps): VNode {
         {props.noindex && <meta name="robots" content="noindex" />}
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={props.cssHref} />
+        {props.moreCss?.map((href) => <link rel="stylesheet" href={href} />)}
         {props.scriptHref && <script type="module" src={props.scriptHref}></script>}
       </head>
       <body>{props.children}</body>

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { CommandContext } from '../commands/context.js';
@@ -13,10 +14,14 @@ import type { Config } from './config.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
 import { ReaderPages } from './reader-pages.js';
+import { startScheduler } from './scheduler.js';
 import { securityHeaders } from './security-headers.js';
+import { deskRoutes } from './routes/api/desk.js';
 import { pageRoutes } from './routes/api/pages.js';
+import { peopleRoutes } from './routes/api/people.js';
 import { postRoutes } from './routes/api/posts.js';
 import { liveRoutes } from './routes/live.js';
+import { newsroomRoutes } from './routes/newsroom.js';
 import { readerRoutes } from './routes/reader.js';
 import type { AppServices } from './services.js';
 
@@ -27,6 +32,10 @@ const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
 const renderDir = fileURLToPath(new URL('../render/', import.meta.url));
 /** Built by `npm run build` (scripts/build-reader.mjs). */
 const scriptFile = publicDir + 'build/live.js';
+const newsroomScript = publicDir + 'build/newsroom.js';
+
+/** An asset's URL with its content hash, so it may be cached for ever. */
+const versioned = (file: string) => `/assets/${file}?v=${hashFiles([publicDir + file]).slice(0, 12)}`;
 
 export interface AppOptions {
   store: Store;
@@ -39,8 +48,8 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { store, config } = opts;
-  const cssHref = `/assets/livepage.css?v=${hashFiles([publicDir + 'livepage.css']).slice(0, 12)}`;
-  const scriptHref = existsSync(scriptFile) ? `/assets/build/live.js?v=${hashFiles([scriptFile]).slice(0, 12)}` : null;
+  const cssHref = versioned('livepage.css');
+  const scriptHref = existsSync(scriptFile) ? versioned('build/live.js') : null;
   const security = securityHeaders();
   const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, scriptHref, buildId: buildId(), securityHeaders: security });
   const respondWithError = errorResponder(cssHref);
@@ -70,7 +79,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reader.changed(pageId);
     hub.notify(pageId, seq);
   });
+  const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
   app.addHook('preClose', async () => {
+    stopScheduler();
     hub.close(); // streams end; readers reconnect (elsewhere) with their last event id
     await bus.close();
   });
@@ -90,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     immutable: true,
   });
   installErrorHandlers(app, respondWithError, cssHref);
+  await app.register(fastifyCookie);
   await app.register(async (api) => {
     api.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a 415
     // An empty body sent as JSON (a bodiless DELETE from a fetch wrapper) is no body at all.
@@ -100,9 +112,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     );
     await pageRoutes(api, services);
     await postRoutes(api, services);
+    await deskRoutes(api, services);
+    await peopleRoutes(api, services);
   });
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
+  await app.register(async (r) =>
+    newsroomRoutes(r, { ...services, newsroomCssHref: versioned('newsroom.css'), scriptHref: existsSync(newsroomScript) ? versioned('build/newsroom.js') : null }),
+  );
   return app;
 }
 

@@ -122,6 +122,46 @@ export async function countNewer(db: Db, post: Post, pinnedPostId: string | null
   return Number(n);
 }
 
+/** A page's posts with one status, newest first; `authorId` narrows to one author's. */
+function withStatus(db: Db, pageId: string, status: string, authorId?: string) {
+  let q = db.selectFrom('posts').where('page_id', '=', pageId).where('status', '=', status);
+  if (authorId) q = q.where('author_id', '=', authorId);
+  return q;
+}
+
+export async function listWithStatus(db: Db, pageId: string, status: string, authorId: string | undefined, limit: number, offset: number): Promise<PostRow[]> {
+  return withStatus(db, pageId, status, authorId)
+    .selectAll()
+    .orderBy((eb) => eb.fn.coalesce('published_at', 'scheduled_for', 'created_at'), 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countWithStatus(db: Db, pageId: string, status: string, authorId?: string): Promise<number> {
+  const { n } = await withStatus(db, pageId, status, authorId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Saved contributor profiles, by name. */
+export async function listContributors(db: Db): Promise<{ name: string; role: string | undefined }[]> {
+  const rows = await db.selectFrom('contributors').select(['name', 'role']).orderBy('name').orderBy('role').limit(1000).execute();
+  return rows.map((r) => ({ name: r.name, role: r.role || undefined }));
+}
+
+/** Scheduled posts whose time has come, oldest first. */
+export async function listDue(db: Db, now: string, limit = 50): Promise<{ id: string }[]> {
+  return db
+    .selectFrom('posts')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('scheduled_for', '<=', now)
+    .orderBy('scheduled_for')
+    .limit(limit)
+    .execute();
+}
+
 /** Published key events of a page, newest first (the "Key events" list). */
 export async function listKeyEvents(db: Db, pageId: string, limit = 30): Promise<{ id: string; title: string; publishedAt: string }[]> {
   const rows = await db

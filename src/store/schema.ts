@@ -78,6 +78,15 @@ export interface ContributorsTable {
   created_at: string;
 }
 
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   pages: PagesTable;
   posts: PostsTable;
@@ -85,4 +94,5 @@ export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
   contributors: ContributorsTable;
+  sessions: SessionsTable;
 }

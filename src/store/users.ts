@@ -29,6 +29,75 @@ export async function insertUser(db: Db, u: User, passwordHash: string): Promise
     .execute();
 }
 
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && userFromRow(row);
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(userFromRow);
+}
+
+export async function updateUser(db: Db, id: string, c: { name?: string; role?: string; active?: boolean }, now: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...(c.name !== undefined ? { name: c.name } : {}), ...(c.role !== undefined ? { role: c.role } : {}), ...(c.active !== undefined ? { active: c.active ? 1 : 0 } : {}), updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const { n } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export interface TokenInfo {
+  id: string;
+  userId: string;
+  userName: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+function tokens(db: Db) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id', 'api_tokens.user_id', 'users.name as user_name', 'api_tokens.name', 'api_tokens.created_at', 'api_tokens.revoked_at']);
+}
+
+type TokenRow = Awaited<ReturnType<ReturnType<typeof tokens>['execute']>>[number];
+const tokenInfo = (r: TokenRow): TokenInfo => ({
+  id: r.id,
+  userId: r.user_id,
+  userName: r.user_name,
+  name: r.name,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+/** Tokens, newest first: one person's, or everyone's when `userId` is undefined. */
+export async function listTokens(db: Db, userId?: string): Promise<TokenInfo[]> {
+  let q = tokens(db).orderBy('api_tokens.created_at', 'desc');
+  if (userId) q = q.where('api_tokens.user_id', '=', userId);
+  return (await q.execute()).map(tokenInfo);
+}
+
+export async function findToken(db: Db, id: string): Promise<TokenInfo | undefined> {
+  const row = await tokens(db).where('api_tokens.id', '=', id).executeTakeFirst();
+  return row && tokenInfo(row);
+}
+
+export async function revokeToken(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);

@@ -7,13 +7,16 @@ import { endPage } from '../../../commands/endPage.js';
 import { requirePage } from '../../../commands/load.js';
 import { updatePage } from '../../../commands/updatePage.js';
 import { continueSchema, pageCreateSchema, pagePatchSchema, POSTS_PER_PAGE } from '../../../domain/page.js';
-import { countStream, listStream, postFromRow } from '../../../store/posts.js';
+import { hasRole } from '../../../domain/user.js';
+import { countWithStatus, listWithStatus, postFromRow } from '../../../store/posts.js';
 import { optionalActor, requireRole } from '../../auth.js';
 import { requirePageNumber } from '../../http.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { slugParam } from '../params.js';
 import { pageJson, postJson } from './json.js';
+
+const listStatus = z.enum(['published', 'draft', 'submitted', 'scheduled', 'unpublished']);
 
 export async function pageRoutes(app: FastifyInstance, { commands, store, config }: AppServices): Promise<void> {
   const url = config.publicUrl;
@@ -43,15 +46,19 @@ export async function pageRoutes(app: FastifyInstance, { commands, store, config
     return pageJson(await endPage(commands, slugParam(req.params)), url);
   });
 
+  // Published posts for anyone; the newsroom may ask for another status (contributors: their own).
   app.get('/api/v1/pages/:slug/posts', async (req) => {
-    const actor = await optionalActor(db, req);
+    const query = req.query as Record<string, unknown>;
+    const { status } = parse(z.object({ status: listStatus }), { status: query.status ?? 'published' });
+    const actor = status === 'published' ? await optionalActor(db, req) : await requireRole(db, req, 'contributor');
+    const author = actor && status !== 'published' && !hasRole(actor.role, 'editor') ? actor.id : undefined;
     const slug = slugParam(req.params);
-    const n = requirePageNumber((req.query as Record<string, unknown>).page);
+    const n = requirePageNumber(query.page);
     // One snapshot, so `seq` describes exactly the posts listed.
     return store.read(async (trx) => {
       const page = await requirePage(trx, slug);
-      const total = await countStream(trx, page.id, null);
-      const rows = await listStream(trx, page.id, null, POSTS_PER_PAGE, (n - 1) * POSTS_PER_PAGE);
+      const total = await countWithStatus(trx, page.id, status, author);
+      const rows = await listWithStatus(trx, page.id, status, author, POSTS_PER_PAGE, (n - 1) * POSTS_PER_PAGE);
       return {
         seq: page.seq,
         page: n,

@@ -1,0 +1,67 @@
+/**
+ * The newsroom's server-rendered pages: the sign-in form (works without JavaScript) and
+ * the shell the editor app starts in, carrying who is signed in and the CSRF token.
+ */
+import type { User } from '../domain/user.js';
+import { Document, renderDocument } from './document.js';
+
+export interface SignInView {
+  cssHref: string;
+  newsroomCssHref: string;
+  /** Shown above the form, e.g. wrong password or too many attempts. */
+  error?: string | undefined;
+  email?: string | undefined;
+}
+
+export function renderSignInPage(view: SignInView): string {
+  return renderDocument(
+    <Document lang="en" title="Sign in – livepage newsroom" cssHref={view.cssHref} moreCss={[view.newsroomCssHref]} noindex>
+      <main id="main" class="nr-signin">
+        <h1>Newsroom</h1>
+        <form method="post" action="/newsroom/login" class="nr-signin__form">
+          {view.error && (
+            <p class="nr-error" role="alert">
+              {view.error}
+            </p>
+          )}
+          <label for="nr-email">Email</label>
+          <input id="nr-email" name="email" type="email" autocomplete="username" required value={view.email ?? ''} />
+          <label for="nr-password">Password</label>
+          <input id="nr-password" name="password" type="password" autocomplete="current-password" required />
+          <button type="submit">Sign in</button>
+        </form>
+      </main>
+    </Document>,
+  );
+}
+
+export interface ShellView {
+  user: User;
+  csrfToken: string;
+  cssHref: string;
+  newsroomCssHref: string;
+  scriptHref: string | null;
+}
+
+/** The editor app's page: the app reads `data-user` and `data-csrf` from `#newsroom-app`. */
+export function renderNewsroomShell(view: ShellView): string {
+  const user = { id: view.user.id, email: view.user.email, name: view.user.name, role: view.user.role };
+  return renderDocument(
+    <Document
+      lang="en"
+      title="livepage newsroom"
+      cssHref={view.cssHref}
+      moreCss={[view.newsroomCssHref]}
+      scriptHref={view.scriptHref ?? undefined}
+      noindex
+    >
+      <main id="newsroom-app" data-user={JSON.stringify(user)} data-csrf={view.csrfToken}>
+        {!view.scriptHref && <p>The newsroom app has not been built: run npm run build.</p>}
+      </main>
+      <form method="post" action="/newsroom/logout" class="nr-signout">
+        <input type="hidden" name="_csrf" value={view.csrfToken} />
+        <button type="submit">Sign out</button>
+      </form>
+    </Document>,
+  );
+}

@@ -1,0 +1,46 @@
+/** What the newsroom's desk reads: who I am, the pages, posts by status, contributors, previews. */
+import type { FastifyInstance } from 'fastify';
+import { requirePage } from '../../../commands/load.js';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '../../../domain/page.js';
+import { newPost, postCreateSchema } from '../../../domain/post.js';
+import { renderPostHtml } from '../../../render/post.js';
+import { listPages } from '../../../store/pages.js';
+import { listContributors } from '../../../store/posts.js';
+import { findUserById } from '../../../store/users.js';
+import { requireRole } from '../../auth.js';
+import type { AppServices } from '../../services.js';
+import { parse } from '../../validate.js';
+import { slugParam } from '../params.js';
+import { pageJson } from './json.js';
+
+export async function deskRoutes(app: FastifyInstance, { store, config, reader }: AppServices): Promise<void> {
+  const { db } = store;
+  const url = config.publicUrl;
+
+  app.get('/api/v1/me', async (req) => {
+    const actor = await requireRole(db, req, 'contributor');
+    return { user: await findUserById(db, actor.id) };
+  });
+
+  app.get('/api/v1/pages', async (req) => {
+    await requireRole(db, req, 'contributor');
+    return { pages: (await listPages(db, 200)).map((p) => pageJson(p, url)) };
+  });
+
+  app.get('/api/v1/contributors', async (req) => {
+    await requireRole(db, req, 'contributor');
+    return { contributors: await listContributors(db) };
+  });
+
+  // A preview rendered by the reader page's own renderer, in the page's zone when named.
+  app.post('/api/v1/preview', async (req) => {
+    const actor = await requireRole(db, req, 'contributor');
+    const input = parse(postCreateSchema, req.body);
+    const slug = (req.query as { page?: unknown }).page;
+    const page = typeof slug === 'string' ? await requirePage(db, slugParam({ slug })) : undefined;
+    const now = new Date().toISOString();
+    const post = newPost({ ...input, id: 'preview', pageId: page?.id ?? '', authorId: actor.id, status: 'published', publishedAt: input.publishedAt ?? input.scheduledFor ?? now }, now);
+    const ctx = reader.context(page ?? { timeZone: DEFAULT_TIME_ZONE, locale: DEFAULT_LOCALE });
+    return { html: renderPostHtml(post, ctx) };
+  });
+}

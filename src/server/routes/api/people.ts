@@ -1,0 +1,65 @@
+/** `/api/v1/users` (admins) and `/api/v1/tokens` (everyone their own; admins all). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { addUser } from '../../../commands/addUser.js';
+import { changeUser } from '../../../commands/changeUser.js';
+import { createToken, revokeToken } from '../../../commands/tokens.js';
+import { notFound } from '../../../domain/errors.js';
+import { text } from '../../../domain/schema-helpers.js';
+import { hasRole, ROLES, userCreateSchema } from '../../../domain/user.js';
+import { findUserById, listTokens, listUsers } from '../../../store/users.js';
+import { requireRole } from '../../auth.js';
+import type { AppServices } from '../../services.js';
+import { parse } from '../../validate.js';
+
+const userAddSchema = userCreateSchema.extend({ password: z.string().min(1).max(1000).optional() });
+const userChangeSchema = z
+  .strictObject({ name: text(100).optional(), role: z.enum(ROLES).optional(), active: z.boolean().optional() })
+  .refine((c) => Object.keys(c).length > 0, 'Send at least one field to change.');
+const tokenSchema = z.strictObject({ name: text(100).default('api') });
+const idParam = (params: unknown) => {
+  const id = (params as { id?: unknown }).id;
+  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw notFound('item', 'There is no such item.');
+  return id;
+};
+
+export async function peopleRoutes(app: FastifyInstance, { commands, store }: AppServices): Promise<void> {
+  const { db } = store;
+
+  app.get('/api/v1/users', async (req) => {
+    await requireRole(db, req, 'admin');
+    return { users: await listUsers(db) };
+  });
+
+  app.post('/api/v1/users', async (req, reply) => {
+    await requireRole(db, req, 'admin');
+    const input = parse(userAddSchema, req.body);
+    const { user, password } = await addUser(commands, input);
+    // A generated password is shown once, to the admin who will pass it on.
+    return reply.status(201).send({ user, ...(input.password ? {} : { password }) });
+  });
+
+  app.patch('/api/v1/users/:id', async (req) => {
+    const actor = await requireRole(db, req, 'admin');
+    return { user: await changeUser(commands, actor, idParam(req.params), parse(userChangeSchema, req.body)) };
+  });
+
+  app.get('/api/v1/tokens', async (req) => {
+    const actor = await requireRole(db, req, 'contributor');
+    return { tokens: await listTokens(db, hasRole(actor.role, 'admin') ? undefined : actor.id) };
+  });
+
+  app.post('/api/v1/tokens', async (req, reply) => {
+    const actor = await requireRole(db, req, 'contributor');
+    const { name } = parse(tokenSchema, req.body ?? {});
+    const me = await findUserById(db, actor.id);
+    if (!me) throw notFound('user', 'Your account no longer exists.');
+    const { token } = await createToken(commands, me.email, name);
+    return reply.status(201).send({ token, name });
+  });
+
+  app.delete('/api/v1/tokens/:id', async (req) => {
+    const actor = await requireRole(db, req, 'contributor');
+    return { token: await revokeToken(commands, actor, idParam(req.params)) };
+  });
+}
