@@ -62,6 +62,31 @@ describeEachStore('live updates across processes', (kind) => {
     await b.exited;
   });
 
+  it('a post scheduled while the server was down goes out as soon as it is back', async () => {
+    const a = await start(['--workers', '1']);
+    const at = new Date(Date.now() + 1500).toISOString();
+    const res = await fetch(`${a.url}/api/v1/pages/${SLUG}/posts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(aPost('Scheduled across a restart', { status: 'scheduled', scheduledFor: at })),
+    });
+    const post = (await res.json()) as { id: string };
+    a.child.kill('SIGKILL');
+    await a.exited;
+    await new Promise((r) => setTimeout(r, 2000));
+    const b = await start(['--workers', '1']);
+    const started = Date.now();
+    let status = '';
+    while (Date.now() - started < 2000 && status !== 'published') {
+      status = ((await (await fetch(`${b.url}/api/v1/posts/${post.id}`)).json()) as { status?: string }).status ?? '';
+      if (status !== 'published') await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe('published');
+    expect(Date.now() - started).toBeLessThan(1500);
+    b.child.kill('SIGTERM');
+    await b.exited;
+  });
+
   it('every reader of every worker or server gets each post once, within a second', async () => {
     // SQLite: node:cluster workers on one port. PostgreSQL: two separate servers too.
     const servers = kind === 'sqlite' ? [await start(['--workers', '2'])] : [await start(['--workers', '1']), await start(['--workers', '2'])];
