@@ -50,6 +50,23 @@ describeEachStore('livepage CLI', (kind) => {
     expect(unknown.stderr).toContain('nobody@example.org');
   });
 
+  it('changes roles, deactivates people and revokes tokens', async () => {
+    const set = await run(['user', 'set', '--email', 'c@example.org', '--role', 'editor', '--active', 'no'], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain('editor, deactivated');
+    expect((await run(['user', 'list'], env)).stdout).toMatch(/c@example\.org\tCon\teditor\tdeactivated/);
+    expect((await run(['user', 'set', '--email', 'c@example.org', '--role', 'boss'], env)).code).toBe(2);
+    expect((await run(['user', 'set', '--email', 'nobody@example.org', '--active', 'yes'], env)).code).toBe(1);
+
+    const list = await run(['token', 'list', '--email', 'ed@example.org'], env);
+    const id = list.stdout.trim().split('\n')[0]!.split('\t')[0]!;
+    expect(list.stdout).toContain('\tci\t');
+    const revoked = await run(['token', 'revoke', id], env);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect((await run(['token', 'list', '--email', 'ed@example.org'], env)).stdout).toContain('revoked');
+    expect((await run(['token', 'revoke', 'no-such-id'], env)).code).toBe(1);
+  });
+
   it('imports a page, refuses an invalid file whole, and exports it back', async () => {
     const dir = t.dataDir;
     const doc = {

@@ -18,7 +18,10 @@ Commands:
                                            DATABASE_URL, LIVEPAGE_PUBLIC_URL)
   user add --email E --name N --role R     add a person (admin|editor|contributor); reads the
            [--password-stdin]              password from standard input, or prints a new one
+  user set --email E [--role R] [--name N] [--active yes|no]
+  user list                                the accounts, their roles and whether active
   token create --email E [--name LABEL]    print a new API token (last line)
+  token list [--email E] | token revoke ID the tokens; stop one at once
   import FILE                              import a page with its posts from an export (JSON)
   export SLUG                              print a page with its posts as JSON
 
