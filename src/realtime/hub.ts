@@ -55,6 +55,11 @@ export class LiveHub {
     return n;
   }
 
+  /** Readers per page in this process. */
+  countsByPage(): Map<string, number> {
+    return new Map([...this.subscribers].map(([pageId, set]) => [pageId, set.size]));
+  }
+
   /** The feed of a page, created at its current seq. */
   feed(pageId: string, seq: number): PageFeed {
     let feed = this.feeds.get(pageId);

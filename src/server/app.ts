@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
 import { ReaderPages } from './reader-pages.js';
+import { startReaderCounts } from './reader-counts.js';
 import { startScheduler } from './scheduler.js';
 import { securityHeaders } from './security-headers.js';
 import { deskRoutes } from './routes/api/desk.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   config: Config;
   /** How server processes tell each other "page P is at seq N"; one process: memory. */
   bus?: EventBus;
+  /** How often reader counts are written for the desk (tests make it short). */
+  readerCountsEveryMs?: number;
   /** Pass a pino logger config or false; defaults to the configured level. */
   logger?: boolean | { level: string };
 }
@@ -80,8 +83,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     hub.notify(pageId, seq);
   });
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
+  const stopCounts = startReaderCounts(store.db, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
   app.addHook('preClose', async () => {
     stopScheduler();
+    stopCounts();
     hub.close(); // streams end; readers reconnect (elsewhere) with their last event id
     await bus.close();
   });

@@ -87,6 +87,21 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface PresenceTable {
+  post_id: string;
+  user_id: string;
+  page_id: string;
+  user_name: string;
+  expires_at: string;
+}
+
+export interface ReaderCountsTable {
+  page_id: string;
+  node_id: string;
+  minute: string;
+  readers: number;
+}
+
 export interface Database {
   pages: PagesTable;
   posts: PostsTable;
@@ -95,4 +110,6 @@ export interface Database {
   api_tokens: ApiTokensTable;
   contributors: ContributorsTable;
   sessions: SessionsTable;
+  presence: PresenceTable;
+  reader_counts: ReaderCountsTable;
 }

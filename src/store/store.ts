@@ -10,6 +10,7 @@ import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration }
 import pg from 'pg';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-sessions-and-schedule.js';
+import * as m003 from './migrations/003-activity.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -34,7 +35,7 @@ export interface StoreOptions {
   dataDir: string;
 }
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-sessions-and-schedule': m002 };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-sessions-and-schedule': m002, '003-activity': m003 };
 
 /** Opens the store and brings its schema up to date. */
 export async function openStore(opts: StoreOptions): Promise<Store> {

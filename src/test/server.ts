@@ -40,7 +40,7 @@ export async function startTestServer(kind: StoreKind): Promise<TestServer> {
     await addUser(ctx, { email: `${role}@example.test`, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, password: 'correct horse battery' });
     tokens[role] = (await createToken(ctx, `${role}@example.test`)).token;
   }
-  const app = await buildApp({ store: test.store, config, logger: false });
+  const app = await buildApp({ store: test.store, config, logger: false, readerCountsEveryMs: 200 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,5 +1,7 @@
 /** What the newsroom's desk reads: who I am, the pages, posts by status, contributors, previews. */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { pageActivity, setEditing } from '../../../commands/activity.js';
 import { requirePage } from '../../../commands/load.js';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '../../../domain/page.js';
 import { newPost, postCreateSchema } from '../../../domain/post.js';
@@ -10,10 +12,10 @@ import { findUserById } from '../../../store/users.js';
 import { requireRole } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
-import { slugParam } from '../params.js';
+import { postIdParam, slugParam } from '../params.js';
 import { pageJson } from './json.js';
 
-export async function deskRoutes(app: FastifyInstance, { store, config, reader }: AppServices): Promise<void> {
+export async function deskRoutes(app: FastifyInstance, { store, config, reader, commands }: AppServices): Promise<void> {
   const { db } = store;
   const url = config.publicUrl;
 
@@ -25,6 +27,18 @@ export async function deskRoutes(app: FastifyInstance, { store, config, reader }
   app.get('/api/v1/pages', async (req) => {
     await requireRole(db, req, 'contributor');
     return { pages: (await listPages(db, 200)).map((p) => pageJson(p, url)) };
+  });
+
+  app.get('/api/v1/pages/:slug/activity', async (req) => {
+    await requireRole(db, req, 'contributor');
+    return pageActivity(db, slugParam(req.params), new Date());
+  });
+
+  app.put('/api/v1/posts/:id/presence', async (req, reply) => {
+    const actor = await requireRole(db, req, 'contributor');
+    const { editing } = parse(z.strictObject({ editing: z.boolean() }), req.body);
+    await setEditing(commands, actor, postIdParam(req.params), editing);
+    return reply.status(204).send();
   });
 
   app.get('/api/v1/contributors', async (req) => {
