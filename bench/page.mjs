@@ -40,6 +40,8 @@ const HELP = `Usage: node bench/page.mjs [--posts N] [--duration S] [--connectio
   --rounds R       measure livepage, nginx and the bare node:http server R times, rotating
                    the order each round, and report medians (default 3): this machine's
                    speed drifts, so one back-to-back set can mislead
+  --workers W      livepage server processes (serve --workers W) and nginx worker_processes
+                   (default 1: one process each, like the bare node:http server)
   --keep           keep the temporary directory (data, page.html, nginx.conf, logs)
   --generator G    wrk (default; installed if missing, else falls back to node) or node
                    (the node:http keep-alive loop of bench/http-load.mjs)
@@ -52,6 +54,7 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
+    workers: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     generator: { type: 'string', default: 'wrk' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -65,6 +68,7 @@ const POSTS = positiveInt('posts', opts.posts);
 const DURATION = positiveInt('duration', opts.duration);
 const CONNECTIONS = positiveInt('connections', opts.connections);
 const ROUNDS = positiveInt('rounds', opts.rounds);
+const WORKERS = positiveInt('workers', opts.workers);
 const WARMUP = Number(opts.warmup);
 if (!Number.isFinite(WARMUP) || WARMUP < 0) usage('--warmup must be a number of seconds ≥ 0');
 if (!['wrk', 'node'].includes(opts.generator)) usage('--generator must be wrk or node');
@@ -402,7 +406,7 @@ async function main() {
   // 2. livepage.
   const lpPort = await freePort();
   serverEnv.PORT = String(lpPort);
-  const server = startChild(process.execPath, [CLI, 'serve'], { env: serverEnv, logFile: path.join(tmpDir, 'livepage.log'), name: 'livepage' });
+  const server = startChild(process.execPath, [CLI, 'serve', '--workers', String(WORKERS)], { env: serverEnv, logFile: path.join(tmpDir, 'livepage.log'), name: 'livepage' });
   const pagePath = `/live/${SLUG}`;
   const lpUrl = `http://127.0.0.1:${lpPort}${pagePath}`;
   const first = await waitFor(lpUrl, server, 'livepage');
@@ -419,9 +423,9 @@ async function main() {
   writeFileSync(path.join(www, 'live', SLUG), html);
   const ngPort = await freePort();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const conf = `# bench:page static baseline: one worker, like the one node process it is compared with.
+  const conf = `# bench:page static baseline: as many workers as livepage has processes.
 ${isRoot ? 'user root;' : '# not root: workers run as the current user'}
-worker_processes 1;
+worker_processes ${WORKERS};
 daemon off;
 master_process on;
 pid ${ngDir}/nginx.pid;
@@ -460,7 +464,7 @@ http {
   const ngUrl = `http://127.0.0.1:${ngPort}${pagePath}`;
   const staticFirst = await waitFor(ngUrl, nginx, 'nginx');
   if (!staticFirst.body.equals(html)) throw new Error('nginx does not serve the same bytes as livepage');
-  log(`nginx on :${ngPort} (master pid ${nginx.pid}), worker_processes 1, serving the same ${staticFirst.body.length} bytes`);
+  log(`nginx on :${ngPort} (master pid ${nginx.pid}), worker_processes ${WORKERS}, serving the same ${staticFirst.body.length} bytes`);
 
   // 4. A bare node:http server sending the same bytes with livepage's own headers (read
   //    once, as wrk gets them on a keep-alive connection): the ceiling for any Node.js
@@ -591,8 +595,8 @@ http {
     warmup_s: WARMUP,
     cpus: cpus.length,
     load_generator: gen.kind === 'wrk' ? `${versionOf(wrkPath, ['--version']).split(' [')[0] || 'wrk'} -t1 -c${CONNECTIONS}` : `node:http keep-alive loop (bench/http-load.mjs), ${CONNECTIONS} connections`,
-    server: `livepage (1 node ${process.version} process, SQLite), rss ${lpRss ?? '?'} MB`,
-    static_server: `${versionOf(nginxPath, ['-v']).replace(/^nginx version: /, '')}, worker_processes 1`,
+    server: `livepage (${WORKERS} node ${process.version} process(es), SQLite), rss ${lpRss ?? '?'} MB`,
+    static_server: `${versionOf(nginxPath, ['-v']).replace(/^nginx version: /, '')}, worker_processes ${WORKERS}`,
     node_server: `bare node:http (bench/node-static.mjs, 1 node ${process.version} process): the same bytes and headers from memory`,
     shared_cores: `servers and load generator share ${cpus.length} CPU(s); no pinning; servers measured one after the other, order rotated each round`,
     ok: problems.length === 0,
