@@ -1,0 +1,206 @@
+import type { JSONContent } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import { bodySchema, type Block } from '../domain/block.js';
+import { parseInline } from '../domain/inline.js';
+import { blocksToDoc, blocksToPlain, checkBlocks, docToBlocks, docToSummary, summaryToDoc } from './blocks.js';
+import { charsFromInline, charsFromPm, destination, markdownToPm, normalizeChars, pmToMarkdown, type Ch } from './inline-markdown.js';
+
+type Mark = 'b' | 'i' | { href: string };
+const t = (text: string, ...marks: Mark[]): JSONContent => {
+  const pm = marks.map((m) => (m === 'b' ? { type: 'bold' } : m === 'i' ? { type: 'italic' } : { type: 'link', attrs: { href: m.href } }));
+  return pm.length > 0 ? { type: 'text', text, marks: pm } : { type: 'text', text };
+};
+const br: JSONContent = { type: 'hardBreak' };
+const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
+const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content });
+const md = (...content: JSONContent[]) => pmToMarkdown(content);
+
+/** What the server's parser reads back: text with formatting, one entry per character. */
+const readBack = (markdown: string) => charsFromInline(parseInline(markdown));
+const text = (chars: Ch[]) => chars.map((c) => c.c).join('');
+
+describe('inline text → Markdown', () => {
+  it('writes bold, italic and links in the API syntax', () => {
+    expect(md(t('a '), t('b', 'b'), t(' '), t('c', 'i'), t(' '), t('d', { href: 'https://e.example/f' }))).toBe('a **b** _c_ [d](https://e.example/f)');
+  });
+
+  it('escapes characters that would otherwise become formatting', () => {
+    expect(md(t('2*3 = 6, snake_case, [1] and a \\ backslash'))).toBe('2\\*3 = 6, snake\\_case, \\[1\\] and a \\\\ backslash');
+    expect(readBack(md(t('**not bold** _nor italic_ [nor](https://a.link)')))).toEqual(
+      charsFromPm([t('**not bold** _nor italic_ [nor](https://a.link)')]),
+    );
+  });
+
+  it('leaves other Markdown-looking characters alone (the server keeps them literal)', () => {
+    expect(md(t('<b>1. # > ` & ! ~ -</b>'))).toBe('<b>1. # > ` & ! ~ -</b>');
+  });
+
+  it('uses * for italic inside a word, where _ does not work', () => {
+    expect(md(t('un'), t('believ', 'i'), t('able'))).toBe('un*believ*able');
+    expect(md(t('a '), t('word', 'i'), t('.'))).toBe('a _word_.');
+  });
+
+  it('nests marks by reach', () => {
+    expect(md(t('a ', 'b'), t('b', 'b', 'i'), t(' c', 'b'))).toBe('**a _b_ c**');
+    expect(md(t('x', 'b', 'i'))).toMatch(/^(\*\*_x_\*\*|_\*\*x\*\*_)$/);
+    expect(md(t('see '), t('the ', 'b'), t('report', 'b', { href: 'https://r.example' }), t(' now', 'b'))).toBe(
+      'see **the [report](https://r.example) now**',
+    );
+    expect(md(t('the ', { href: 'https://r.example' }), t('report', 'b', { href: 'https://r.example' }))).toBe('[the **report**](https://r.example)');
+  });
+
+  it('moves whitespace out of bold and italic, where Markdown needs it', () => {
+    expect(md(t('a'), t(' b ', 'b'), t('c'))).toBe('a **b** c');
+    expect(md(t('a'), t('   ', 'i'), t('c'))).toBe('a   c');
+  });
+
+  it('moves punctuation out of bold when it cannot open or close inside a word', () => {
+    const out = md(t('foo'), t('"bar"', 'b'), t('baz'));
+    expect(out).toBe('foo"**bar**"baz');
+    expect(text(readBack(out))).toBe('foo"bar"baz');
+  });
+
+  it('drops formatting it cannot write, never the words', () => {
+    const out = md(t('foo'), t('!', 'b'), t('bar'));
+    expect(text(readBack(out))).toBe('foo!bar');
+  });
+
+  it('writes link targets that parse back unchanged', () => {
+    for (const href of ['https://x.example/a_(b)', 'https://x.example/a)b', 'https://x.example/a b', 'https://x.example/?q=a&amp;b', 'mailto:desk@example.org', 'https://x.example/a\\b']) {
+      const out = md(t('here', { href }));
+      expect(readBack(out)).toEqual(charsFromPm([t('here', { href })]));
+    }
+    expect(destination('https://a.example/x(1)')).toBe('https://a.example/x\\(1\\)');
+  });
+
+  it('drops links the API would refuse, keeping their text', () => {
+    expect(md(t('click', { href: 'javascript:alert(1)' }), t(' '), t('me', { href: '/relative' }))).toBe('click me');
+  });
+
+  it('turns hard breaks into newlines and trims what Markdown would', () => {
+    expect(md(t('line one'), br, t('line two'))).toBe('line one\nline two');
+    expect(md(t('a  '), br, br, t('  b'))).toBe('a\nb');
+    expect(md(br, t('  a  '), br)).toBe('a');
+    expect(md(t('a', 'b'), br, t('b', 'b'))).toBe('**a**\n**b**');
+  });
+
+  it('is empty for empty or blank content', () => {
+    expect(md()).toBe('');
+    expect(md(t('  '), br, t('\t'))).toBe('');
+  });
+});
+
+describe('Markdown → inline content', () => {
+  it('reads the API syntax into marks and hard breaks', () => {
+    expect(markdownToPm('a **b** _c_ [d](https://e.example)\nnext')).toEqual([
+      t('a '),
+      t('b', 'b'),
+      t(' '),
+      t('c', 'i'),
+      t(' '),
+      t('d', { href: 'https://e.example' }),
+      br,
+      t('next'),
+    ]);
+  });
+
+  it('keeps escaped and literal characters as text', () => {
+    expect(markdownToPm('\\*not\\* <b> & [x]')).toEqual([t('*not* <b> & [x]')]);
+  });
+
+  it('accepts the other spellings (*italic*, __bold__) and writes them back canonically', () => {
+    expect(pmToMarkdown(markdownToPm('*a* and __b__ and ***c***'))).toBe('_a_ and **b** and **_c_**');
+  });
+});
+
+const exampleBody: Block[] = [
+  { type: 'paragraph', text: 'Text with **bold**, _italic_ and [a link](https://example.org).' },
+  { type: 'list', ordered: false, items: ['first point', 'second **point**'] },
+  { type: 'list', ordered: true, items: ['one', 'two'] },
+  { type: 'quote', text: 'Nothing is agreed until everything is agreed.', cite: 'A spokesman' },
+  { type: 'image', src: 'https://images.example.org/a.jpg', alt: 'A tank on patrol', caption: 'Near _Kupiansk_', credit: 'EPA', width: 1200, height: 800 },
+  { type: 'video', src: 'https://video.example.org/v.mp4', caption: 'Watch: the press conference' },
+  { type: 'embed', url: 'https://www.youtube.com/watch?v=abc', caption: 'The statement' },
+  { type: 'heading', text: 'What we know' },
+];
+
+describe('body blocks ↔ editor document', () => {
+  it('round-trips the SPEC example exactly', () => {
+    expect(docToBlocks(blocksToDoc(exampleBody))).toEqual(exampleBody);
+  });
+
+  it('maps each block to the editor node of the same kind', () => {
+    const nodes = blocksToDoc(exampleBody).content!;
+    expect(nodes.map((n) => n.type)).toEqual(['paragraph', 'bulletList', 'orderedList', 'blockquote', 'image', 'video', 'embed', 'heading']);
+    expect(nodes[7]!.attrs).toEqual({ level: 3 });
+    expect(nodes[3]!.attrs).toEqual({ cite: 'A spokesman' });
+    expect(nodes[4]!.attrs).toMatchObject({ src: 'https://images.example.org/a.jpg', alt: 'A tank on patrol', caption: 'Near _Kupiansk_', credit: 'EPA' });
+  });
+
+  it('gives an empty paragraph for an empty body, and an empty body for it', () => {
+    expect(blocksToDoc([])).toEqual(doc({ type: 'paragraph' }));
+    expect(docToBlocks(doc({ type: 'paragraph' }), )).toEqual([]);
+  });
+
+  it('leaves out empty paragraphs, items and quotes, and blank media fields', () => {
+    const d = doc(
+      p(),
+      p(t('  ')),
+      { type: 'heading', attrs: { level: 2 }, content: [t('Any level is a heading')] },
+      { type: 'bulletList', content: [{ type: 'listItem', content: [p()] }, { type: 'listItem', content: [p(t('kept'))] }] },
+      { type: 'orderedList', content: [{ type: 'listItem', content: [p()] }] },
+      { type: 'blockquote', attrs: { cite: '  ' }, content: [p()] },
+      { type: 'blockquote', attrs: { cite: '' }, content: [p(t('Said'))] },
+      { type: 'image', attrs: { src: ' https://i.example/a.png ', alt: 'Alt', caption: '', credit: null, width: null, height: 0 } },
+      { type: 'embed', attrs: { url: 'https://e.example/x', caption: '  ' } },
+    );
+    expect(docToBlocks(d)).toEqual([
+      { type: 'heading', text: 'Any level is a heading' },
+      { type: 'list', ordered: false, items: ['kept'] },
+      { type: 'quote', text: 'Said' },
+      { type: 'image', src: 'https://i.example/a.png', alt: 'Alt' },
+      { type: 'embed', url: 'https://e.example/x' },
+    ]);
+  });
+
+  it('joins a quote’s paragraphs with newlines, and splits them again', () => {
+    const d = doc({ type: 'blockquote', attrs: { cite: 'Her' }, content: [p(t('One')), p(t('Two', 'b'))] });
+    const blocks = docToBlocks(d);
+    expect(blocks).toEqual([{ type: 'quote', text: 'One\n**Two**', cite: 'Her' }]);
+    expect(blocksToDoc(blocks)).toEqual(d);
+  });
+
+  it('flattens nested lists and keeps a list item’s line breaks', () => {
+    const d = doc({
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [p(t('a'), br, t('b')), { type: 'orderedList', content: [{ type: 'listItem', content: [p(t('c'))] }] }] },
+      ],
+    });
+    expect(docToBlocks(d)).toEqual([{ type: 'list', ordered: false, items: ['a\nb', 'c'] }]);
+  });
+
+  it('keeps the words of unknown nodes as paragraphs', () => {
+    expect(docToBlocks(doc({ type: 'codeBlock', content: [t('x = 1')] } as JSONContent))).toEqual([]);
+    expect(docToBlocks(doc({ type: 'details', content: [p(t('inside'))] }))).toEqual([{ type: 'paragraph', text: 'inside' }]);
+  });
+
+  it('summary key points ↔ one bullet list', () => {
+    const points = ['Winds of **90mph** recorded', 'Read the [Met advice](https://weather.example.org/advice)'];
+    expect(docToSummary(summaryToDoc(points))).toEqual(points);
+    expect(docToSummary(summaryToDoc([]))).toEqual([]);
+  });
+
+  it('finds what the API would refuse before it is sent', () => {
+    expect(checkBlocks([])).toEqual([{ index: -1, message: 'Write something in the body.' }]);
+    expect(checkBlocks([{ type: 'paragraph', text: 'ok' }, { type: 'image', src: 'ftp://x', alt: '' }]).map((p) => p.message)).toEqual([
+      'Image 2: the image address must start with https:// or http://.',
+      'Image 2: add alt text that describes the image.',
+    ]);
+    expect(checkBlocks(exampleBody)).toEqual([]);
+  });
+
+  it('gives a plain-text excerpt', () => {
+    expect(blocksToPlain(exampleBody.slice(0, 2))).toBe('Text with bold, italic and a link. first point; second point');
+  });
+});
