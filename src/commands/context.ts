@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { EventData, EventType } from '../domain/event.js';
 import { appendEvent } from '../store/events.js';
 import type { Db, Store } from '../store/store.js';
+import { webhookQueue } from './webhooks.js';
 
 export interface CommandContext {
   store: Store;
@@ -29,17 +30,19 @@ export const newId = (): string => uuidv7();
 export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const appended = new Map<string, number>();
   const now = ctx.now().toISOString();
-  const result = await ctx.store.write((trx) =>
-    fn({
+  const result = await ctx.store.write((trx) => {
+    const enqueueDeliveries = webhookQueue(trx, ctx.publicUrl, now);
+    return fn({
       db: trx,
       now,
       append: async (pageId, type, data) => {
         const seq = await appendEvent(trx, pageId, type, data, now);
+        await enqueueDeliveries(pageId, seq, type, data); // webhooks: durable with the event
         appended.set(pageId, seq);
         return seq;
       },
-    }),
-  );
+    });
+  });
   for (const [pageId, seq] of appended) ctx.onEvent?.(pageId, seq);
   return result;
 }

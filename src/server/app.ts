@@ -16,11 +16,14 @@ import { serveCachedPage } from './fast-path.js';
 import { ReaderPages } from './reader-pages.js';
 import { startReaderCounts } from './reader-counts.js';
 import { startScheduler } from './scheduler.js';
+import { startWebhookWorker, type WebhookWorkerOptions } from './webhook-worker.js';
+import { configurePurgeHook } from '../commands/webhooks.js';
 import { securityHeaders } from './security-headers.js';
 import { deskRoutes } from './routes/api/desk.js';
 import { pageRoutes } from './routes/api/pages.js';
 import { peopleRoutes } from './routes/api/people.js';
 import { postRoutes } from './routes/api/posts.js';
+import { webhookRoutes } from './routes/api/webhooks.js';
 import { liveRoutes } from './routes/live.js';
 import { newsroomRoutes } from './routes/newsroom.js';
 import { readerRoutes } from './routes/reader.js';
@@ -45,6 +48,8 @@ export interface AppOptions {
   bus?: EventBus;
   /** How often reader counts are written for the desk (tests make it short). */
   readerCountsEveryMs?: number;
+  /** Webhook delivery timings (tests make retries quick); defaults in webhook-worker.ts. */
+  webhooks?: Partial<WebhookWorkerOptions>;
   /** Pass a pino logger config or false; defaults to the configured level. */
   logger?: boolean | { level: string };
 }
@@ -74,19 +79,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     onEvent: (pageId, seq) => {
       reader.changed(pageId); // this process's next reader sees the change at once
       bus.publish(pageId, seq);
+      webhooks.wake(); // its deliveries are queued: send them now
     },
   };
+  await configurePurgeHook(commands, config.purgeUrl);
+  const webhooks = startWebhookWorker(store, (err) => app.log.error({ err }, 'webhooks'), opts.webhooks);
   const hub = new LiveHub(store.db, reader);
   const bus = opts.bus ?? new MemoryBus();
   bus.subscribe((pageId, seq) => {
     reader.changed(pageId);
     hub.notify(pageId, seq);
+    webhooks.wake(); // any process may send the deliveries another one queued
   });
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
   const stopCounts = startReaderCounts(store.db, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
   app.addHook('preClose', async () => {
     stopScheduler();
     stopCounts();
+    await webhooks.stop(); // requests in flight are abandoned; their deliveries stay queued
     hub.close(); // streams end; readers reconnect (elsewhere) with their last event id
     await bus.close();
   });
@@ -119,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await postRoutes(api, services);
     await deskRoutes(api, services);
     await peopleRoutes(api, services);
+    await webhookRoutes(api, services);
   });
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));

@@ -10,6 +10,7 @@ const envSchema = z.object({
   LIVEPAGE_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional().or(z.literal('').transform(() => undefined)),
   LIVEPAGE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  LIVEPAGE_PURGE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -21,6 +22,8 @@ export interface Config {
   /** Canonical base URL, without a trailing slash. */
   publicUrl: string;
   logLevel: string;
+  /** Where to POST `{paths}` of reader URLs a change made stale (a CDN purge hook); optional. */
+  purgeUrl?: string | undefined;
 }
 
 /** Reads and checks the environment; throws an Error naming the bad variable. */
@@ -40,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.LIVEPAGE_PUBLIC_URL ?? `http://${host}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
+    purgeUrl: e.LIVEPAGE_PURGE_URL,
   };
 }

@@ -20,8 +20,13 @@ describeEachStore('roles on every write route', (kind) => {
   afterAll(() => s.close());
 
   /** Fresh targets per call, so one role's success does not change the next role's case. */
-  async function target(what: 'post' | 'user' | 'token'): Promise<string> {
+  async function target(what: 'post' | 'user' | 'token' | 'webhook'): Promise<string> {
     if (what === 'post') return (await (await s.api('/api/v1/pages/roles/posts', { method: 'POST', as: 'editor', json: aPost('Target') })).json()).id;
+    if (what === 'webhook') {
+      // Loopback port 9: nothing listens there, so deliveries fail locally and go nowhere.
+      const res = await s.api('/api/v1/webhooks', { method: 'POST', as: 'admin', json: { url: 'http://127.0.0.1:9/hook', events: ['post.published'], secret: 'role-table-secret' } });
+      return (await res.json()).id;
+    }
     if (what === 'user') {
       const res = await s.api('/api/v1/users', { method: 'POST', as: 'admin', json: { email: `u${++n}@example.test`, name: `U ${n}`, role: 'contributor' } });
       return (await res.json()).user.id;
@@ -47,6 +52,9 @@ describeEachStore('roles on every write route', (kind) => {
     { name: 'POST /preview', needs: 'contributor', request: async () => ['POST', '/api/v1/preview', aPost('Preview')] },
     { name: 'POST /users', needs: 'admin', request: async () => ['POST', '/api/v1/users', { email: `x${++n}@example.test`, name: 'X', role: 'editor' }] },
     { name: 'PATCH /users/{id}', needs: 'admin', request: async () => ['PATCH', `/api/v1/users/${await target('user')}`, { role: 'editor' }] },
+    { name: 'POST /webhooks', needs: 'admin', request: async () => ['POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['post.published'], secret: 'role-table-secret' }] },
+    { name: 'PATCH /webhooks/{id}', needs: 'admin', request: async () => ['PATCH', `/api/v1/webhooks/${await target('webhook')}`, { active: false }] },
+    { name: 'DELETE /webhooks/{id}', needs: 'admin', request: async () => ['DELETE', `/api/v1/webhooks/${await target('webhook')}`] },
     { name: 'POST /tokens', needs: 'contributor', request: async () => ['POST', '/api/v1/tokens', { name: 'mine' }] },
   ];
 

@@ -102,6 +102,45 @@ export interface ReaderCountsTable {
   readers: number;
 }
 
+export interface WebhooksTable {
+  id: string;
+  kind: string; // 'webhook' | 'purge'
+  url: string;
+  events: string; // JSON EventType[]
+  secret: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  page_id: string;
+  seq: number;
+  event_type: string;
+  payload: string; // the JSON body as sent
+  status: string; // 'pending' | 'delivered' | 'failed'
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  started_at: string;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+}
+
 export interface Database {
   pages: PagesTable;
   posts: PostsTable;
@@ -112,4 +151,7 @@ export interface Database {
   sessions: SessionsTable;
   presence: PresenceTable;
   reader_counts: ReaderCountsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

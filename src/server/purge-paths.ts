@@ -1,0 +1,47 @@
+/**
+ * Which reader URLs a batch of page events made stale, for the CDN purge hook
+ * (LIVEPAGE_PURGE_URL). Worked out when the purge is sent, from the pages as they are then,
+ * so a burst of events becomes one purge of the current state.
+ */
+import type { PurgeEvent } from '../commands/webhooks.js';
+import { POSTS_PER_PAGE, type Page } from '../domain/page.js';
+import { countNewer, countStream, findPostRow, postFromRow } from '../store/posts.js';
+import { findPageById } from '../store/pages.js';
+import type { Db } from '../store/store.js';
+
+/** The paths to purge for events on pages (by page id), pages first, site-wide last. */
+export async function purgePaths(db: Db, events: { pageId: string; event: PurgeEvent }[]): Promise<string[]> {
+  const byPage = new Map<string, PurgeEvent[]>();
+  for (const { pageId, event } of events) byPage.set(pageId, [...(byPage.get(pageId) ?? []), event]);
+  const paths: string[] = [];
+  for (const [pageId, pageEvents] of byPage) {
+    const page = await findPageById(db, pageId);
+    if (!page) continue;
+    const base = `/live/${page.slug}`;
+    for (const n of await stalePageNumbers(db, page, pageEvents)) paths.push(n === 1 ? base : `${base}?page=${n}`);
+    paths.push(`${base}/feed.atom`, `${base}/feed.rss`, `${base}/feed.json`, `${base}/updates`, `${base}/embed`);
+  }
+  if (paths.length) paths.push('/', '/sitemap.xml'); // both list pages with their last change
+  return [...new Set(paths)];
+}
+
+/**
+ * The HTML pages (1-based) whose content changed. An edit changes only the page that shows
+ * the post; anything else (a post added or withdrawn moves every later post, the header
+ * is on every page) changes them all, and a withdrawal may leave the last page empty.
+ */
+async function stalePageNumbers(db: Db, page: Page, events: PurgeEvent[]): Promise<number[]> {
+  const streamPages = Math.max(1, Math.ceil((await countStream(db, page.id, page.pinnedPostId)) / POSTS_PER_PAGE));
+  if (events.some((e) => e.type !== 'post.updated')) {
+    const last = streamPages + (events.some((e) => e.type === 'post.unpublished') ? 1 : 0);
+    return Array.from({ length: last }, (_, i) => i + 1);
+  }
+  const numbers = new Set<number>();
+  for (const e of events) {
+    const row = await findPostRow(db, (e.data as { id: string }).id);
+    if (!row) continue;
+    const post = postFromRow(row, page.pinnedPostId);
+    numbers.add(post.pinned ? 1 : Math.floor((await countNewer(db, post, page.pinnedPostId)) / POSTS_PER_PAGE) + 1);
+  }
+  return [...numbers].sort((a, b) => a - b);
+}

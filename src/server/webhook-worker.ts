@@ -1,0 +1,178 @@
+/**
+ * Sends queued webhook deliveries (SPEC §6) and CDN purges, outside any publishing request.
+ * Each target gets its deliveries one at a time, oldest first (so in seq order per page);
+ * different targets are served side by side, up to `concurrency`, each request bounded by
+ * `timeoutMs`, so a slow or dead target holds up only its own queue. The queue lives in the
+ * store: deliveries survive restarts, and several server processes may share the work.
+ */
+import { uuidv7 } from 'uuidv7';
+import type { PurgeEvent } from '../commands/webhooks.js';
+import { retryDelay, signature, type RetryPolicy } from '../domain/webhook.js';
+import type { Store } from '../store/store.js';
+import {
+  claimDeliveries,
+  dueHeads,
+  findWebhook,
+  pendingAfter,
+  PURGE_TARGET_ID,
+  recordAttempt,
+  releaseDeliveries,
+  type DeliveryRow,
+  type DeliveryStatus,
+  type WebhookTarget,
+} from '../store/webhooks.js';
+import { purgePaths } from './purge-paths.js';
+
+export interface WebhookWorkerOptions extends RetryPolicy {
+  /** How long one request may take, connection to response headers. */
+  timeoutMs: number;
+  /** Requests in flight at once from this process. */
+  concurrency: number;
+  /** How often to look for due retries (new events wake the worker at once). */
+  pollMs: number;
+}
+
+/** 8 attempts over about an hour (30 s, 1, 2, 4, 8, 16, 32 min, with jitter). */
+export const WEBHOOK_DEFAULTS: WebhookWorkerOptions = {
+  maxAttempts: 8,
+  baseDelayMs: 30_000,
+  maxDelayMs: 60 * 60_000,
+  timeoutMs: 10_000,
+  concurrency: 4,
+  pollMs: 1000,
+};
+
+/** How many queued purges one purge request may stand for. */
+const PURGE_BATCH = 500;
+
+export interface WebhookWorker {
+  /** Looks for work now (after an event was appended, here or in another process). */
+  wake(): void;
+  /** Stops: requests in flight are abandoned and their deliveries left for the next start. */
+  stop(): Promise<void>;
+}
+
+type SendResult = { statusCode: number | null; error: string | null } | 'stopped';
+
+export function startWebhookWorker(store: Store, onError: (err: unknown) => void, options: Partial<WebhookWorkerOptions> = {}): WebhookWorker {
+  const opts = { ...WEBHOOK_DEFAULTS, ...options };
+  const stopping = new AbortController();
+  const inFlight = new Set<Promise<void>>();
+  let ticking: Promise<void> | undefined;
+  let again = false;
+
+  const tick = (): void => {
+    if (stopping.signal.aborted) return;
+    if (ticking) {
+      again = true;
+      return;
+    }
+    ticking = (async () => {
+      do {
+        again = false;
+        const free = opts.concurrency - inFlight.size;
+        if (free <= 0 || stopping.signal.aborted) break;
+        const now = new Date();
+        const until = new Date(now.getTime() + opts.timeoutMs + 30_000).toISOString();
+        // Looking is a plain read; only a find takes the write lock (SQLite has one writer).
+        const due = await dueHeads(store.db, now.toISOString(), free);
+        if (!due.length) break;
+        const claimed = await store.write((db) => claimDeliveries(db, due, now.toISOString(), until));
+        for (const d of claimed) {
+          const job: Promise<void> = deliver(d, until)
+            .catch(onError)
+            .finally(() => {
+              inFlight.delete(job);
+              tick(); // the target's next delivery is now at the head of its queue
+            });
+          inFlight.add(job);
+        }
+      } while (again);
+    })()
+      .catch(onError)
+      .finally(() => (ticking = undefined));
+  };
+
+  /** One attempt at a claimed delivery (for the purge target: with every purge queued after it). */
+  async function deliver(head: DeliveryRow, until: string): Promise<void> {
+    const target = await findWebhook(store.db, head.webhook_id);
+    if (!target || !target.active || stopping.signal.aborted) return store.write((db) => releaseDeliveries(db, [head.id]));
+    let batch = [head];
+    let body = head.payload;
+    if (target.id === PURGE_TARGET_ID) {
+      const now = new Date().toISOString();
+      batch = [head, ...(await store.write(async (db) => claimDeliveries(db, await pendingAfter(db, target.id, head.id, now, PURGE_BATCH), now, until)))];
+      const events = batch.map((d) => ({ pageId: d.page_id, event: JSON.parse(d.payload) as PurgeEvent }));
+      body = JSON.stringify({ paths: await purgePaths(store.db, events) });
+    }
+    const started = Date.now();
+    const result = await send(target, body, head.id, target.id === PURGE_TARGET_ID ? 'purge' : head.event_type);
+    if (result === 'stopped') return store.write((db) => releaseDeliveries(db, batch.map((d) => d.id)));
+    const finished = Date.now();
+    const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+    await store.write(async (db) => {
+      for (const d of batch) {
+        const attempt = Number(d.attempts) + 1;
+        const status: DeliveryStatus = ok ? 'delivered' : attempt >= opts.maxAttempts ? 'failed' : 'pending';
+        const wait = status === 'pending' ? retryDelay(attempt, opts) : 0;
+        await recordAttempt(
+          db,
+          [d],
+          {
+            startedAt: new Date(started).toISOString(),
+            durationMs: finished - started,
+            statusCode: result.statusCode,
+            error: result.error,
+            status,
+            nextAttemptAt: new Date(finished + wait).toISOString(),
+            finishedAt: new Date(finished).toISOString(),
+          },
+          uuidv7,
+        );
+      }
+    });
+  }
+
+  /** POSTs the body; 2xx is success, anything else (a redirect too) a failure to retry. */
+  async function send(target: WebhookTarget, body: string, deliveryId: string, event: string): Promise<SendResult> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'livepage-webhooks/1',
+      'x-livepage-event': event,
+      'x-livepage-delivery': deliveryId,
+    };
+    if (target.secret) headers['x-livepage-signature'] = signature(body, target.secret);
+    const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(opts.timeoutMs)]);
+    try {
+      const res = await fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal });
+      await res.body?.cancel().catch(() => {}); // the answer's body is not needed
+      return { statusCode: res.status, error: res.ok ? null : `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
+    } catch (err) {
+      if (stopping.signal.aborted) return 'stopped';
+      return { statusCode: null, error: describeFailure(err, opts.timeoutMs) };
+    }
+  }
+
+  const timer = setInterval(tick, opts.pollMs);
+  timer.unref();
+  tick(); // deliveries left over from before a restart go out at once
+
+  return {
+    wake: tick,
+    async stop() {
+      clearInterval(timer);
+      stopping.abort();
+      await ticking;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+/** A short, stable description of why a request failed (for the delivery log). */
+export function describeFailure(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError') return `timeout: no response within ${timeoutMs} ms`;
+  const cause = e?.cause;
+  if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message}` : ''}`.slice(0, 500);
+  return String(cause?.message ?? e?.message ?? err).slice(0, 500);
+}

@@ -1,0 +1,241 @@
+/**
+ * Webhook targets, the durable delivery queue and the delivery log. Portable SQL only:
+ * a delivery is taken by a conditional UPDATE that succeeds for exactly one worker, so
+ * any number of server processes may work the queue at once on either store.
+ */
+import type { Insertable, Selectable } from 'kysely';
+import type { EventType } from '../domain/event.js';
+import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from './schema.js';
+import type { Db } from './store.js';
+
+export type WebhookKind = 'webhook' | 'purge';
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** A target as the worker and the API see it (the secret is never sent back out). */
+export interface Webhook {
+  id: string;
+  kind: WebhookKind;
+  url: string;
+  events: EventType[];
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookTarget extends Webhook {
+  secret: string;
+}
+
+export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type AttemptRow = Selectable<WebhookAttemptsTable>;
+
+/** The id of the built-in target that the CDN purge hook (LIVEPAGE_PURGE_URL) uses. */
+export const PURGE_TARGET_ID = 'purge';
+
+function targetFromRow(r: Selectable<WebhooksTable>): WebhookTarget {
+  return {
+    id: r.id,
+    kind: r.kind as WebhookKind,
+    url: r.url,
+    events: JSON.parse(r.events) as EventType[],
+    secret: r.secret,
+    active: Number(r.active) === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Drops the secret: what the API may show. */
+export const publicWebhook = ({ secret: _secret, ...w }: WebhookTarget): Webhook => w;
+
+export async function insertWebhook(db: Db, w: WebhookTarget): Promise<void> {
+  await db
+    .insertInto('webhooks')
+    .values({ id: w.id, kind: w.kind, url: w.url, events: JSON.stringify(w.events), secret: w.secret, active: w.active ? 1 : 0, created_at: w.createdAt, updated_at: w.updatedAt })
+    .execute();
+}
+
+export async function findWebhook(db: Db, id: string): Promise<WebhookTarget | undefined> {
+  const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && targetFromRow(row);
+}
+
+/** The API-managed webhooks, oldest first. */
+export async function listWebhooks(db: Db): Promise<WebhookTarget[]> {
+  const rows = await db.selectFrom('webhooks').selectAll().where('kind', '=', 'webhook').orderBy('created_at').orderBy('id').execute();
+  return rows.map(targetFromRow);
+}
+
+/** Every target that receives events now (webhooks and the purge hook). */
+export async function activeTargets(db: Db): Promise<WebhookTarget[]> {
+  return (await db.selectFrom('webhooks').selectAll().where('active', '=', 1).execute()).map(targetFromRow);
+}
+
+export async function updateWebhook(db: Db, w: WebhookTarget): Promise<void> {
+  await db
+    .updateTable('webhooks')
+    .set({ url: w.url, events: JSON.stringify(w.events), secret: w.secret, active: w.active ? 1 : 0, updated_at: w.updatedAt })
+    .where('id', '=', w.id)
+    .execute();
+}
+
+/** Removes a webhook with its queue and log. */
+export async function deleteWebhook(db: Db, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/**
+ * Points the built-in purge target at `url` (or switches it off when there is none);
+ * its past deliveries stay in the log.
+ */
+export async function setPurgeTarget(db: Db, url: string | undefined, events: readonly EventType[], now: string): Promise<void> {
+  if (!url) {
+    await db.updateTable('webhooks').set({ active: 0, updated_at: now }).where('id', '=', PURGE_TARGET_ID).where('active', '=', 1).execute();
+    return;
+  }
+  const values = { url, events: JSON.stringify(events), active: 1, updated_at: now };
+  await db
+    .insertInto('webhooks')
+    .values({ id: PURGE_TARGET_ID, kind: 'purge', secret: '', created_at: now, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
+}
+
+export async function insertDeliveries(db: Db, rows: Insertable<WebhookDeliveriesTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('webhook_deliveries').values(rows).execute();
+}
+
+/**
+ * The deliveries that may be sent now: for each active target, its oldest pending delivery
+ * (so a target receives its events in order), if due and not held by a worker.
+ */
+export async function dueHeads(db: Db, now: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
+    .select('d.id')
+    .where('w.active', '=', 1)
+    .where('d.status', '=', 'pending')
+    .where('d.next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('d.claimed_until', 'is', null), eb('d.claimed_until', '<', now)]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('webhook_deliveries as o')
+            .select('o.id')
+            .whereRef('o.webhook_id', '=', 'd.webhook_id')
+            .where('o.status', '=', 'pending')
+            .whereRef('o.id', '<', 'd.id'),
+        ),
+      ),
+    )
+    .orderBy('d.next_attempt_at')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Takes pending deliveries for one worker until `until`; returns those it got. The
+ * condition in the UPDATE makes two workers racing for one delivery end with one owner.
+ */
+export async function claimDeliveries(db: Db, ids: string[], now: string, until: string): Promise<DeliveryRow[]> {
+  if (!ids.length) return [];
+  return db
+    .updateTable('webhook_deliveries')
+    .set({ claimed_until: until })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+    .returningAll()
+    .execute()
+    .then((rows) => rows.sort((a, b) => (a.id < b.id ? -1 : 1)));
+}
+
+/** A target's other pending, unheld deliveries after `afterId` (to send in one go). */
+export async function pendingAfter(db: Db, webhookId: string, afterId: string, now: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('webhook_id', '=', webhookId)
+    .where('status', '=', 'pending')
+    .where('id', '>', afterId)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The outcome of one attempt at sending deliveries. */
+export interface AttemptOutcome {
+  startedAt: string;
+  durationMs: number;
+  statusCode: number | null;
+  error: string | null;
+  /** What the deliveries become: delivered, failed for good, or pending until `nextAttemptAt`. */
+  status: DeliveryStatus;
+  nextAttemptAt: string;
+  finishedAt: string;
+}
+
+/** Logs the attempt for each delivery sent and moves them on; releases the claims. */
+export async function recordAttempt(db: Db, deliveries: DeliveryRow[], outcome: AttemptOutcome, newId: () => string): Promise<void> {
+  if (!deliveries.length) return;
+  await db
+    .insertInto('webhook_attempts')
+    .values(
+      deliveries.map((d) => ({
+        id: newId(),
+        delivery_id: d.id,
+        attempt: Number(d.attempts) + 1,
+        started_at: outcome.startedAt,
+        duration_ms: Math.round(outcome.durationMs),
+        status_code: outcome.statusCode,
+        error: outcome.error,
+      })),
+    )
+    .execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      status: outcome.status,
+      next_attempt_at: outcome.nextAttemptAt,
+      claimed_until: null,
+      last_status_code: outcome.statusCode,
+      last_error: outcome.error,
+      updated_at: outcome.finishedAt,
+      delivered_at: outcome.status === 'delivered' ? outcome.finishedAt : null,
+    }))
+    .where('id', 'in', deliveries.map((d) => d.id))
+    .execute();
+}
+
+/** Gives deliveries back untried (the server is stopping), so another worker takes them at once. */
+export async function releaseDeliveries(db: Db, ids: string[]): Promise<void> {
+  if (ids.length) await db.updateTable('webhook_deliveries').set({ claimed_until: null }).where('id', 'in', ids).where('status', '=', 'pending').execute();
+}
+
+/** A target's deliveries, newest first, each with its attempts (oldest first). */
+export async function listDeliveries(db: Db, webhookId: string, limit: number): Promise<{ delivery: DeliveryRow; attempts: AttemptRow[]; slug: string | null }[]> {
+  const rows = await db
+    .selectFrom('webhook_deliveries as d')
+    .leftJoin('pages as p', 'p.id', 'd.page_id')
+    .selectAll('d')
+    .select('p.slug')
+    .where('d.webhook_id', '=', webhookId)
+    .orderBy('d.id', 'desc')
+    .limit(limit)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const attempts = ids.length
+    ? await db.selectFrom('webhook_attempts').selectAll().where('delivery_id', 'in', ids).orderBy('delivery_id').orderBy('attempt').execute()
+    : [];
+  const byDelivery = new Map<string, AttemptRow[]>();
+  for (const a of attempts) byDelivery.set(a.delivery_id, [...(byDelivery.get(a.delivery_id) ?? []), a]);
+  return rows.map(({ slug, ...delivery }) => ({ delivery, attempts: byDelivery.get(delivery.id) ?? [], slug }));
+}
