@@ -14,6 +14,7 @@ import {
   dueHeads,
   findWebhook,
   pendingAfter,
+  pruneDeliveries,
   PURGE_TARGET_ID,
   recordAttempt,
   releaseDeliveries,
@@ -30,6 +31,8 @@ export interface WebhookWorkerOptions extends RetryPolicy {
   concurrency: number;
   /** How often to look for due retries (new events wake the worker at once). */
   pollMs: number;
+  /** How long finished deliveries stay in the log. */
+  keepDays: number;
 }
 
 /** 8 attempts over about an hour (30 s, 1, 2, 4, 8, 16, 32 min, with jitter). */
@@ -40,6 +43,7 @@ export const WEBHOOK_DEFAULTS: WebhookWorkerOptions = {
   timeoutMs: 10_000,
   concurrency: 4,
   pollMs: 1000,
+  keepDays: 30,
 };
 
 /** How many queued purges one purge request may stand for. */
@@ -60,6 +64,7 @@ export function startWebhookWorker(store: Store, onError: (err: unknown) => void
   const inFlight = new Set<Promise<void>>();
   let ticking: Promise<void> | undefined;
   let again = false;
+  let prunedAt = 0;
 
   const tick = (): void => {
     if (stopping.signal.aborted) return;
@@ -68,6 +73,11 @@ export function startWebhookWorker(store: Store, onError: (err: unknown) => void
       return;
     }
     ticking = (async () => {
+      if (Date.now() - prunedAt > 3_600_000) {
+        prunedAt = Date.now();
+        const before = new Date(prunedAt - opts.keepDays * 86_400_000).toISOString();
+        await store.write((db) => pruneDeliveries(db, before));
+      }
       do {
         again = false;
         const free = opts.concurrency - inFlight.size;

@@ -220,6 +220,12 @@ export async function releaseDeliveries(db: Db, ids: string[]): Promise<void> {
   if (ids.length) await db.updateTable('webhook_deliveries').set({ claimed_until: null }).where('id', 'in', ids).where('status', '=', 'pending').execute();
 }
 
+/** Forgets finished deliveries (and their attempts) last touched before `before`. */
+export async function pruneDeliveries(db: Db, before: string): Promise<number> {
+  const r = await db.deleteFrom('webhook_deliveries').where('status', 'in', ['delivered', 'failed']).where('updated_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** A target's deliveries, newest first, each with its attempts (oldest first). */
 export async function listDeliveries(db: Db, webhookId: string, limit: number): Promise<{ delivery: DeliveryRow; attempts: AttemptRow[]; slug: string | null }[]> {
   const rows = await db

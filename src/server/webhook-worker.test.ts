@@ -1,0 +1,83 @@
+/** The delivery queue shared by several server processes: each delivery is sent once, in order. */
+import { expect, it } from 'vitest';
+import type { CommandContext } from '../commands/context.js';
+import { createPage } from '../commands/createPage.js';
+import { createPost } from '../commands/createPost.js';
+import { createWebhook } from '../commands/webhooks.js';
+import { pageCreateSchema } from '../domain/page.js';
+import { postCreateSchema } from '../domain/post.js';
+import { openStore } from '../store/store.js';
+import { aPage, aPost } from '../test/fixtures.js';
+import { startReceiver } from '../test/receiver.js';
+import { PUBLIC_URL } from '../test/server.js';
+import { describeEachStore, openTestStore } from '../test/stores.js';
+import { startWebhookWorker } from './webhook-worker.js';
+
+describeEachStore('webhook worker', (kind) => {
+  it('two workers on their own connections to one store send every delivery exactly once, each target in seq order', async () => {
+    const test = await openTestStore(kind);
+    const other = await openStore({ dataDir: test.dataDir, databaseUrl: test.databaseUrl }); // as a second server process would
+    const receivers = await Promise.all([1, 2, 3].map(() => startReceiver()));
+    const errors: unknown[] = [];
+    try {
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      for (const r of receivers) await createWebhook(ctx, { url: r.url, events: ['post.published'], secret: 'shared-queue-secret' });
+      const editor = { id: 'editor', role: 'editor' } as const;
+      for (const slug of ['queue-a', 'queue-b']) {
+        await createPage(ctx, pageCreateSchema.parse(aPage(slug)));
+        for (let i = 0; i < 10; i++) await createPost(ctx, editor, slug, postCreateSchema.parse(aPost(`${slug} ${i}`)));
+      }
+      const workers = [test.store, other].map((store) => startWebhookWorker(store, (err) => errors.push(err), { pollMs: 20, concurrency: 2 }));
+      try {
+        for (const r of receivers) await r.waitFor((x) => x.accepted().length >= 20, 20_000, 'twenty deliveries');
+        await new Promise((r) => setTimeout(r, 200)); // a duplicate would arrive in this time
+      } finally {
+        await Promise.all(workers.map((w) => w.stop()));
+      }
+      for (const r of receivers) {
+        const ids = r.requests.map((q) => q.headers['x-livepage-delivery']);
+        expect(new Set(ids).size).toBe(20);
+        expect(ids).toHaveLength(20);
+        const bodies = r.requests.map((q) => JSON.parse(q.body) as { page: string; seq: number });
+        for (const slug of ['queue-a', 'queue-b']) {
+          const seqs = bodies.filter((b) => b.page === slug).map((b) => b.seq);
+          expect(seqs).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+        }
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await Promise.all(receivers.map((r) => r.close()));
+      await other.close();
+      await test.dispose();
+    }
+  });
+
+  it('forgets finished deliveries after the retention time and keeps pending ones', async () => {
+    const test = await openTestStore(kind);
+    const ok = await startReceiver(() => 200);
+    const down = await startReceiver(() => 503);
+    try {
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      await createWebhook(ctx, { url: ok.url, events: ['post.published'], secret: 'retention-secret' });
+      const stuck = await createWebhook(ctx, { url: down.url, events: ['post.published'], secret: 'retention-secret' });
+      await createPage(ctx, pageCreateSchema.parse(aPage('retention')));
+      await createPost(ctx, { id: 'editor', role: 'editor' }, 'retention', postCreateSchema.parse(aPost('Kept a while')));
+      const first = startWebhookWorker(test.store, () => {}, { pollMs: 20, baseDelayMs: 60_000 });
+      await ok.waitFor((r) => r.accepted().length === 1);
+      await down.waitFor((r) => r.requests.length === 1);
+      await first.stop();
+      const rows = () => test.store.db.selectFrom('webhook_deliveries').select(['webhook_id', 'status']).execute();
+      expect((await rows()).map((r) => r.status).sort()).toEqual(['delivered', 'pending']);
+
+      const second = startWebhookWorker(test.store, () => {}, { pollMs: 20, keepDays: 0 });
+      for (const end = Date.now() + 5000; (await rows()).length > 1 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+      await second.stop();
+      expect(await rows()).toEqual([{ webhook_id: stuck.id, status: 'pending' }]);
+      expect(await test.store.db.selectFrom('webhook_attempts').select('delivery_id').execute()).toHaveLength(1); // the pending one's
+    } finally {
+      await ok.close();
+      await down.close();
+      await test.dispose();
+    }
+  });
+});
