@@ -5,6 +5,9 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
+/** The site's name in the masthead, as publisher and as feed author. */
+export const SITE_NAME = 'livepage';
+
 /** Props of {@link Document}. */
 export interface DocumentProps {
   lang: string;
@@ -20,6 +23,8 @@ export interface DocumentProps {
   scriptHref?: string | undefined;
   /** Attributes for `<html>`, e.g. `data-seq`. */
   htmlAttrs?: Record<string, string | number> | undefined;
+  /** Further head elements (feed links, Open Graph, JSON-LD), before the stylesheets. */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -34,6 +39,7 @@ export function Document(props: DocumentProps): VNode {
         {props.description && <meta name="description" content={props.description} />}
         {props.canonicalUrl && <link rel="canonical" href={props.canonicalUrl} />}
         {props.noindex && <meta name="robots" content="noindex" />}
+        {props.head}
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={props.cssHref} />
         {props.moreCss?.map((href) => <link rel="stylesheet" href={href} />)}

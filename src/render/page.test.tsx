@@ -25,6 +25,8 @@ function makeView(overrides: Partial<LivePageView> = {}): LivePageView {
 }
 
 const render = (o: Partial<LivePageView> = {}) => renderLivePage(makeView(o));
+/** Script elements that run: the JSON-LD data block is not one. */
+const scriptTags = (html: string) => (html.match(/<script[^>]*>/g) ?? []).filter((t) => !t.includes('type="application/ld+json"'));
 /** The text of the element that starts at `marker`, up to its matching close tag name. */
 const section = (html: string, open: string, close: string) => html.slice(html.indexOf(open), html.indexOf(close, html.indexOf(open)) + close.length);
 
@@ -48,11 +50,37 @@ describe('renderLivePage', () => {
     expect(render({ pageNo: 2, pageCount: 3 })).toContain('data-page="2"');
   });
 
+  it('links its feeds and carries Open Graph, Twitter card and JSON-LD in the head', () => {
+    const posts = [makePost({ id: 'p2', title: 'Second' }), makePost({ id: 'p1', title: 'First' })];
+    const html = render({
+      posts,
+      publicUrl: 'https://live.example.org',
+      page: makePage({ featuredMedia: { type: 'image', src: '/uploads/a.jpg', alt: 'A tank' } }),
+    });
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain('<link rel="alternate" type="application/atom+xml" title="Ukraine war: latest (Atom)" href="/live/ukraine-live/feed.atom"/>');
+    expect(head).toContain('<link rel="alternate" type="application/rss+xml" title="Ukraine war: latest (RSS)" href="/live/ukraine-live/feed.rss"/>');
+    expect(head).toContain('<link rel="alternate" type="application/feed+json" title="Ukraine war: latest (JSON Feed)" href="/live/ukraine-live/feed.json"/>');
+    expect(attrValues(head, 'property="og:image" content')).toEqual(['https://live.example.org/uploads/a.jpg']);
+    expect(attrValues(head, 'property="og:url" content')).toEqual(['http://localhost:3000/live/ukraine-live']);
+    expect(attrValues(head, 'name="twitter:card" content')).toEqual(['summary_large_image']);
+    expect(attrValues(head, 'name="twitter:image:alt" content')).toEqual(['A tank']);
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+    expect(blocks).toHaveLength(1);
+    const ld = JSON.parse(blocks[0]![1]!);
+    expect(ld['@type']).toBe('LiveBlogPosting');
+    expect(ld.liveBlogUpdate.map((u: { headline: string; url: string }) => [u.headline, u.url])).toEqual([
+      ['Second', 'http://localhost:3000/live/ukraine-live#post-p2'],
+      ['First', 'http://localhost:3000/live/ukraine-live#post-p1'],
+    ]);
+    expect(attrValues(render(), 'name="twitter:card" content')).toEqual(['summary']);
+  });
+
   it('loads the reader script as a module only when given one, never inline', () => {
-    expect(render()).not.toContain('<script');
+    expect(scriptTags(render())).toEqual([]);
     const html = render({ scriptHref: '/static/build/live.js' });
     expect(html).toContain('<link rel="stylesheet" href="/static/livepage.css"/><script type="module" src="/static/build/live.js"></script></head>');
-    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(scriptTags(html)).toHaveLength(1);
   });
 
   it('always has the four live slots, empty when there is nothing to show, in page order', () => {
@@ -195,7 +223,8 @@ describe('renderLivePage', () => {
       continuedTo: { url: '/live/x', notice: EVIL },
       postsHtml: [],
     });
-    expect(html).not.toContain('<script');
+    expect(scriptTags(html)).toEqual([]);
+    expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
     expect(textOf(html).split(EVIL).length - 1).toBeGreaterThanOrEqual(8);
   });
@@ -211,7 +240,8 @@ describe('renderLivePage', () => {
       ctx,
     );
     const html = render({ postsHtml: [post], page: makePage({ featuredMedia: { type: 'video', src: '/v.mp4', poster: 'https://t.example.com/p.jpg' } }) });
-    expect(html).not.toMatch(/<iframe|<script|poster=/);
+    expect(html).not.toMatch(/<iframe|poster=/);
+    expect(scriptTags(html)).toEqual([]);
   });
 });
 

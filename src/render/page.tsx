@@ -3,12 +3,14 @@
  * arrive as cached `<article>` strings and are concatenated once, never re-rendered.
  */
 import type { VNode } from 'preact';
-import { inlineToPlain, parseInline } from '../domain/inline.js';
 import type { Page } from '../domain/page.js';
+import type { Post } from '../domain/post.js';
 import type { RenderContext } from './context.js';
-import { Document, renderDocument, SiteFooter } from './document.js';
+import { Document, renderDocument, SITE_NAME, SiteFooter } from './document.js';
+import { FEED_FORMATS, FEED_LINK_TYPES, feedPath } from './feeds.js';
 import { Pagination } from './pagination.js';
 import { Slot, SLOT_IDS, slotContents } from './parts.js';
+import { featuredImageUrl, jsonLdText, liveBlogPosting, pageDescription } from './structured-data.js';
 import { formatClock } from './time.js';
 
 /** A key event in the "Key events" list. */
@@ -31,9 +33,19 @@ export interface LivePageView {
   keyEvents: KeyEventLink[];
   continuedTo: { url: string; notice: string } | null;
   canonicalUrl: string;
+  /**
+   * The site's public base URL (LIVEPAGE_PUBLIC_URL), for absolute image URLs and the
+   * publisher; defaults to the context's origin.
+   */
+  publicUrl?: string;
+  /**
+   * The posts whose articles this page shows, in the same order (pinned first): the
+   * JSON-LD lists them (none when absent). The HTML comes from the cached fragments.
+   */
+  posts?: Post[];
   cssHref: string;
   ctx: RenderContext;
-  /** Shown in the masthead; defaults to "livepage". */
+  /** Shown in the masthead and named as publisher; defaults to "livepage". */
   siteName?: string;
   /**
    * The reader script (`public/build/live.js` as served), loaded as a deferred module
@@ -48,22 +60,24 @@ export function renderLivePage(view: LivePageView): string {
   const basePath = `/live/${page.slug}`;
   const onThisPage = articleIds(view.pinnedHtml ? [view.pinnedHtml, ...view.postsHtml] : view.postsHtml);
   const slots = slotContents(view);
+  const description = pageDescription(page);
   return renderDocument(
     <Document
       lang={ctx.locale}
       title={view.pageNo > 1 ? `${page.title} (page ${view.pageNo} of ${view.pageCount})` : page.title}
-      description={metaDescription(page)}
+      description={description}
       canonicalUrl={view.canonicalUrl}
       cssHref={view.cssHref}
       scriptHref={view.scriptHref ?? undefined}
       htmlAttrs={{ 'data-seq': page.seq }}
+      head={<DistributionHead view={view} description={description} />}
     >
       <a class="lp-skip" href="#main">
         Skip to content
       </a>
       <header class="lp-masthead">
         <a class="lp-masthead__home" href="/">
-          {view.siteName ?? 'livepage'}
+          {view.siteName ?? SITE_NAME}
         </a>
       </header>
       {/* data-page and data-base tell the reader script where it is and where to listen. */}
@@ -100,11 +114,49 @@ export function articleIds(fragments: string[]): Set<string> {
   return ids;
 }
 
-function metaDescription(page: Page): string {
-  if (page.description) return page.description;
-  const first = page.summary[0];
-  return first ? inlineToPlain(parseInline(first)) : `Live coverage: ${page.title}`;
+/**
+ * Feed links, Open Graph and Twitter card tags, and the JSON-LD. Part of the cached page
+ * (it changes with the seq like the rest); live updates never need to touch it.
+ */
+function DistributionHead({ view, description }: { view: LivePageView; description: string }): VNode {
+  const { page } = view;
+  const siteName = view.siteName ?? SITE_NAME;
+  const publicUrl = view.publicUrl ?? view.ctx.siteOrigin;
+  const image = featuredImageUrl(page.featuredMedia, publicUrl);
+  const imageAlt = page.featuredMedia?.type === 'image' ? page.featuredMedia.alt : undefined;
+  const jsonLd = liveBlogPosting({
+    page,
+    url: view.canonicalUrl,
+    description,
+    image,
+    publisher: { name: siteName, url: `${publicUrl}/` },
+    posts: view.posts ?? [],
+  });
+  return (
+    <>
+      {FEED_FORMATS.map((f) => (
+        <link rel="alternate" type={FEED_LINK_TYPES[f]} title={`${page.title} (${FEED_NAMES[f]})`} href={feedPath(page.slug, f)} />
+      ))}
+      <meta property="og:type" content="article" />
+      <meta property="og:site_name" content={siteName} />
+      <meta property="og:title" content={page.title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={view.canonicalUrl} />
+      <meta property="og:locale" content={page.locale.replace('-', '_')} />
+      {image && <meta property="og:image" content={image} />}
+      {image && imageAlt && <meta property="og:image:alt" content={imageAlt} />}
+      <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+      <meta name="twitter:title" content={page.title} />
+      <meta name="twitter:description" content={description} />
+      {image && <meta name="twitter:image" content={image} />}
+      {image && imageAlt && <meta name="twitter:image:alt" content={imageAlt} />}
+      {/* A data block, not a script: the CSP does not apply and nothing runs. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(jsonLd) }} />
+    </>
+  );
 }
+
+const FEED_NAMES = { atom: 'Atom', rss: 'RSS', json: 'JSON Feed' } as const;
 
 function KeyEvents(props: {
   events: KeyEventLink[];

@@ -24,9 +24,11 @@ import { pageRoutes } from './routes/api/pages.js';
 import { peopleRoutes } from './routes/api/people.js';
 import { postRoutes } from './routes/api/posts.js';
 import { webhookRoutes } from './routes/api/webhooks.js';
+import { feedRoutes } from './routes/feeds.js';
 import { liveRoutes } from './routes/live.js';
 import { newsroomRoutes } from './routes/newsroom.js';
 import { readerRoutes } from './routes/reader.js';
+import { sitemapRoutes } from './routes/sitemap.js';
 import type { AppServices } from './services.js';
 
 /** Largest request body we accept: a long post with many blocks fits easily. */
@@ -133,6 +135,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
+  await app.register(async (r) => feedRoutes(r, services));
+  await app.register(async (r) => sitemapRoutes(r, services));
   await app.register(async (r) =>
     newsroomRoutes(r, { ...services, newsroomCssHref: versioned('newsroom.css'), scriptHref: existsSync(newsroomScript) ? versioned('build/newsroom.js') : null }),
   );

@@ -1,8 +1,8 @@
 /**
- * Reader pages, rendered once and served many times. A post's <article> is rendered once
- * per version (and reused by the page, later by live events and feeds); a whole page is
- * cached under an ETag made of the page's seq, so a request for an unchanged page costs
- * one indexed lookup and a buffer write, or a 304.
+ * Reader pages and feeds, rendered once and served many times. A post's <article> is
+ * rendered once per version (and reused by the page, live events and feeds); a whole page
+ * or feed is cached under an ETag made of the page's seq, so a request for an unchanged
+ * page costs one indexed lookup and a buffer write, or a 304.
  */
 import { DEFAULT_CONTINUATION_NOTICE, POSTS_PER_PAGE, type Page, type PageState } from '../domain/page.js';
 import { isVisible, type Post } from '../domain/post.js';
@@ -10,25 +10,24 @@ import { findPageById, findPageBySlug, listPages, pageHead } from '../store/page
 import { countNewer, countStream, findPostRow, listKeyEvents, listStream, postFromRow } from '../store/posts.js';
 import type { Db, Store } from '../store/store.js';
 import type { RenderContext } from '../render/context.js';
+import { SITE_NAME } from '../render/document.js';
+import { renderFeed, type FeedFormat } from '../render/feeds.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { Lru } from '../render/lru.js';
 import { renderLivePage } from '../render/page.js';
 import { renderPageParts, type PageParts } from '../render/parts.js';
 import { renderPostHtml } from '../render/post.js';
+import { featuredImageUrl, pageDescription } from '../render/structured-data.js';
 import { zoneYear } from '../render/time.js';
+import { readerCacheControl } from './cache-control.js';
 
 /** Where readers of a continued page should go, and what the notice says. */
 function continuation(page: Page): { url: string; notice: string } | null {
   return page.continuedTo ? { url: `/live/${page.continuedTo}`, notice: page.continuationNotice ?? DEFAULT_CONTINUATION_NOTICE } : null;
 }
 
-/** Short while live so readers without JavaScript see news soon; long once the story has ended. */
-export function readerCacheControl(state: PageState): string {
-  return state === 'live'
-    ? 'public, max-age=5, stale-while-revalidate=30'
-    : 'public, max-age=300, stale-while-revalidate=86400';
-}
-
+/** Entries in a feed: the newest posts; older ones are on the page and its later pages. */
+export const FEED_POSTS = 50;
 
 /**
  * How long a page's seq may be taken from memory. Changes made through this process
@@ -62,9 +61,17 @@ export interface RenderedPage {
   notModifiedHeaders: string[];
 }
 
+/** A rendered feed and the state its caching follows. */
+export interface RenderedFeed {
+  body: Buffer;
+  etag: string;
+  state: PageState;
+}
+
 export class ReaderPages {
   private readonly fragments = new Lru<string, string>(20_000);
   private readonly pages = new Lru<string, RenderedPage>(500);
+  private readonly feeds = new Lru<string, RenderedFeed>(300);
   private readonly heads = new Lru<string, { head: Head; at: number }>(10_000);
   private readonly years = new Map<string, { year: number; until: number }>();
   /** Bumped by every change, so a head read that raced with one is not cached. */
@@ -144,12 +151,15 @@ export class ReaderPages {
     if (!snap || 'cached' in snap) return snap?.cached;
     const { page, etag } = snap;
     const ctx = this.context(page);
+    const posts = snap.rows.map((r) => postFromRow(r, page.pinnedPostId));
     const html = renderLivePage({
       page,
       pageNo: n,
       pageCount: snap.pageCount,
-      postsHtml: snap.rows.map((r) => this.article(postFromRow(r, page.pinnedPostId), ctx)),
+      postsHtml: posts.map((p) => this.article(p, ctx)),
       pinnedHtml: snap.pinned ? this.article(snap.pinned, ctx) : null,
+      posts: snap.pinned ? [snap.pinned, ...posts] : posts,
+      publicUrl: this.publicUrl,
       keyEvents: snap.keyEvents,
       continuedTo: continuation(page),
       canonicalUrl: `${this.publicUrl}/live/${page.slug}${n > 1 ? `?page=${n}` : ''}`,
@@ -163,6 +173,35 @@ export class ReaderPages {
     const rendered = { body, etag, state: page.state, headers, notModifiedHeaders };
     this.pages.set(etag, rendered);
     return rendered;
+  }
+
+  /** A page's feed, newest posts first, rendered once per seq; undefined when there is no such page. */
+  async feed(slug: string, format: FeedFormat): Promise<RenderedFeed | undefined> {
+    const head = await this.pageHead(slug);
+    if (!head) return undefined;
+    const hit = this.feeds.get(this.etag(head.id, head.seq, `feed.${format}`, head.timeZone));
+    if (hit) return hit;
+    const snap = await this.store.read(async (db) => {
+      const page = await findPageBySlug(db, slug);
+      return page && { page, rows: await listStream(db, page.id, null, FEED_POSTS, 0) };
+    });
+    if (!snap) return undefined;
+    const { page } = snap;
+    const ctx = this.context(page);
+    const body = renderFeed(format, {
+      page,
+      publicUrl: this.publicUrl,
+      description: pageDescription(page),
+      image: featuredImageUrl(page.featuredMedia, this.publicUrl),
+      siteName: SITE_NAME,
+      entries: snap.rows.map((r) => {
+        const post = postFromRow(r, page.pinnedPostId);
+        return { post, html: this.article(post, ctx) };
+      }),
+    });
+    const feed = { body: Buffer.from(body), etag: this.etag(page.id, page.seq, `feed.${format}`, page.timeZone), state: page.state };
+    this.feeds.set(feed.etag, feed);
+    return feed;
   }
 
   /** The page's changing parts (header, summary, notice, pinned post) as live events carry them. */
@@ -210,9 +249,12 @@ export class ReaderPages {
     return post && isVisible(post) ? post : undefined;
   }
 
-  /** The year is part of the key because post times show it when it is not the current one. */
-  private etag(pageId: string, seq: number, n: number, timeZone: string): string {
-    return `"${this.opts.buildId}-${pageId}-${seq}-${n}-${this.year(timeZone)}"`;
+  /**
+   * `what` is the page number or the feed. The year is part of the key because post times
+   * show it when it is not the current one.
+   */
+  private etag(pageId: string, seq: number, what: number | string, timeZone: string): string {
+    return `"${this.opts.buildId}-${pageId}-${seq}-${what}-${this.year(timeZone)}"`;
   }
 
   /** The current year in a zone, worked out at most once a minute (Intl is slow on a hot path). */

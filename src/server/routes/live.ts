@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { invalidInput, notFound } from '../../domain/errors.js';
 import { Lru } from '../../render/lru.js';
 import { pageHead } from '../../store/pages.js';
+import { readerCacheControl } from '../cache-control.js';
 import { etagMatches } from '../http.js';
 import type { AppServices } from '../services.js';
 import { slugParam } from './params.js';
@@ -15,8 +16,7 @@ export function parseSeq(raw: unknown, field: string): number | undefined {
 }
 
 /** Polling is cached briefly everywhere (CDN included): every reader at a seq asks the same URL. */
-const pollCacheControl = (live: boolean) =>
-  live ? 'public, max-age=2, stale-while-revalidate=10' : 'public, max-age=300, stale-while-revalidate=86400';
+const pollCacheControl = (live: boolean) => readerCacheControl(live ? 'live' : 'ended', 'poll');
 
 export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: AppServices): Promise<void> {
   const polls = new Lru<string, Buffer>(2000);

@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN, type PageState } from '../../domain/page.js';
+import { contentEtag, readerCacheControl, sendCacheable, SITE_CACHE_CONTROL } from '../cache-control.js';
 import { etagMatches, pageNumber } from '../http.js';
-import { readerCacheControl } from '../reader-pages.js';
 import type { AppServices } from '../services.js';
 import { postIdParam } from './params.js';
 
@@ -11,8 +11,9 @@ import { postIdParam } from './params.js';
 const noSuchPage = () => notFound('page', 'There is no such live page.');
 
 export async function readerRoutes(app: FastifyInstance, { reader }: AppServices): Promise<void> {
-  app.get('/', async (_req, reply) => {
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=10').send(await reader.index());
+  app.get('/', async (req, reply) => {
+    const body = await reader.index();
+    return sendCacheable(req, reply, { etag: contentEtag(body), cacheControl: SITE_CACHE_CONTROL, type: 'text/html; charset=utf-8', body });
   });
 
   app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/live/:slug', async (req, reply) => {
@@ -36,7 +37,8 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
   app.get<{ Params: { slug: string; postId: string } }>('/live/:slug/posts/:postId', async (req, reply) => {
     const target = await reader.permalink(postIdParam(req.params, 'postId'));
     if (!target) throw notFound('post', 'There is no such post.');
-    return reply.header('cache-control', 'public, max-age=5').redirect(target, 302);
+    // Short even once ended: a post moves to a later page as newer ones arrive.
+    return reply.header('cache-control', readerCacheControl('live')).redirect(target, 302);
   });
 }
 
