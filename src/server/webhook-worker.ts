@@ -35,10 +35,13 @@ export interface WebhookWorkerOptions extends RetryPolicy {
   keepDays: number;
 }
 
-/** 8 attempts over about an hour (30 s, 1, 2, 4, 8, 16, 32 min, with jitter). */
+/**
+ * 12 attempts over one to two and a half hours: the first retry within seconds (most
+ * failures are a blip or a deploy), then waits doubling from 5 s up to an hour, jittered.
+ */
 export const WEBHOOK_DEFAULTS: WebhookWorkerOptions = {
-  maxAttempts: 8,
-  baseDelayMs: 30_000,
+  maxAttempts: 12,
+  baseDelayMs: 5_000,
   maxDelayMs: 60 * 60_000,
   timeoutMs: 10_000,
   concurrency: 4,

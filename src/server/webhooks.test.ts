@@ -4,7 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../commands/addUser.js';
 import { createToken } from '../commands/tokens.js';
 import { aPage, aPost } from '../test/fixtures.js';
@@ -12,6 +12,7 @@ import { startReceiver, type Receiver } from '../test/receiver.js';
 import { PUBLIC_URL } from '../test/server.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
 import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
 import type { WebhookWorkerOptions } from './webhook-worker.js';
 
 /** Quick retries so that tests wait for conditions, not for the production backoff. */
@@ -300,5 +301,14 @@ describeEachStore('webhooks', (kind) => {
       expect((await s.api(path, { as: 'editor' })).status, path).toBe(403);
       expect((await s.api(path, { as: 'admin' })).status, path).toBe(200);
     }
+  });
+});
+
+describe('LIVEPAGE_PURGE_URL', () => {
+  it('is optional, and only an http(s) URL', () => {
+    expect(loadConfig({}).purgeUrl).toBeUndefined();
+    expect(loadConfig({ LIVEPAGE_PURGE_URL: '' }).purgeUrl).toBeUndefined();
+    expect(loadConfig({ LIVEPAGE_PURGE_URL: 'https://purger.internal/livepage?token=abc' }).purgeUrl).toBe('https://purger.internal/livepage?token=abc');
+    expect(() => loadConfig({ LIVEPAGE_PURGE_URL: 'file:///tmp/purge' })).toThrow(/LIVEPAGE_PURGE_URL/);
   });
 });
