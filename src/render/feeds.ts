@@ -74,15 +74,16 @@ function item(format: FeedFormat, { post, html }: FeedEntry, pageUrl: string): I
     date: post.editedAt ? new Date(post.editedAt) : published,
     published,
     content: format === 'json' ? html : cdataSafe(html),
-    // RSS's <author> must be an e-mail address; Dublin Core's creator takes a name.
-    ...(format === 'rss'
-      ? names.length > 0
-        ? { extensions: [{ name: 'dc:creator', objects: { _text: names.join(', ') } }] }
-        : {}
-      : names.length > 0
-        ? { author: names.map((name) => ({ name })) }
-        : {}),
+    ...byline(format, names),
   };
+}
+
+/** The post's contributors, for the item; none when the post has no byline. */
+function byline(format: FeedFormat, names: string[]): Pick<Item, 'author' | 'extensions'> {
+  if (names.length === 0) return {};
+  // RSS's <author> must be an e-mail address; Dublin Core's creator takes a name.
+  if (format === 'rss') return { extensions: [{ name: 'dc:creator', objects: { _text: names.join(', ') } }] };
+  return { author: names.map((name) => ({ name })) };
 }
 
 /**
