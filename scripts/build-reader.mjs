@@ -38,3 +38,22 @@ if (gzipped > BUDGET) {
   console.error(`reader script is over budget: ${gzipped} > ${BUDGET} bytes gzipped`);
   process.exit(1);
 }
+
+// `/embed.js` for other sites (src/reader/embed-host.ts), beside the reader script. Sites
+// include it with a plain <script src>, so it is a classic script (an IIFE), not a module.
+if (!process.argv[2]) {
+  const embedFile = join(root, 'public', 'build', 'embed.js');
+  await build({
+    entryPoints: [join(root, 'src', 'reader', 'embed-host.ts')],
+    outfile: embedFile,
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2019',
+    platform: 'browser',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const embed = readFileSync(embedFile);
+  console.log(`embed script: ${relative(root, embedFile)} ${kb(embed.length)} minified, ${kb(gzipSync(embed, { level: 9 }).length)} gzipped`);
+}

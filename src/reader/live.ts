@@ -6,6 +6,7 @@
  */
 import { regionAnnouncer } from './announce.js';
 import { connect } from './connection.js';
+import { startEmbedFrame } from './embed-frame.js';
 import { enableEmbeds } from './embeds.js';
 import { Stream } from './stream.js';
 import { refreshTimes } from './times.js';
@@ -21,12 +22,17 @@ function start(): void {
   document.addEventListener('visibilitychange', () => document.hidden || tick());
 
   const main = document.getElementById('main');
+  // The embed view, in another site's iframe: fit the frame to the content, keep the header current.
+  const embed = main?.hasAttribute('data-embed') ? startEmbedFrame() : null;
   const seq = Number(main?.dataset.seq ?? document.documentElement.dataset.seq);
   if (!main || !Number.isSafeInteger(seq) || seq < 0) return;
   const pageNo = Number(main.dataset.page) || 1;
   const base = main.dataset.base || location.pathname.replace(/\/+$/, '');
-  const stream = new Stream(main, pageNo, base, regionAnnouncer());
-  connect(base, seq, (event) => stream.apply(event));
+  const stream = new Stream(main, pageNo, base, regionAnnouncer(), Number(main.dataset.max) || Infinity);
+  connect(base, seq, (event) => {
+    stream.apply(event);
+    embed?.(event);
+  });
 }
 
 try {

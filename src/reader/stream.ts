@@ -41,6 +41,8 @@ export class Stream {
     private readonly pageNo: number,
     private readonly base: string,
     private readonly announcer: Announcer,
+    /** Posts kept in the stream (the embed view shows only the latest few). */
+    private readonly max = Infinity,
   ) {
     this.posts = main.querySelector<HTMLElement>('.lp-stream__posts') ?? main;
     this.bar = document.createElement('div');
@@ -178,6 +180,7 @@ export class Stream {
       el.classList.add('lp-post--new');
     }
     this.posts.prepend(...els);
+    while (this.posts.children.length > this.max) this.posts.lastElementChild!.remove();
     return els.length;
   }
 

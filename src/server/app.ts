@@ -20,6 +20,7 @@ import { startWebhookWorker, type WebhookWorkerOptions } from './webhook-worker.
 import { configurePurgeHook } from '../commands/webhooks.js';
 import { securityHeaders } from './security-headers.js';
 import { deskRoutes } from './routes/api/desk.js';
+import { embedRoutes } from './routes/embed.js';
 import { pageRoutes } from './routes/api/pages.js';
 import { peopleRoutes } from './routes/api/people.js';
 import { postRoutes } from './routes/api/posts.js';
@@ -135,6 +136,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
+  await app.register(async (r) =>
+    embedRoutes(r, { ...services, embedCssHref: versioned('embed.css'), scriptHref, hostScriptFile: publicDir + 'build/embed.js', buildId: buildId() }),
+  );
   await app.register(async (r) => feedRoutes(r, services));
   await app.register(async (r) => sitemapRoutes(r, services));
   await app.register(async (r) =>

@@ -7,8 +7,21 @@ import helmet from 'helmet';
 
 type Headers = Record<string, string>;
 
-/** The headers helmet would set for our policy: strict CSP, no third-party scripts. */
+/** The headers helmet would set for our policy: strict CSP, no third-party scripts, no framing by others. */
 export function securityHeaders(): Headers {
+  return helmetHeaders(false);
+}
+
+/**
+ * The same for views other sites may frame (`/live/{slug}/embed`, SPEC §6): any site
+ * may be the frame's ancestor (`frame-ancestors *`, no X-Frame-Options), and the
+ * resource may be loaded from another origin (CORP), which `/embed.js` needs too.
+ */
+export function embedSecurityHeaders(): Headers {
+  return helmetHeaders(true);
+}
+
+function helmetHeaders(frameable: boolean): Headers {
   const middleware = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -24,9 +37,11 @@ export function securityHeaders(): Headers {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'self'"],
+        frameAncestors: frameable ? ['*'] : ["'self'"],
       },
     },
+    frameguard: frameable ? false : { action: 'sameorigin' },
+    crossOriginResourcePolicy: { policy: frameable ? 'cross-origin' : 'same-origin' },
     crossOriginEmbedderPolicy: false,
     // Headers for browsers of long ago cost bytes and time on every response, for nothing.
     originAgentCluster: false,
