@@ -56,11 +56,14 @@ export async function deleteWebhook(ctx: CommandContext, id: string): Promise<We
   });
 }
 
-/** A webhook or the purge target, for reading its delivery log. */
+/**
+ * A webhook or the purge target, for reading its delivery log. The purge URL comes from the
+ * server's environment and may carry a token in its query: that part is not shown.
+ */
 export async function requireTarget(db: Db, id: string): Promise<Webhook> {
   const w = await findWebhook(db, id);
   if (!w) throw noSuchWebhook();
-  return publicWebhook(w);
+  return publicWebhook(w.kind === 'purge' ? { ...w, url: w.url.replace(/[?#].*$/s, '?…') } : w);
 }
 
 /** Points the built-in purge target at the configured URL (LIVEPAGE_PURGE_URL), or switches it off. */

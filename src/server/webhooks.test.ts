@@ -257,7 +257,7 @@ describeEachStore('webhooks', (kind) => {
   it('the purge hook is told the paths a change made stale, bursts in one request', async () => {
     let down = false;
     const cdn = await receiver(() => (down ? 503 : 200));
-    const s = await start({ ...QUICK, maxAttempts: 1000 }, cdn.url); // it must not give up while the test holds it down
+    const s = await start({ ...QUICK, maxAttempts: 1000 }, `${cdn.url}?token=purge-token`); // must not give up while held down
     const slug = await newPage(s);
     await publish(s, slug, 'One');
     await cdn.waitFor((r) => r.accepted().length === 1, 10_000, 'a purge');
@@ -288,6 +288,8 @@ describeEachStore('webhooks', (kind) => {
     // Its log is readable by admins; it is not one of the API's webhooks.
     const log = await (await s.api('/api/v1/webhooks/purge/deliveries', { as: 'admin' })).json();
     expect(log.deliveries.length).toBeGreaterThanOrEqual(26);
+    expect(log.webhook).toMatchObject({ kind: 'purge', url: `${cdn.url}?…` });
+    expect(JSON.stringify(log)).not.toContain('purge-token');
     expect((await (await s.api('/api/v1/webhooks', { as: 'admin' })).json()).webhooks).toEqual([]);
     expect((await s.api('/api/v1/webhooks/purge', { method: 'DELETE', as: 'admin' })).status).toBe(404);
   });
