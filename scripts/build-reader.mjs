@@ -39,6 +39,34 @@ if (gzipped > BUDGET) {
   process.exit(1);
 }
 
+// The newsroom app (src/newsroom/main.ts: Preact + Tiptap/ProseMirror) for journalists'
+// browsers, only when building the default outputs. Its budget guards against a
+// dependency quietly growing what a phone on a poor connection must fetch (the editor,
+// Tiptap with ProseMirror, is most of it; micromark checks inline Markdown as the server does).
+if (!process.argv[2]) {
+  const NEWSROOM_BUDGET = 180 * 1024;
+  const newsroomFile = join(root, 'public', 'build', 'newsroom.js');
+  await build({
+    entryPoints: [join(root, 'src', 'newsroom', 'main.ts')],
+    outfile: newsroomFile,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2019',
+    platform: 'browser',
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const newsroom = readFileSync(newsroomFile);
+  const newsroomGzipped = gzipSync(newsroom, { level: 9 }).length;
+  console.log(`newsroom app: ${relative(root, newsroomFile)} ${kb(newsroom.length)} minified, ${kb(newsroomGzipped)} gzipped (budget ${kb(NEWSROOM_BUDGET)})`);
+  if (newsroomGzipped > NEWSROOM_BUDGET) {
+    console.error(`newsroom app is over budget: ${newsroomGzipped} > ${NEWSROOM_BUDGET} bytes gzipped`);
+    process.exit(1);
+  }
+}
+
 // `/embed.js` for other sites (src/reader/embed-host.ts), beside the reader script. Sites
 // include it with a plain <script src>, so it is a classic script (an IIFE), not a module.
 if (!process.argv[2]) {

@@ -55,13 +55,30 @@ export function renderNewsroomShell(view: ShellView): string {
       scriptHref={view.scriptHref ?? undefined}
       noindex
     >
-      <main id="newsroom-app" data-user={JSON.stringify(user)} data-csrf={view.csrfToken}>
+      <a class="lp-skip" href="#newsroom-app">
+        Skip to content
+      </a>
+      {/* Plain links and a form: they work before (and without) the app's script. */}
+      <header class="nr-top">
+        <a class="nr-top__home" href="/newsroom">
+          Newsroom
+        </a>
+        <nav class="nr-top__nav" aria-label="Newsroom">
+          <a href="/newsroom">Pages</a>
+          {user.role === 'admin' && <a href="/newsroom/people">People</a>}
+          <a href="/newsroom/tokens">API tokens</a>
+        </nav>
+        <span class="nr-top__user">
+          {user.name} <span class="nr-top__role">({user.role})</span>
+        </span>
+        <form method="post" action="/newsroom/logout" class="nr-signout">
+          <input type="hidden" name="_csrf" value={view.csrfToken} />
+          <button type="submit">Sign out</button>
+        </form>
+      </header>
+      <main id="newsroom-app" class="nr-app" tabIndex={-1} data-user={JSON.stringify(user)} data-csrf={view.csrfToken}>
         {!view.scriptHref && <p>The newsroom app has not been built: run npm run build.</p>}
       </main>
-      <form method="post" action="/newsroom/logout" class="nr-signout">
-        <input type="hidden" name="_csrf" value={view.csrfToken} />
-        <button type="submit">Sign out</button>
-      </form>
     </Document>,
   );
 }

@@ -1,0 +1,61 @@
+/**
+ * Helpers for the newsroom's browser tests: a signed-in desk in its own Chromium (each
+ * launch is its own cookie jar, so two journalists are two launches), and a record of
+ * every script error and console error the page produced.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+
+export const PASSWORD = 'correct horse battery';
+
+export interface Journalist {
+  browser: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions, in order. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Records errors of `page` into `errors` (console errors, uncaught exceptions, CSP reports). */
+export function recordErrors(page: Page, errors: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
+  // Which request a "Failed to load resource" message is about.
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+}
+
+/** Signs in through the form as a person would: the labelled fields and the Sign in button. */
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/newsroom`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([page.waitForURL(`${baseUrl}/newsroom`), page.getByRole('button', { name: 'Sign in' }).click()]);
+  await page.getByRole('heading', { level: 1, name: 'Live pages' }).waitFor({ timeout: 15_000 });
+}
+
+export async function journalist(baseUrl: string, email: string): Promise<Journalist> {
+  const browser = await launchBrowser();
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const errors: string[] = [];
+  recordErrors(page, errors);
+  await signIn(page, baseUrl, email);
+  return { browser, page, errors, close: () => browser.close() };
+}
+
+/** Opens a page's desk from the page list, by the link named with its title. */
+export async function openDesk(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
+  // The composer's editor is ready once its toolbar shows.
+  await page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor({ timeout: 15_000 });
+}
+
+/** The new-post composer's body editor. */
+export const body = (page: Page) => page.getByRole('textbox', { name: 'Body' }).first();
+
+/** A post's card on the desk, found by its title. */
+export const card = (page: Page, title: string) => page.locator('article.nr-post', { has: page.getByRole('heading', { name: title, exact: true }) });

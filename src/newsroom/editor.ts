@@ -1,0 +1,134 @@
+/**
+ * The newsroom's Tiptap editor, kept to the API's block set (SPEC §2): paragraphs,
+ * headings, bullet and numbered lists, quotes (with a source), links, bold and italic,
+ * images, videos and embeds by URL. Anything else pasted in falls back to these, so
+ * src/newsroom/blocks.ts maps a document to blocks one to one.
+ */
+import { Editor, Extension, Node, type JSONContent } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { cleanHref } from './inline-markdown.js';
+
+export type MediaKind = 'image' | 'video' | 'embed';
+
+/** The attributes each media node keeps: the block's fields (blocks.ts reads them). */
+export const MEDIA_ATTRS: Record<MediaKind, readonly string[]> = {
+  image: ['src', 'alt', 'caption', 'credit', 'width', 'height'],
+  video: ['src', 'caption', 'poster', 'credit'],
+  embed: ['url', 'caption'],
+};
+
+const dataAttr = (name: string) => ({
+  default: null,
+  parseHTML: (el: HTMLElement) => el.getAttribute(`data-${name}`),
+  renderHTML: (attrs: Record<string, unknown>) => (attrs[name] == null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) }),
+});
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** An atom node shown as a captioned card; its fields are edited in a form, not inline. */
+function mediaNode(kind: MediaKind) {
+  return Node.create({
+    name: kind,
+    group: 'block',
+    atom: true,
+    selectable: true,
+    draggable: true,
+    addAttributes() {
+      return Object.fromEntries(MEDIA_ATTRS[kind].map((a) => [a, dataAttr(a)]));
+    },
+    parseHTML() {
+      const rules: { tag: string; getAttrs?: (el: HTMLElement) => Record<string, unknown> }[] = [{ tag: `figure[data-media="${kind}"]` }];
+      // Pasted images from elsewhere keep their address and alt text.
+      if (kind === 'image') rules.push({ tag: 'img[src]', getAttrs: (el) => ({ src: el.getAttribute('src'), alt: el.getAttribute('alt') }) });
+      return rules;
+    },
+    renderHTML({ node, HTMLAttributes }) {
+      const a = node.attrs;
+      const caption = [text(a.caption), a.credit ? `Credit: ${text(a.credit)}` : ''].filter(Boolean).join(' · ');
+      const figure = { ...HTMLAttributes, 'data-media': kind, class: `nr-media nr-media--${kind}` };
+      if (kind === 'image') return ['figure', figure, ['img', { src: text(a.src), alt: text(a.alt) }], ['figcaption', {}, caption || `Image: ${text(a.alt) || 'no alt text'}`]];
+      const label = kind === 'video' ? 'Video' : 'Embed';
+      return ['figure', figure, ['p', { class: 'nr-media__kind' }, `${label}: ${text(kind === 'video' ? a.src : a.url)}`], ['figcaption', {}, caption]];
+    },
+  });
+}
+
+/** A quote's source line ("A spokesman"), kept on the blockquote node. */
+const QuoteCite = Extension.create({
+  name: 'quoteCite',
+  addGlobalAttributes() {
+    return [{ types: ['blockquote'], attributes: { cite: dataAttr('cite') } }];
+  },
+});
+
+export interface EditorOptions {
+  element: HTMLElement;
+  content: JSONContent;
+  /** The id of the visible label naming the editor ("Body"). */
+  labelledBy: string;
+  /** Extra ids for aria-describedby (errors, hints). */
+  describedBy?: string;
+  /** Ctrl/Cmd+K: open the link form. */
+  onLinkShortcut?: () => void;
+}
+
+/** Creates the editor in `element`. Styles come from newsroom.css: injected ones would break our CSP. */
+export function createEditor(opts: EditorOptions): Editor {
+  return new Editor({
+    element: opts.element,
+    content: opts.content,
+    injectCSS: false,
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': opts.labelledBy,
+        ...(opts.describedBy ? { 'aria-describedby': opts.describedBy } : {}),
+        class: 'nr-editor__content',
+        spellcheck: 'true',
+      },
+    },
+    extensions: [
+      StarterKit.configure({
+        code: false,
+        codeBlock: false,
+        strike: false,
+        underline: false,
+        horizontalRule: false,
+        heading: { levels: [3] },
+        link: {
+          openOnClick: false,
+          autolink: true,
+          linkOnPaste: true,
+          defaultProtocol: 'https',
+          protocols: ['mailto'],
+          // Only what the API accepts: http, https and mailto.
+          isAllowedUri: (url) => cleanHref(url) !== null,
+          HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+        },
+      }),
+      QuoteCite,
+      mediaNode('image'),
+      mediaNode('video'),
+      mediaNode('embed'),
+      Extension.create({
+        name: 'newsroomKeys',
+        addKeyboardShortcuts() {
+          return {
+            'Mod-k': () => {
+              opts.onLinkShortcut?.();
+              return true;
+            },
+          };
+        },
+      }),
+    ],
+  });
+}
+
+/** The media node selected right now, if any (to edit its fields). */
+export function selectedMedia(editor: Editor): { kind: MediaKind; attrs: Record<string, unknown> } | null {
+  const sel = editor.state.selection as { node?: { type: { name: string }; attrs: Record<string, unknown> } };
+  const name = sel.node?.type.name;
+  return name === 'image' || name === 'video' || name === 'embed' ? { kind: name, attrs: sel.node!.attrs } : null;
+}

@@ -1,0 +1,165 @@
+/**
+ * The page itself (editors): title, description, the summary's key points (a bullet list
+ * in a small Tiptap editor), the featured video or image; and the end of coverage:
+ * continue on another page, or end it.
+ */
+import type { Editor } from '@tiptap/core';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, messageOf } from './api.js';
+import { docToSummary, summaryToDoc } from './blocks.js';
+import { useApp } from './context.js';
+import { createEditor } from './editor.js';
+import type { ApiPage } from './types.js';
+import { ConfirmButton, FormError, TextField } from './ui.js';
+
+type MediaType = '' | 'image' | 'video';
+
+export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (message: string) => void }) {
+  const { api } = useApp();
+  const fm = page.featuredMedia;
+  const [title, setTitle] = useState(page.title);
+  const [description, setDescription] = useState(page.description ?? '');
+  const [mediaType, setMediaType] = useState<MediaType>(fm?.type ?? '');
+  const [media, setMedia] = useState({ src: fm?.src ?? '', alt: fm?.alt ?? '', caption: fm?.caption ?? '', credit: fm?.credit ?? '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const holder = useRef<HTMLDivElement>(null);
+  const summary = useRef<Editor | null>(null);
+
+  useEffect(() => {
+    const ed = createEditor({ element: holder.current!, content: summaryToDoc(page.summary), labelledBy: 'nr-summary-label', describedBy: 'nr-summary-hint' });
+    summary.current = ed;
+    return () => ed.destroy();
+  }, []);
+
+  const save = async () => {
+    const e: Record<string, string> = {};
+    if (!title.trim()) e.title = 'Give the page a title.';
+    if (mediaType && !/^(https?:\/\/\S+|\/(?!\/)\S*)$/i.test(media.src.trim())) e.src = 'Give the address, starting with https://.';
+    if (mediaType === 'image' && !media.alt.trim()) e.alt = 'Describe the image for people who cannot see it.';
+    setErrors(e);
+    if (Object.keys(e).length > 0) return;
+    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+    const body = {
+      title: title.trim(),
+      description: description.trim() || null,
+      summary: summary.current ? docToSummary(summary.current.getJSON()) : page.summary,
+      featuredMedia: mediaType
+        ? JSON.parse(JSON.stringify({ type: mediaType, src: media.src.trim(), alt: opt(media.alt), caption: opt(media.caption), credit: opt(media.credit) }))
+        : null,
+    };
+    setBusy(true);
+    try {
+      await api.send('PATCH', `/api/v1/pages/${page.slug}`, body);
+      onChanged('Page saved.');
+    } catch (err) {
+      const field = err instanceof ApiError ? (err.field ?? '') : '';
+      const key = field.startsWith('featuredMedia.') ? field.split('.')[1]! : field.startsWith('summary') ? 'summary' : field === 'title' || field === 'description' ? field : 'form';
+      setErrors({ [key]: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="nr-settings">
+      <TextField id="nr-page-title" label="Page title" value={title} onValue={setTitle} maxLength={200} error={errors.title} />
+      <TextField id="nr-page-description" label="Description" multiline value={description} onValue={setDescription} maxLength={1000} error={errors.description} />
+      <div class="nr-field nr-editor">
+        <span class="nr-label" id="nr-summary-label">
+          Summary key points
+        </span>
+        <p class="nr-field__hint" id="nr-summary-hint">
+          One key point per bullet; bold, italic and links work as in posts.
+        </p>
+        <div class="nr-editor__frame nr-editor__frame--summary" ref={holder} />
+        {errors.summary && <p class="nr-field__error">{errors.summary}</p>}
+      </div>
+      <fieldset class="nr-fieldset">
+        <legend>Featured media</legend>
+        <div class="nr-field">
+          <label for="nr-media-type">Media type</label>
+          <select id="nr-media-type" value={mediaType} onChange={(e) => setMediaType((e.currentTarget as HTMLSelectElement).value as MediaType)}>
+            <option value="">None</option>
+            <option value="video">Video</option>
+            <option value="image">Image</option>
+          </select>
+        </div>
+        {mediaType && (
+          <>
+            <TextField id="nr-media-src" label="Media address" type="url" value={media.src} onValue={(src) => setMedia({ ...media, src })} error={errors.src} />
+            {mediaType === 'image' && <TextField id="nr-media-alt" label="Media alt text" value={media.alt} onValue={(alt) => setMedia({ ...media, alt })} error={errors.alt} />}
+            <TextField id="nr-media-caption" label="Media caption" value={media.caption} onValue={(caption) => setMedia({ ...media, caption })} error={errors.caption} />
+            <TextField id="nr-media-credit" label="Media credit" value={media.credit} onValue={(credit) => setMedia({ ...media, credit })} error={errors.credit} />
+          </>
+        )}
+      </fieldset>
+      <FormError message={errors.form} />
+      <div class="nr-actions">
+        <button type="button" class="nr-button nr-button--primary" disabled={busy} onClick={() => void save()}>
+          Save page
+        </button>
+      </div>
+      {page.state === 'live' && <EndCoverage page={page} onChanged={onChanged} />}
+    </div>
+  );
+}
+
+function EndCoverage({ page, onChanged }: { page: ApiPage; onChanged: (message: string) => void }) {
+  const { api } = useApp();
+  const [pages, setPages] = useState<ApiPage[]>([]);
+  const [to, setTo] = useState('');
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .get<{ pages: ApiPage[] }>('/api/v1/pages')
+      .then((r) => setPages(r.pages.filter((p) => p.slug !== page.slug)))
+      .catch(() => setPages([]));
+  }, [page.slug]);
+  const act = async (path: string, body: unknown, done: string) => {
+    setError(null);
+    try {
+      await api.send('POST', `/api/v1/pages/${page.slug}/${path}`, body);
+      onChanged(done);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <fieldset class="nr-fieldset">
+      <legend>End of coverage</legend>
+      <div class="nr-field">
+        <label for="nr-continue-to">Continue on page</label>
+        <select id="nr-continue-to" value={to} onChange={(e) => setTo((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">Choose a page…</option>
+          {pages.map((p) => (
+            <option key={p.slug} value={p.slug}>
+              {p.title} ({p.slug})
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        id="nr-continue-notice"
+        label="Notice for readers"
+        hint="Leave empty for: We're moving our live coverage to a new page - follow this link to stay with us."
+        value={notice}
+        onValue={setNotice}
+        maxLength={500}
+      />
+      <FormError message={error} />
+      <div class="nr-actions">
+        <button
+          type="button"
+          class="nr-button"
+          disabled={!to}
+          onClick={() => void act('continue', { to, ...(notice.trim() ? { notice: notice.trim() } : {}) }, 'Coverage continues on the new page.')}
+        >
+          Continue coverage there
+        </button>
+        <ConfirmButton label="End coverage" question="End this page's live coverage?" confirm="Yes, end it" onConfirm={() => act('end', undefined, 'Coverage ended.')} />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The composer's fields and the API bodies made from them. Pure: the Tiptap document is
+ * plain JSON here, turned into blocks by blocks.ts.
+ */
+import type { JSONContent } from '@tiptap/core';
+import type { Block } from '../domain/block.js';
+import { blocksToDoc, checkBlocks, docToBlocks } from './blocks.js';
+import type { ApiPost, Contributor, Label } from './types.js';
+
+export interface PostFields {
+  title: string;
+  /** The body as the editor's document. */
+  doc: JSONContent;
+  label: Label | '';
+  contributors: Contributor[];
+  keyEvent: boolean;
+  pinned: boolean;
+  /** A `datetime-local` value in the journalist's own zone, '' when unset. */
+  scheduledFor: string;
+}
+
+export const emptyFields = (): PostFields => ({
+  title: '',
+  doc: { type: 'doc', content: [{ type: 'paragraph' }] },
+  label: '',
+  contributors: [],
+  keyEvent: false,
+  pinned: false,
+  scheduledFor: '',
+});
+
+export function fieldsFromPost(post: ApiPost): PostFields {
+  return {
+    title: post.title,
+    doc: blocksToDoc(post.body),
+    label: post.label ?? '',
+    contributors: post.contributors.map((c) => ({ ...c })),
+    keyEvent: post.keyEvent,
+    pinned: post.pinned,
+    scheduledFor: post.scheduledFor ? toLocalInput(post.scheduledFor) : '',
+  };
+}
+
+/** An ISO instant as a `datetime-local` value in this browser's zone. */
+export function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A `datetime-local` value (this browser's zone) as an ISO instant, or null when it is not one. */
+export function fromLocalInput(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** What the journalist wants done with the composer's content. */
+export type PostAction = 'publish' | 'submit' | 'draft' | 'schedule' | 'save';
+
+export interface FieldProblem {
+  field: 'title' | 'body' | 'scheduledFor';
+  message: string;
+}
+
+/** The problems the API would refuse, found before asking it (SPEC §2 limits). */
+export function checkFields(f: PostFields, action: PostAction, now = new Date()): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const title = f.title.trim();
+  if (title === '') problems.push({ field: 'title', message: 'Give the post a title.' });
+  else if (title.length > 200) problems.push({ field: 'title', message: `The title is ${title.length} characters; keep it to 200.` });
+  for (const p of checkBlocks(docToBlocks(f.doc))) problems.push({ field: 'body', message: p.message });
+  if (action === 'schedule') {
+    const at = fromLocalInput(f.scheduledFor);
+    if (!at) problems.push({ field: 'scheduledFor', message: 'Choose when the post should go live.' });
+    else if (new Date(at) <= now) problems.push({ field: 'scheduledFor', message: 'Choose a time in the future.' });
+  }
+  return problems;
+}
+
+const STATUS: Record<Exclude<PostAction, 'save'>, 'published' | 'submitted' | 'draft' | 'scheduled'> = {
+  publish: 'published',
+  submit: 'submitted',
+  draft: 'draft',
+  schedule: 'scheduled',
+};
+
+/** The content fields every body carries. */
+function content(f: PostFields): { title: string; label: Label | null; contributors: Contributor[]; body: Block[]; keyEvent: boolean } {
+  return {
+    title: f.title.trim(),
+    label: f.label === '' ? null : f.label,
+    contributors: f.contributors.map((c) => ({ name: c.name.trim(), ...(c.role?.trim() ? { role: c.role.trim() } : {}) })).filter((c) => c.name !== ''),
+    body: docToBlocks(f.doc),
+    keyEvent: f.keyEvent,
+  };
+}
+
+/** Body of `POST /pages/{slug}/posts`. Only a post going live may be pinned. */
+export function createBody(f: PostFields, action: Exclude<PostAction, 'save'>): Record<string, unknown> {
+  const status = STATUS[action];
+  return {
+    ...content(f),
+    status,
+    ...(status === 'published' && f.pinned ? { pinned: true } : {}),
+    ...(status === 'scheduled' ? { scheduledFor: fromLocalInput(f.scheduledFor) } : {}),
+  };
+}
+
+/** Body of `PATCH /posts/{id}`: the content, and a new status when the action changes it. */
+export function patchBody(f: PostFields, action: PostAction): Record<string, unknown> {
+  if (action === 'save') return content(f);
+  const status = STATUS[action];
+  return { ...content(f), status, ...(status === 'scheduled' ? { scheduledFor: fromLocalInput(f.scheduledFor) } : {}) };
+}
+
+/** True when nothing worth keeping has been typed. */
+export function isBlank(f: PostFields): boolean {
+  return f.title.trim() === '' && docToBlocks(f.doc).length === 0 && f.contributors.length === 0;
+}

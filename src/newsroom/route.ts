@@ -1,0 +1,39 @@
+/** The newsroom's client-side routes under /newsroom (the server serves the shell for all). */
+
+export type Route =
+  | { name: 'pages' }
+  | { name: 'desk'; slug: string }
+  | { name: 'people' }
+  | { name: 'tokens' }
+  | { name: 'not-found' };
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+export function parseRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/newsroom') return { name: 'pages' };
+  if (path === '/newsroom/people') return { name: 'people' };
+  if (path === '/newsroom/tokens') return { name: 'tokens' };
+  const desk = /^\/newsroom\/pages\/([^/]+)$/.exec(path);
+  if (desk) {
+    let slug: string;
+    try {
+      slug = decodeURIComponent(desk[1]!);
+    } catch {
+      return { name: 'not-found' };
+    }
+    if (SLUG.test(slug)) return { name: 'desk', slug };
+  }
+  return { name: 'not-found' };
+}
+
+export const deskHref = (slug: string) => `/newsroom/pages/${slug}`;
+
+/** True for a plain left click on a same-origin newsroom link, which the app handles itself. */
+export function isAppNavigation(e: MouseEvent, a: HTMLAnchorElement, origin: string): boolean {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return false;
+  if (a.target && a.target !== '_self') return false;
+  if (a.hasAttribute('download')) return false;
+  const url = new URL(a.href, origin);
+  return url.origin === origin && parseRoute(url.pathname).name !== 'not-found';
+}

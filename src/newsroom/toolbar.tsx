@@ -1,0 +1,271 @@
+/**
+ * The body editor's toolbar and its small forms (link, media, quote source). Buttons keep
+ * the editor's selection (mousedown does not steal focus) and say whether their format
+ * is on (aria-pressed), so screen-reader users hear the same state sighted users see.
+ */
+import type { Editor } from '@tiptap/core';
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { MEDIA_ATTRS, selectedMedia, type MediaKind } from './editor.js';
+import { cleanHref } from './inline-markdown.js';
+import { TextField } from './ui.js';
+
+/** Stroke icons (24×24), drawn here rather than with emoji, which not every device has. */
+const ICONS = {
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15.5 9.5h.01',
+  video: 'M4 6h11v12H4zM15 10l5-3v10l-5-3',
+  embed: 'M9 8l-4 4 4 4M15 8l4 4-4 4',
+  undo: 'M9 14L4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11',
+  redo: 'M15 14l5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13',
+} as const;
+
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
+      <path d={ICONS[name]} />
+    </svg>
+  );
+}
+
+interface ToolProps {
+  label: string;
+  shortcut?: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  onRun: () => void;
+  text: string | JSX.Element;
+}
+
+function Tool({ label, shortcut, pressed, disabled, onRun, text }: ToolProps) {
+  return (
+    <button
+      type="button"
+      class="nr-tool"
+      aria-label={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-pressed={pressed === undefined ? undefined : pressed ? 'true' : 'false'}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onRun}
+    >
+      {typeof text === 'string' ? <span aria-hidden="true">{text}</span> : text}
+    </button>
+  );
+}
+
+type Panel = { type: 'link' } | { type: 'media'; kind: MediaKind; editing: boolean } | null;
+
+export interface ToolbarProps {
+  editor: Editor;
+  idPrefix: string;
+  /** Set by the composer when Ctrl/Cmd+K asks for the link form. */
+  linkRequest: number;
+}
+
+const MEDIA_NAMES: Record<MediaKind, string> = { image: 'image', video: 'video', embed: 'embed' };
+
+export function Toolbar({ editor, idPrefix, linkRequest }: ToolbarProps) {
+  const [panel, setPanel] = useState<Panel>(null);
+  useEffect(() => {
+    if (linkRequest > 0) setPanel({ type: 'link' });
+  }, [linkRequest]);
+  const chain = () => editor.chain().focus();
+  const media = selectedMedia(editor);
+  const inQuote = editor.isActive('blockquote');
+  const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+  return (
+    <div class="nr-toolbar-wrap">
+      <div class="nr-toolbar" role="toolbar" aria-label="Formatting" aria-controls={`${idPrefix}-body`}>
+        <Tool label="Bold" shortcut={`${mod}B`} text="B" pressed={editor.isActive('bold')} onRun={() => chain().toggleBold().run()} />
+        <Tool label="Italic" shortcut={`${mod}I`} text="I" pressed={editor.isActive('italic')} onRun={() => chain().toggleItalic().run()} />
+        <Tool label="Link" shortcut={`${mod}K`} text={<Icon name="link" />} pressed={editor.isActive('link')} onRun={() => setPanel({ type: 'link' })} />
+        <Tool label="Heading" text="H" pressed={editor.isActive('heading')} onRun={() => chain().toggleHeading({ level: 3 }).run()} />
+        <Tool label="Bulleted list" text="•" pressed={editor.isActive('bulletList')} onRun={() => chain().toggleBulletList().run()} />
+        <Tool label="Numbered list" text="1." pressed={editor.isActive('orderedList')} onRun={() => chain().toggleOrderedList().run()} />
+        <Tool label="Quote" text="“" pressed={inQuote} onRun={() => chain().toggleBlockquote().run()} />
+        <Tool label="Add image" text={<Icon name="image" />} onRun={() => setPanel({ type: 'media', kind: 'image', editing: false })} />
+        <Tool label="Add video" text={<Icon name="video" />} onRun={() => setPanel({ type: 'media', kind: 'video', editing: false })} />
+        <Tool label="Add embed" text={<Icon name="embed" />} onRun={() => setPanel({ type: 'media', kind: 'embed', editing: false })} />
+        <Tool label="Undo" shortcut={`${mod}Z`} text={<Icon name="undo" />} disabled={!editor.can().undo()} onRun={() => chain().undo().run()} />
+        <Tool label="Redo" shortcut={`${mod}Shift+Z`} text={<Icon name="redo" />} disabled={!editor.can().redo()} onRun={() => chain().redo().run()} />
+      </div>
+      {media && panel === null && (
+        <p class="nr-toolbar__context">
+          <button type="button" class="nr-button nr-button--small" onClick={() => setPanel({ type: 'media', kind: media.kind, editing: true })}>
+            Edit {MEDIA_NAMES[media.kind]}
+          </button>{' '}
+          <button type="button" class="nr-button nr-button--small" onClick={() => chain().deleteSelection().run()}>
+            Remove {MEDIA_NAMES[media.kind]}
+          </button>
+        </p>
+      )}
+      {inQuote && panel === null && (
+        <div class="nr-toolbar__context">
+          <TextField
+            id={`${idPrefix}-cite`}
+            label="Quote source"
+            hint="Who said it, shown under the quote (optional)."
+            value={String(editor.getAttributes('blockquote').cite ?? '')}
+            maxLength={500}
+            onValue={(v) => editor.commands.updateAttributes('blockquote', { cite: v || null })}
+          />
+        </div>
+      )}
+      {panel?.type === 'link' && <LinkForm editor={editor} idPrefix={idPrefix} onClose={() => setPanel(null)} />}
+      {panel?.type === 'media' && (
+        <MediaForm
+          editor={editor}
+          idPrefix={idPrefix}
+          kind={panel.kind}
+          initial={panel.editing ? (media?.attrs ?? {}) : {}}
+          editing={panel.editing}
+          onClose={() => setPanel(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+function LinkForm({ editor, idPrefix, onClose }: { editor: Editor; idPrefix: string; onClose: () => void }) {
+  const [href, setHref] = useState(String(editor.getAttributes('link').href ?? ''));
+  const [error, setError] = useState<string>();
+  const input = useRef<HTMLDivElement>(null);
+  useEffect(() => input.current?.querySelector('input')?.focus(), []);
+  const apply = () => {
+    if (href.trim() === '') {
+      editor.chain().focus().extendMarkRange('link').unsetLink().run();
+      return onClose();
+    }
+    const url = cleanHref(href.trim());
+    if (!url) return setError('Use a full address starting with https://, http:// or mailto:.');
+    const { empty } = editor.state.selection;
+    if (empty && !editor.isActive('link')) {
+      editor.chain().focus().insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] }).run();
+    } else editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
+    onClose();
+  };
+  return (
+    <div
+      class="nr-popover"
+      ref={input}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          apply();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+          editor.commands.focus();
+        }
+      }}
+    >
+      <TextField id={`${idPrefix}-link`} label="Link address" type="url" value={href} onValue={setHref} error={error} placeholder="https://" />
+      <div class="nr-actions">
+        <button type="button" class="nr-button nr-button--primary" onClick={apply}>
+          Apply link
+        </button>
+        {editor.isActive('link') && (
+          <button
+            type="button"
+            class="nr-button"
+            onClick={() => {
+              editor.chain().focus().extendMarkRange('link').unsetLink().run();
+              onClose();
+            }}
+          >
+            Remove link
+          </button>
+        )}
+        <button
+          type="button"
+          class="nr-button"
+          onClick={() => {
+            onClose();
+            editor.commands.focus();
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const MEDIA_URL = /^(https?:\/\/\S+|\/(?!\/)\S*)$/i;
+
+const FIELD_LABELS: Record<string, string> = { alt: 'Alt text', caption: 'Caption', credit: 'Credit', poster: 'Poster image address' };
+
+function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; initial: Record<string, unknown>; editing: boolean; onClose: () => void }) {
+  const { editor, kind } = props;
+  const fields = MEDIA_ATTRS[kind].filter((a) => a !== 'width' && a !== 'height');
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.map((f) => [f, props.initial[f] == null ? '' : String(props.initial[f])])),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.querySelector('input')?.focus(), []);
+  const urlField = kind === 'embed' ? 'url' : 'src';
+  const noun = MEDIA_NAMES[kind];
+  const submit = () => {
+    const e: Record<string, string> = {};
+    const url = values[urlField]!.trim();
+    const ok = kind === 'embed' ? /^https?:\/\/\S+$/i.test(url) : MEDIA_URL.test(url);
+    if (!ok) e[urlField] = `Give the ${noun}'s address, starting with https://.`;
+    if (kind === 'image' && !values.alt!.trim()) e.alt = 'Describe the image for people who cannot see it.';
+    if (values.poster && !MEDIA_URL.test(values.poster.trim())) e.poster = 'Give the poster image address, starting with https://.';
+    setErrors(e);
+    if (Object.keys(e).length > 0) return;
+    const attrs = Object.fromEntries(fields.map((f) => [f, values[f]!.trim() || null]));
+    if (props.editing) editor.chain().focus().updateAttributes(kind, attrs).run();
+    else editor.chain().focus().insertContent({ type: kind, attrs }).run();
+    props.onClose();
+  };
+  const label = (f: string) => (f === urlField ? `${noun[0]!.toUpperCase()}${noun.slice(1)} address` : FIELD_LABELS[f]!);
+  return (
+    <div
+      class="nr-popover"
+      ref={box}
+      role="group"
+      aria-label={`${props.editing ? 'Edit' : 'Add'} ${noun}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          props.onClose();
+          editor.commands.focus();
+        } else if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+          e.preventDefault();
+          submit();
+        }
+      }}
+    >
+      {fields.map((f) => (
+        <TextField
+          key={f}
+          id={`${props.idPrefix}-${kind}-${f}`}
+          label={label(f)}
+          type={f === urlField || f === 'poster' ? 'url' : 'text'}
+          value={values[f]!}
+          onValue={(v) => setValues({ ...values, [f]: v })}
+          error={errors[f]}
+          hint={f === 'url' ? 'A YouTube, X or other page address; readers load it only when they choose to.' : undefined}
+        />
+      ))}
+      <div class="nr-actions">
+        <button type="button" class="nr-button nr-button--primary" onClick={submit}>
+          {props.editing ? `Update ${noun}` : `Insert ${noun}`}
+        </button>
+        <button
+          type="button"
+          class="nr-button"
+          onClick={() => {
+            props.onClose();
+            editor.commands.focus();
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/** The API's shapes as the newsroom app sees them (SPEC §2; src/server/routes/api/). */
+import type { PageActivity } from '../commands/activity.js';
+import type { Contributor, Label, Post } from '../domain/post.js';
+import type { Page } from '../domain/page.js';
+import type { Role, User } from '../domain/user.js';
+
+export type { Contributor, Label, PageActivity, Role, User };
+
+/** A post as the API returns it: with the page's seq after the change and its permalink. */
+export type ApiPost = Post & { seq: number; url: string };
+export type ApiPage = Page & { url: string };
+
+/** The signed-in person, from the shell's `data-user`. */
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface PostList {
+  seq: number;
+  page: number;
+  pageCount: number;
+  total: number;
+  posts: ApiPost[];
+}
+
+export interface TokenInfo {
+  id: string;
+  userId: string;
+  userName: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** Labels a post may carry, in the order the picker shows them (the domain's list, without zod). */
+export const LABEL_NAMES: Record<Label, string> = {
+  breaking: 'Breaking',
+  analysis: 'Analysis',
+  explainer: 'Explainer',
+  correction: 'Correction',
+  'key-event': 'Key event',
+};
+
+export const ROLE_NAMES: Record<Role, string> = { admin: 'Admin', editor: 'Editor', contributor: 'Contributor' };
+
+/** The lists the desk shows besides the published stream. */
+export type DeskStatus = 'submitted' | 'draft' | 'scheduled';
