@@ -43,6 +43,10 @@ const HELP = `Usage: node bench/fanout.mjs [--clients N] [--posts M] [--interval
   --per-ip K        readers per source address 127.0.0.2, .3, … (default 1000)
   --tail S          seconds to wait after the last publish for late deliveries (default 10)
   --no-baseline     skip the node:http baseline
+  --baseline-direct the baseline writes each frame as one prebuilt HTTP/1.1 chunk straight
+                    to the sockets (as livepage does) instead of res.write()
+  --cpu-prof        write V8 CPU profiles of the server processes (node --cpu-prof) to
+                    the temporary directory; implies --keep
   --keep            keep the temporary directory (data, logs)
 `;
 
@@ -56,10 +60,13 @@ const { values: opts } = parseArgs({
     'per-ip': { type: 'string', default: '1000' },
     tail: { type: 'string', default: '10' },
     'no-baseline': { type: 'boolean', default: false },
+    'baseline-direct': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (opts['cpu-prof']) opts.keep = true;
 if (opts.help) {
   process.stdout.write(HELP);
   process.exit(0);
@@ -71,6 +78,7 @@ const WORKERS = opts.workers === undefined ? (CLIENTS <= 15000 ? 1 : 2) : positi
 const PROCS = opts['client-procs'] === undefined ? Math.ceil(CLIENTS / 5000) : positiveInt('client-procs', opts['client-procs']);
 const PER_IP = positiveInt('per-ip', opts['per-ip']);
 const TAIL_MS = positiveInt('tail', opts.tail) * 1000;
+const BASELINE_MODE = opts['baseline-direct'] ? 'direct' : 'res';
 if (PROCS > CLIENTS) usage('--client-procs cannot exceed --clients');
 if (Math.ceil(CLIENTS / PROCS) > 19000) usage(`${Math.ceil(CLIENTS / PROCS)} readers per client process would pass the 20,000 open files a process may hold: add --client-procs`);
 if (2 + Math.ceil(CLIENTS / PER_IP) > 254) usage('not enough source addresses in 127.0.0.2–254: raise --per-ip');
@@ -635,6 +643,11 @@ async function stopServer(child) {
 
 // ---------------------------------------------------------------- main
 
+/** The servers' NODE_OPTIONS: the event-loop monitor, preloaded. */
+const serverNodeOptions = () => `--import ${LOOP_MONITOR}`;
+/** Node flags of a server (cluster workers inherit them): with --cpu-prof, a profile per process on exit. */
+const serverFlags = (name) => (opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(tmpDir, `prof-${name}`)}`] : []);
+
 async function main() {
   const cpus = os.cpus();
   log(`machine: ${cpus.length} CPU(s) (${cpus[0]?.model?.trim() ?? 'unknown'}), node ${process.version}; ` +
@@ -653,8 +666,8 @@ async function main() {
   delete baseEnv.LIVEPAGE_PUBLIC_URL;
   delete baseEnv.NODE_OPTIONS;
   const lpPort = await freePort();
-  const serverEnv = { ...baseEnv, PORT: String(lpPort), NODE_OPTIONS: `--import ${LOOP_MONITOR}`, FANOUT_LOOP_DIR: lpLoop };
-  const lp = startChild(process.execPath, [CLI, 'serve', '--workers', String(WORKERS)], { env: serverEnv, logFile: path.join(tmpDir, 'livepage.log'), name: 'livepage' });
+  const serverEnv = { ...baseEnv, PORT: String(lpPort), NODE_OPTIONS: serverNodeOptions(), FANOUT_LOOP_DIR: lpLoop };
+  const lp = startChild(process.execPath, [...serverFlags('livepage'), CLI, 'serve', '--workers', String(WORKERS)], { env: serverEnv, logFile: path.join(tmpDir, 'livepage.log'), name: 'livepage' });
   await waitFor(lpPort, `/api/v1/pages/${SLUG}`, lp, 'livepage');
   log(`livepage on :${lpPort} (pid ${lp.pid}, serve --workers ${WORKERS})`);
   const token = (await run(process.execPath, [CLI, 'token', 'create', '--email', ADMIN_EMAIL], { env: baseEnv })).stdout.trim().split('\n').pop();
@@ -687,13 +700,13 @@ async function main() {
     const blPort = await freePort();
     const blLoop = path.join(tmpDir, 'loop-baseline');
     mkdirSync(blLoop);
-    const bl = startChild(process.execPath, [BASELINE_JS, String(blPort), STREAM_PATH, String(WORKERS)], {
-      env: { ...baseEnv, NODE_OPTIONS: `--import ${LOOP_MONITOR}`, FANOUT_LOOP_DIR: blLoop },
+    const bl = startChild(process.execPath, [...serverFlags('baseline'), BASELINE_JS, String(blPort), STREAM_PATH, String(WORKERS), BASELINE_MODE], {
+      env: { ...baseEnv, NODE_OPTIONS: serverNodeOptions(), FANOUT_LOOP_DIR: blLoop },
       logFile: path.join(tmpDir, 'baseline.log'),
       name: 'baseline',
     });
     await waitFor(blPort, '/health', bl, 'baseline');
-    log(`baseline node:http broadcaster on :${blPort} (pid ${bl.pid}, ${WORKERS} process(es)${WORKERS > 1 ? ' + primary' : ''})`);
+    log(`baseline node:http broadcaster (${BASELINE_MODE === 'direct' ? 'direct socket writes' : 'res.write'}) on :${blPort} (pid ${bl.pid}, ${WORKERS} process(es)${WORKERS > 1 ? ' + primary' : ''})`);
     const blPublish = async () => {
       const id = randomUUID();
       const r = await request(blPort, 'POST', '/publish', { body: { id, html }, agent: publishAgent });
@@ -728,6 +741,7 @@ async function main() {
     p99_ratio: ratio === null ? null : round(ratio, 3),
     per_connection_kb: Math.max(livepage.per_connection_kb, livepage.per_connection_kb_end),
     baseline_per_connection_kb: baseline ? Math.max(baseline.per_connection_kb, baseline.per_connection_kb_end) : null,
+    baseline_mode: baseline ? BASELINE_MODE : null,
     interval_ms: INTERVAL,
     workers: WORKERS,
     client_processes: PROCS,

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 /**
  * SSE readers for bench/fanout.mjs: one child process holding COUNT real SSE connections
- * (node:http, one socket each, no keep-alive agent) to one stream over loopback, each from
- * a source address in 127.0.0.2… so no (source, destination) pair runs out of ephemeral
- * ports. Forked by fanout.mjs with an IPC channel (advanced serialization); not meant to be
- * run by hand.
+ * (one TCP socket each) to one stream over loopback, each from a source address in
+ * 127.0.0.2… so no (source, destination) pair runs out of ephemeral ports. Forked by
+ * fanout.mjs with an IPC channel (advanced serialization); not meant to be run by hand.
  *
  * Config (JSON in argv[2]): {port, path, since, count, first, perIp, batch}
  *   first   global index of this process's first connection; connection g binds to
@@ -18,15 +17,21 @@
  * Messages from the parent: {type: 'status'}, {type: 'reset'} (event-loop delay histogram),
  *                           {type: 'report', sent: [[seq, ms]…]}, {type: 'close'}
  *
- * Each connection parses the stream into frames (split on a blank line), reads `id:` and
- * `event:`, checks that `data:` carries the same seq, and records the time the frame was
- * complete as performance.timeOrigin + performance.now(): a wall-clock time in ms with
- * sub-ms resolution, comparable with the publisher's (another process on the same machine
- * and clock). The first connection of each process also JSON-parses every frame and keeps
- * the post id and html size of each seq, so the parent can check them. A dropped stream is
+ * Each reader speaks HTTP/1.1 itself on a node:net socket — the request a browser's
+ * EventSource sends (Accept: text/event-stream, Cache-Control: no-cache, Last-Event-ID on a
+ * resume), then the status line and headers, a chunked or close-delimited body, and the SSE
+ * frames in it (split on a blank line; `id:`, `event:`, `data:`, `retry:`). It is written
+ * on Buffers with one shared read buffer (net's `onread`), because the readers share the
+ * machine's two cores with the server: every microsecond a reader spends is one the server
+ * does not get, and latency would measure the load generator. It checks that `data:`
+ * carries the frame's seq, and records the time the frame was complete as
+ * performance.timeOrigin + performance.now(): a wall-clock time in ms with sub-ms
+ * resolution, comparable with the publisher's (another process on the same machine and
+ * clock). The first connection of each process also JSON-parses every frame and keeps the
+ * post id and html size of each seq, so the parent can check them. A dropped stream is
  * resumed the way EventSource does (after `retry:` ms, with Last-Event-ID) and counted.
  */
-import http from 'node:http';
+import net from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const cfg = JSON.parse(process.argv[2] ?? '{}');
@@ -50,6 +55,33 @@ const errorKinds = new Map();
 /** From connection 0: seq → {type, id, htmlBytes, frameBytes}. */
 const sample = new Map();
 
+/** Every socket reads into this one buffer; what must outlive a read is copied out. */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+const LF = 0x0a;
+const CR = 0x0d;
+const SEQ_PREFIX = '{"seq":';
+
+const requestHead = (lastEventId) =>
+  `GET ${streamPath} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n` +
+  (lastEventId === undefined ? '' : `Last-Event-ID: ${lastEventId}\r\n`) +
+  '\r\n';
+
+/** A non-negative integer in buf[from, to) (ASCII digits, leading spaces skipped), or NaN. */
+function intAt(buf, from, to) {
+  while (from < to && buf[from] === 0x20) from++;
+  if (from >= to) return NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = buf[i] - 0x30;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
+for (let i = 0; i < 6; i++) HEX[0x41 + i] = HEX[0x61 + i] = 10 + i;
+
 class Conn {
   constructor(index) {
     this.index = index;
@@ -57,101 +89,163 @@ class Conn {
     /** seq → receipt time (ms, wall clock). */
     this.got = new Map();
     this.last = since;
-    this.buf = '';
     this.retry = 2000;
-    this.req = null;
-    this.res = null;
+    this.socket = null;
     this.up = false;
+    this.resetParser();
+  }
+
+  resetParser() {
+    /** Response head so far (latin1), until the blank line. */
+    this.head = '';
+    this.inBody = false;
+    this.chunked = false;
+    /** Chunked body: bytes left in the current chunk; CR/LF bytes to skip after it; the size being read. */
+    this.left = 0;
+    this.skip = 0;
+    this.size = 0;
+    this.inExt = false;
+    /** SSE bytes of an incomplete frame (a copy). */
+    this.pending = null;
   }
 
   /** Opens the stream; resolves true once a 200 arrived, false if it could not. */
   open(lastEventId) {
     return new Promise((resolve) => {
-      const headers = { accept: 'text/event-stream', 'cache-control': 'no-cache' };
-      if (lastEventId !== undefined) headers['last-event-id'] = String(lastEventId);
-      const req = http.request({ host: '127.0.0.1', port, path: streamPath, method: 'GET', agent: false, localAddress: this.localAddress, headers });
-      this.req = req;
+      this.resetParser();
       let settled = false;
-      const settle = (ok) => {
+      this.settle = (ok) => {
         if (!settled) {
           settled = true;
           resolve(ok);
         }
       };
-      req.on('response', (res) => {
-        if (res.statusCode !== 200) {
-          non200++;
-          res.resume();
-          settle(false);
-          return;
-        }
-        this.res = res;
-        this.up = true;
-        this.buf = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => this.onData(chunk, now()));
-        res.on('close', () => this.lost());
-        settle(true);
+      const socket = net.connect({
+        host: '127.0.0.1',
+        port,
+        localAddress: this.localAddress,
+        onread: { buffer: READ_BUFFER, callback: (n, buf) => this.onRead(buf, n) },
       });
-      req.on('error', (e) => {
+      this.socket = socket;
+      socket.on('connect', () => socket.write(requestHead(lastEventId)));
+      socket.on('error', (e) => {
         const k = e.code ?? e.message;
         errorKinds.set(k, (errorKinds.get(k) ?? 0) + 1);
-        if (this.up) this.lost();
-        settle(false);
       });
-      req.end();
+      socket.on('close', () => {
+        if (this.socket !== socket) return;
+        this.settle(false);
+        this.lost();
+      });
     });
   }
 
-  lost() {
-    if (!this.up) return;
-    this.up = false;
-    this.res = null;
-    if (closing) return;
-    drops++;
-    setTimeout(() => this.reopen(), this.retry);
-  }
-
-  async reopen() {
-    if (closing) return;
-    reconnects++;
-    if (!(await this.open(this.last))) {
-      connectErrors++;
-      if (!closing) setTimeout(() => this.reopen(), this.retry);
+  onRead(buf, n) {
+    const t = now();
+    let i = 0;
+    if (!this.inBody) {
+      this.head += buf.latin1Slice(0, n);
+      const end = this.head.indexOf('\r\n\r\n');
+      if (end === -1) {
+        if (this.head.length > 16384) this.fail();
+        return;
+      }
+      const head = this.head.slice(0, end).toLowerCase();
+      i = n - (this.head.length - end - 4);
+      this.head = '';
+      if (!/^http\/1\.[01] 200 /.test(head)) {
+        non200++;
+        this.fail();
+        return;
+      }
+      this.chunked = /\r\ntransfer-encoding:[ \t]*chunked/.test(head);
+      this.inBody = true;
+      this.up = true;
+      this.settle(true);
+    }
+    if (!this.chunked) {
+      if (i < n) this.sse(buf, i, n, t);
+      return;
+    }
+    while (i < n) {
+      if (this.left > 0) {
+        const m = Math.min(this.left, n - i);
+        this.sse(buf, i, i + m, t);
+        i += m;
+        this.left -= m;
+        if (this.left === 0) this.skip = 2;
+      } else if (this.skip > 0) {
+        i++;
+        this.skip--;
+      } else {
+        const c = buf[i++];
+        if (c === LF) {
+          if (this.size === 0) return void this.socket.end(); // the last chunk: the server ended the stream
+          this.left = this.size;
+          this.size = 0;
+          this.inExt = false;
+        } else if (c === CR || this.inExt) {
+          /* end of the size line, or a chunk extension */
+        } else if (c === 0x3b) this.inExt = true;
+        else if (HEX[c] >= 0) this.size = this.size * 16 + HEX[c];
+        else {
+          badFrames++;
+          return void this.fail();
+        }
+      }
     }
   }
 
-  onData(chunk, t) {
-    let buf = this.buf + chunk;
-    let end;
-    while ((end = buf.indexOf('\n\n')) !== -1) {
-      this.onFrame(buf.slice(0, end), t);
-      buf = buf.slice(end + 2);
+  /** SSE bytes buf[from, to), in order; whole frames are handled, the rest kept. */
+  sse(buf, from, to, t) {
+    // A view of just these bytes: the shared buffer holds stale data past them.
+    let b = buf.subarray(from, to);
+    if (this.pending) {
+      b = Buffer.concat([this.pending, b]);
+      this.pending = null;
     }
-    this.buf = buf;
+    let start = 0;
+    for (let end; (end = b.indexOf('\n\n', start)) !== -1; start = end + 2) this.onFrame(b, start, end, t);
+    // An incomplete frame outlives this read: copy it out of the shared buffer.
+    if (start < b.length) this.pending = Buffer.from(b.subarray(start));
   }
 
-  onFrame(frame, t) {
+  /** One frame, buf[from, to) without its blank line. */
+  onFrame(buf, from, to, t) {
     let id;
-    let type;
-    let data;
-    for (const line of frame.split('\n')) {
-      if (line.startsWith('id:')) id = Number(line.slice(3).trim());
-      else if (line.startsWith('event:')) type = line.slice(6).trim();
-      else if (line.startsWith('data:')) data = line.slice(5).trimStart();
-      else if (line.startsWith('retry:')) this.retry = Number(line.slice(6).trim()) || this.retry;
+    let typeFrom = -1;
+    let typeTo = -1;
+    let dataFrom = -1;
+    let dataTo = -1;
+    for (let ls = from; ls < to; ) {
+      let le = buf.indexOf(LF, ls);
+      if (le === -1 || le > to) le = to;
+      const c = buf[ls];
+      if (c === 0x69 && buf.latin1Slice(ls, ls + 3) === 'id:') id = intAt(buf, ls + 3, le);
+      else if (c === 0x65 && buf.latin1Slice(ls, ls + 6) === 'event:') {
+        typeFrom = ls + 6;
+        typeTo = le;
+      } else if (c === 0x64 && buf.latin1Slice(ls, ls + 5) === 'data:') {
+        dataFrom = buf[ls + 5] === 0x20 ? ls + 6 : ls + 5;
+        dataTo = le;
+      } else if (c === 0x72 && buf.latin1Slice(ls, ls + 6) === 'retry:') this.retry = intAt(buf, ls + 6, le) || this.retry;
+      ls = le + 1;
     }
     if (id === undefined) return; // a comment (heartbeat) or the retry preamble
-    if (!Number.isInteger(id) || data === undefined) {
+    if (!Number.isInteger(id) || dataFrom === -1) {
       badFrames++;
       return;
     }
-    const m = /"seq":(\d+)/.exec(data);
-    if (!m || Number(m[1]) !== id) mismatches++;
+    // The data is {"seq":N,…}: N must be the frame's id.
+    const p = dataFrom + SEQ_PREFIX.length;
+    let q = p;
+    while (q < dataTo && buf[q] >= 0x30 && buf[q] <= 0x39) q++;
+    if (buf.latin1Slice(dataFrom, p) !== SEQ_PREFIX || intAt(buf, p, q) !== id) mismatches++;
     if (this.index === first && !sample.has(id)) {
       try {
-        const d = JSON.parse(data);
-        sample.set(id, { type, id: d.id, seq: d.seq, htmlBytes: typeof d.html === 'string' ? Buffer.byteLength(d.html) : -1, frameBytes: Buffer.byteLength(frame) + 2 });
+        const d = JSON.parse(buf.toString('utf8', dataFrom, dataTo));
+        const type = buf.toString('utf8', typeFrom, typeTo).trim();
+        sample.set(id, { type, id: d.id, seq: d.seq, htmlBytes: typeof d.html === 'string' ? Buffer.byteLength(d.html) : -1, frameBytes: to - from + 2 });
       } catch {
         badFrames++;
       }
@@ -166,9 +260,32 @@ class Conn {
     if (id > since) uniqueAfterSince++;
   }
 
+  /** A response we cannot read: close the socket (counted as a drop if it was up). */
+  fail() {
+    this.settle(false);
+    this.socket?.destroy();
+  }
+
+  lost() {
+    if (!this.up) return;
+    this.up = false;
+    if (closing) return;
+    drops++;
+    setTimeout(() => this.reopen(), this.retry);
+  }
+
+  async reopen() {
+    if (closing) return;
+    reconnects++;
+    if (!(await this.open(this.last))) {
+      connectErrors++;
+      if (!closing) setTimeout(() => this.reopen(), this.retry);
+    }
+  }
+
   close() {
     this.up = false;
-    this.req?.destroy();
+    this.socket?.destroy();
   }
 }
 

@@ -5,27 +5,59 @@
  * missed, from memory or the log, then the live events — none missed, none twice.
  */
 import type { ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
 import type { ReaderPages } from '../server/reader-pages.js';
 import { pageHeadById } from '../store/pages.js';
 import type { Db } from '../store/store.js';
+import { httpChunk } from './live-events.js';
 import { PageFeed, type Frame } from './page-feed.js';
 
-interface Subscriber {
-  res: ServerResponse;
+/**
+ * One reader's stream. Bytes go straight to the socket when node:http frames the body as
+ * chunks and this response owns the socket (the usual case): the frames are chunked once
+ * per event (Frame.chunk), so a broadcast is one write of one shared Buffer per reader,
+ * without node:http's per-write framing, corking and three-part writev.
+ */
+class Subscriber {
+  /** Where the bytes go: the socket, or the response itself (HTTP/1.0, a pipelined request). */
+  readonly out: Writable;
+  /** True when `out` is the socket of a chunked response: write Frame.chunk, else Frame.sse. */
+  readonly chunked: boolean;
   /** The last seq written to this reader. */
   sent: number;
   /** While true the reader is being sent its backlog; live broadcasts skip it. */
-  catchingUp: boolean;
+  catchingUp = true;
+
+  constructor(
+    readonly res: ServerResponse,
+    sent: number,
+  ) {
+    const socket = res.socket;
+    const direct = socket !== null && res.headersSent && (socket as { _httpMessage?: unknown })._httpMessage === res;
+    this.out = direct ? socket : res;
+    this.chunked = direct && res.chunkedEncoding;
+    this.sent = sent;
+  }
+
+  bytes(f: { sse: Buffer; chunk: Buffer }): Buffer {
+    return this.chunked ? f.chunk : f.sse;
+  }
 }
 
 /** A reader whose unsent bytes pass this is too slow: dropped, it resumes by id when it can. */
 export const MAX_BUFFERED_BYTES = 64 * 1024;
+/** A page's readers get a heartbeat comment when nothing was written to them for this long. */
 const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_CHECK_MS = 5_000;
 /** How often pages with readers are checked against the store, in case a notification was lost. */
 const RESYNC_MS = 5_000;
-const HEARTBEAT = Buffer.from(': ping\n\n');
+const bytesOf = (text: string) => {
+  const sse = Buffer.from(text);
+  return { sse, chunk: httpChunk(sse) };
+};
+const HEARTBEAT = bytesOf(': ping\n\n');
 /** Sent first: reconnect after 2 s (browsers default to 3 s or more). */
-const PREAMBLE = Buffer.from('retry: 2000\n\n');
+const PREAMBLE = bytesOf('retry: 2000\n\n');
 
 export const SSE_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
@@ -38,13 +70,15 @@ export const SSE_HEADERS = {
 export class LiveHub {
   private readonly feeds = new Map<string, PageFeed>();
   private readonly subscribers = new Map<string, Set<Subscriber>>();
+  /** When each page's readers were last written to all at once (a broadcast or a heartbeat). */
+  private readonly lastWrite = new Map<string, number>();
   private readonly timers: NodeJS.Timeout[];
 
   constructor(
     private readonly db: Db,
     private readonly reader: ReaderPages,
   ) {
-    this.timers = [setInterval(() => this.heartbeat(), HEARTBEAT_MS), setInterval(() => void this.resync(), RESYNC_MS)];
+    this.timers = [setInterval(() => this.heartbeat(), HEARTBEAT_CHECK_MS), setInterval(() => void this.resync(), RESYNC_MS)];
     for (const t of this.timers) t.unref();
   }
 
@@ -82,19 +116,26 @@ export class LiveHub {
 
   /** Streams a page's events after `since` to `res`, then keeps it subscribed until it closes. */
   async connect(page: { id: string; seq: number }, since: number, res: ServerResponse): Promise<void> {
-    const sub: Subscriber = { res, sent: Math.min(since, page.seq), catchingUp: true };
+    const socket = res.socket;
+    socket?.cork(); // the head and the preamble leave in one write
+    res.writeHead(200, SSE_HEADERS);
+    res.flushHeaders(); // the head is written now; the body may then go straight to the socket
+    const sub = new Subscriber(res, Math.min(since, page.seq));
     let set = this.subscribers.get(page.id);
     if (!set) this.subscribers.set(page.id, (set = new Set()));
     set.add(sub);
     res.on('close', () => {
       set.delete(sub);
-      if (set.size === 0) this.subscribers.delete(page.id);
+      if (set.size === 0 && this.subscribers.get(page.id) === set) {
+        this.subscribers.delete(page.id);
+        this.lastWrite.delete(page.id);
+      }
     });
-    res.writeHead(200, SSE_HEADERS);
-    res.write(PREAMBLE);
+    sub.out.write(sub.bytes(PREAMBLE));
+    socket?.uncork();
     const feed = this.feed(page.id, page.seq);
     // Catch up: write the backlog until it reaches what the feed has; broadcasts take over from there.
-    while (!res.destroyed) {
+    while (!sub.out.destroyed) {
       if (sub.sent >= feed.loaded) {
         sub.catchingUp = false;
         return;
@@ -104,38 +145,58 @@ export class LiveHub {
         sub.catchingUp = false;
         return;
       }
+      sub.out.cork(); // a backlog leaves in one write
       for (const f of frames) this.write(sub, f);
+      sub.out.uncork();
     }
   }
 
-  /** Ends every stream (shutdown): readers reconnect elsewhere with their last id. */
+  /** Ends every stream (shutdown): readers reconnect elsewhere with their last event id. */
   close(): void {
     for (const t of this.timers) clearInterval(t);
     for (const set of this.subscribers.values()) for (const sub of set) sub.res.end();
     this.subscribers.clear();
   }
 
+  /**
+   * New frames to every live reader of the page. The common case — readers all at the
+   * previous seq — is one write of the same Buffer each (the frames joined once).
+   */
   private broadcast(pageId: string, frames: Frame[]): void {
     const set = this.subscribers.get(pageId);
     if (!set || frames.length === 0) return;
+    this.lastWrite.set(pageId, Date.now());
+    const first = frames[0]!;
+    const all = frames.length === 1 ? first : joined(frames);
     for (const sub of set) {
       if (sub.catchingUp) continue;
-      for (const f of frames) this.write(sub, f);
+      if (sub.sent < first.seq) this.write(sub, all);
+      else for (const f of frames) this.write(sub, f);
     }
   }
 
-  private write(sub: Subscriber, f: Frame): void {
-    if (f.seq <= sub.sent || sub.res.destroyed) return;
-    if (sub.res.writableLength > MAX_BUFFERED_BYTES) {
-      sub.res.destroy(); // too far behind: it will resume from sub.sent
+  private write(sub: Subscriber, f: { seq: number; sse: Buffer; chunk: Buffer }): void {
+    if (f.seq <= sub.sent || sub.out.destroyed) return;
+    if (sub.out.writableLength > MAX_BUFFERED_BYTES) {
+      sub.out.destroy(); // too far behind: it will resume from sub.sent
       return;
     }
-    sub.res.write(f.sse);
+    sub.out.write(sub.bytes(f));
     sub.sent = f.seq;
   }
 
+  /**
+   * Keeps idle streams open through proxies and finds dead readers. Pages that had an event
+   * lately are skipped: their readers just got bytes, and a round of writes to every
+   * reader would only delay the next event.
+   */
   private heartbeat(): void {
-    for (const set of this.subscribers.values()) for (const sub of set) if (!sub.res.destroyed) sub.res.write(HEARTBEAT);
+    const now = Date.now();
+    for (const [pageId, set] of this.subscribers) {
+      if (now - (this.lastWrite.get(pageId) ?? 0) < HEARTBEAT_MS) continue;
+      this.lastWrite.set(pageId, now);
+      for (const sub of set) if (!sub.out.destroyed) sub.out.write(sub.bytes(HEARTBEAT));
+    }
   }
 
   /** Pages with readers are compared with the store: a lost notification costs seconds, not events. */
@@ -145,4 +206,9 @@ export class LiveHub {
       if (head && head.seq > (this.feeds.get(pageId)?.loaded ?? head.seq)) this.notify(pageId, head.seq);
     }
   }
+}
+
+/** Consecutive frames as one: the seq of the last, the bytes of all. */
+function joined(frames: Frame[]): { seq: number; sse: Buffer; chunk: Buffer } {
+  return { seq: frames[frames.length - 1]!.seq, sse: Buffer.concat(frames.map((f) => f.sse)), chunk: Buffer.concat(frames.map((f) => f.chunk)) };
 }

@@ -21,6 +21,16 @@ export function sseFrame(e: LiveEvent): Buffer {
   return Buffer.from(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
 }
 
+const CRLF = Buffer.from('\r\n');
+
+/**
+ * `bytes` as one HTTP/1.1 chunk (size line, bytes, CRLF) — what node:http would send for
+ * `res.write(bytes)` on a chunked response, built once so it can be written as it is.
+ */
+export function httpChunk(bytes: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, CRLF]);
+}
+
 /** The reader-facing form of `events` (in order), rendered against the page as it is now. */
 export async function toLiveEvents(db: Db, reader: ReaderPages, page: Page, events: PageEvent[]): Promise<LiveEvent[]> {
   const postIds = [...new Set(events.flatMap((e) => ('id' in e.data ? [e.data.id] : [])))];

@@ -7,13 +7,23 @@ import type { ReaderPages } from '../server/reader-pages.js';
 import { eventsSince } from '../store/events.js';
 import { findPageById } from '../store/pages.js';
 import type { Db } from '../store/store.js';
-import { sseFrame, toLiveEvents, type LiveEvent } from './live-events.js';
+import { httpChunk, sseFrame, toLiveEvents, type LiveEvent } from './live-events.js';
 
 export interface Frame {
   seq: number;
   event: LiveEvent;
   /** The SSE bytes, written as they are to every subscriber. */
   sse: Buffer;
+  /** The same bytes framed as one HTTP/1.1 chunk, for chunked streams (`sse` is a view into it). */
+  chunk: Buffer;
+}
+
+/** A frame for `event`: serialised and framed once, shared by every reader. */
+export function toFrame(event: LiveEvent): Frame {
+  const sse = sseFrame(event);
+  const chunk = httpChunk(sse);
+  const head = chunk.length - sse.length - 2;
+  return { seq: event.id, event, sse: chunk.subarray(head, head + sse.length), chunk };
 }
 
 /** Frames kept per page: enough for every reader who was away a little while. */
@@ -78,8 +88,7 @@ export class PageFeed {
   private scrub(postId: unknown): void {
     for (const [seq, old] of this.frames) {
       if (old.event.data.id !== postId || !old.event.data.html) continue;
-      const event = { ...old.event, data: { ...old.event.data, html: '' } };
-      this.frames.set(seq, { seq, event, sse: sseFrame(event) });
+      this.frames.set(seq, toFrame({ ...old.event, data: { ...old.event.data, html: '' } }));
     }
   }
 
@@ -88,6 +97,6 @@ export class PageFeed {
     if (events.length === 0) return [];
     const page = await findPageById(this.db, this.pageId);
     if (!page) return [];
-    return (await toLiveEvents(this.db, this.reader, page, events)).map((event) => ({ seq: event.id, event, sse: sseFrame(event) }));
+    return (await toLiveEvents(this.db, this.reader, page, events)).map(toFrame);
   }
 }
