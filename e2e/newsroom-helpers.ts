@@ -59,3 +59,4 @@ export const body = (page: Page) => page.getByRole('textbox', { name: 'Body' }).
 
 /** A post's card on the desk, found by its title. */
 export const card = (page: Page, title: string) => page.locator('article.nr-post', { has: page.getByRole('heading', { name: title, exact: true }) });
+

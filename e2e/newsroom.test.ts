@@ -59,7 +59,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toContain('Published “Harbour wall breached”');
     await expect.poll(() => card(page, 'Harbour wall breached').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByLabel('Title').inputValue()).toBe('');
-  });
+  }, 45_000);
 
   it('reloads with no script errors, the published post listed and an empty composer', async () => {
     const { page, errors } = desk;
@@ -69,7 +69,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     expect(await page.getByLabel('Title').inputValue()).toBe('');
     expect(errors).toEqual([]);
     expect(readerErrors).toEqual([]);
-  });
+  }, 45_000);
 
   it('Ctrl+Enter publishes from anywhere in the composer', async () => {
     const { page } = desk;
@@ -80,7 +80,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     const article = reader.locator('.lp-stream article', { hasText: 'Ferry services suspended' });
     await expect.poll(() => article.count(), { timeout: 15_000 }).toBe(1);
     expect(await article.locator('.lp-post__body').textContent()).toContain('All crossings are cancelled until further notice.');
-  });
+  }, 45_000);
 
   it('keeps the composer’s draft in the browser across a reload, until it is sent', async () => {
     const { page } = desk;
@@ -119,7 +119,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     await page.getByRole('toolbar', { name: 'Formatting' }).waitFor();
     expect(await page.getByLabel('Title').inputValue()).toBe('');
     expect(await reader.locator('.lp-stream article', { hasText: 'Draft that must survive' }).count()).toBe(0);
-  });
+  }, 45_000);
 
   it('shows what is missing inline instead of sending, and the API’s own refusals next to the field', async () => {
     const { page } = desk;
@@ -145,5 +145,5 @@ describeBrowser('the newsroom desk in a real browser', () => {
     expect(await page.getByLabel('Address').getAttribute('aria-invalid')).toBe('true');
     // The browser logs the refused request itself; nothing else went wrong.
     expect(desk.errors.filter((e) => !/status of 409|HTTP 409/.test(e))).toEqual([]);
-  });
+  }, 45_000);
 });

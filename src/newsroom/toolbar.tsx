@@ -16,6 +16,9 @@ const ICONS = {
   image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15.5 9.5h.01',
   video: 'M4 6h11v12H4zM15 10l5-3v10l-5-3',
   embed: 'M9 8l-4 4 4 4M15 8l4 4-4 4',
+  bullets: 'M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01',
+  numbers: 'M10 6h10M10 12h10M10 18h10M4 4.5h1.5V9M4 15h3l-3 4h3',
+  quote: 'M5 17c2-1 3-3 3-6V7H4v4h4M14 17c2-1 3-3 3-6V7h-4v4h4',
   undo: 'M9 14L4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11',
   redo: 'M15 14l5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13',
 } as const;
@@ -81,9 +84,9 @@ export function Toolbar({ editor, idPrefix, linkRequest }: ToolbarProps) {
         <Tool label="Italic" shortcut={`${mod}I`} text="I" pressed={editor.isActive('italic')} onRun={() => chain().toggleItalic().run()} />
         <Tool label="Link" shortcut={`${mod}K`} text={<Icon name="link" />} pressed={editor.isActive('link')} onRun={() => setPanel({ type: 'link' })} />
         <Tool label="Heading" text="H" pressed={editor.isActive('heading')} onRun={() => chain().toggleHeading({ level: 3 }).run()} />
-        <Tool label="Bulleted list" text="•" pressed={editor.isActive('bulletList')} onRun={() => chain().toggleBulletList().run()} />
-        <Tool label="Numbered list" text="1." pressed={editor.isActive('orderedList')} onRun={() => chain().toggleOrderedList().run()} />
-        <Tool label="Quote" text="“" pressed={inQuote} onRun={() => chain().toggleBlockquote().run()} />
+        <Tool label="Bulleted list" text={<Icon name="bullets" />} pressed={editor.isActive('bulletList')} onRun={() => chain().toggleBulletList().run()} />
+        <Tool label="Numbered list" text={<Icon name="numbers" />} pressed={editor.isActive('orderedList')} onRun={() => chain().toggleOrderedList().run()} />
+        <Tool label="Quote" text={<Icon name="quote" />} pressed={inQuote} onRun={() => chain().toggleBlockquote().run()} />
         <Tool label="Add image" text={<Icon name="image" />} onRun={() => setPanel({ type: 'media', kind: 'image', editing: false })} />
         <Tool label="Add video" text={<Icon name="video" />} onRun={() => setPanel({ type: 'media', kind: 'video', editing: false })} />
         <Tool label="Add embed" text={<Icon name="embed" />} onRun={() => setPanel({ type: 'media', kind: 'embed', editing: false })} />

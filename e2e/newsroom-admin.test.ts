@@ -1,0 +1,162 @@
+/**
+ * The rest of the newsroom in a real Chromium: accessibility (axe-core) and a phone-sized
+ * desk, people and API tokens (admins), the page's settings, pinning, taking down and
+ * scheduling, each checked where it matters: the API or a reader's open page.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { aPage, aPost } from '../src/test/fixtures.js';
+import { startTestServer, type TestServer } from '../src/test/server.js';
+import { describeBrowser } from './browser.js';
+import { body, card, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+const SLUG = 'floods';
+const TITLE = 'Storm coverage floods';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describeBrowser('the newsroom for admins, and the page around the posts', () => {
+  let s: TestServer;
+  let admin: Journalist;
+  let reader: Page;
+
+  beforeAll(async () => {
+    s = await startTestServer('sqlite');
+    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
+    expect((await s.api(`/api/v1/pages/${SLUG}/posts`, { method: 'POST', as: 'editor', json: aPost('Rivers rising') })).status).toBe(201);
+    admin = await journalist(s.url, 'admin@example.test');
+    reader = await admin.browser.newPage();
+    await reader.goto(`${s.url}/live/${SLUG}`);
+  }, 120_000);
+  afterAll(async () => {
+    await admin?.close();
+    await s?.close();
+  });
+
+  it('the sign-in form and the desk have no accessibility violations, and the desk fits a phone', async () => {
+    const anonymous = await admin.browser.newPage();
+    await anonymous.context().clearCookies();
+    await anonymous.goto(`${s.url}/newsroom`);
+    expect(await axeViolations(anonymous)).toEqual([]);
+    await anonymous.close();
+    // clearCookies signed the admin out: sign in again.
+    const { page } = admin;
+    await page.goto(`${s.url}/newsroom`);
+    await page.getByLabel('Email').fill('admin@example.test');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await openDesk(page, TITLE);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, 60_000);
+
+  it('pins a post and takes one down; the reader page follows', async () => {
+    const { page } = admin;
+    await card(page, 'Rivers rising').getByRole('button', { name: 'Pin' }).click();
+    await expect.poll(() => reader.locator('.lp-pinned').textContent(), { timeout: 15_000 }).toContain('Rivers rising');
+    await expect.poll(() => card(page, 'Rivers rising').getByRole('button', { name: 'Unpin' }).count(), { timeout: 15_000 }).toBe(1);
+
+    await card(page, 'Rivers rising').getByRole('button', { name: 'Take down' }).click();
+    await page.getByRole('button', { name: 'Yes, take it down' }).click();
+    await expect.poll(() => reader.locator('article', { hasText: 'Rivers rising' }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => card(page, 'Rivers rising').count(), { timeout: 15_000 }).toBe(0);
+  }, 60_000);
+
+  it('schedules a post for later, out of readers’ sight; Go live now publishes it early', async () => {
+    const { page } = admin;
+    await page.getByLabel('Title').fill('Evening update');
+    await body(page).click();
+    await page.keyboard.type('The next high tide is at 19:40.');
+    const at = new Date(Date.now() + 65_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await page.getByLabel('Scheduled time').fill(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`);
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await expect.poll(() => page.locator('#nr-panel-scheduled').textContent(), { timeout: 15_000 }).toContain('Evening update');
+    expect(await reader.locator('article', { hasText: 'Evening update' }).count()).toBe(0);
+    // Rather than wait for the minute: publish it now from the Scheduled panel.
+    await page.locator('#nr-panel-scheduled article', { hasText: 'Evening update' }).getByRole('button', { name: 'Go live now' }).click();
+    await expect.poll(() => reader.locator('article', { hasText: 'Evening update' }).count(), { timeout: 15_000 }).toBe(1);
+  }, 60_000);
+
+  it('edits the summary, title and featured image; readers see them', async () => {
+    const { page } = admin;
+    await page.getByText('Page settings').click();
+    const points = page.getByRole('textbox', { name: 'Summary key points' });
+    // A new first key point, before the others.
+    await points.locator('li').first().click();
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Evacuation centres are ');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type('open');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Page title').fill('Floods: live');
+    await page.getByLabel('Media type').selectOption('image');
+    await page.getByLabel('Media address').fill('/assets/demo/harbour-storm.svg');
+    await page.getByLabel('Media alt text').fill('Water over the harbour wall');
+    await page.getByRole('button', { name: 'Save page' }).click();
+    await expect.poll(async () => (await (await s.api(`/api/v1/pages/${SLUG}`)).json()).summary, { timeout: 15_000 }).toEqual([
+      'Evacuation centres are **open**',
+      'Winds of **90mph** recorded',
+      'Read the [Met advice](https://weather.example.org/advice)',
+    ]);
+    await expect.poll(() => reader.locator('#lp-slot-summary').textContent(), { timeout: 15_000 }).toContain('Evacuation centres are open');
+    expect(await reader.locator('#lp-slot-summary strong', { hasText: 'open' }).count()).toBe(1);
+    const page2 = await (await s.api(`/api/v1/pages/${SLUG}`)).json();
+    expect(page2).toMatchObject({ title: 'Floods: live', featuredMedia: { type: 'image', src: '/assets/demo/harbour-storm.svg', alt: 'Water over the harbour wall' } });
+  }, 60_000);
+
+  it('adds a person with a generated password, changes their role and deactivates them', async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Night Desk');
+    await page.getByLabel('Email', { exact: true }).fill('night@example.test');
+    await page.getByLabel('Role', { exact: true }).selectOption('contributor');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const secret = page.getByRole('textbox', { name: 'Generated password for night@example.test' });
+    await secret.waitFor({ timeout: 15_000 });
+    const password = await secret.inputValue();
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    const login = () =>
+      fetch(`${s.url}/newsroom/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: 'night@example.test', password }) });
+    expect((await login()).status).toBe(303);
+
+    await page.getByLabel('Role for Night Desk').selectOption('editor');
+    const user = async () => ((await (await s.api('/api/v1/users', { as: 'admin' })).json()).users as { email: string; role: string; active: boolean }[]).find((u) => u.email === 'night@example.test')!;
+    await expect.poll(async () => (await user()).role, { timeout: 15_000 }).toBe('editor');
+    await page.getByRole('button', { name: 'Deactivate Night Desk' }).click();
+    await expect.poll(async () => (await user()).active, { timeout: 15_000 }).toBe(false);
+    expect((await login()).status).toBe(401);
+    await page.getByRole('button', { name: 'Reactivate Night Desk' }).waitFor();
+  }, 60_000);
+
+  it('creates an API token, shown once, that works until it is revoked', async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByLabel('Token name').fill('wire importer');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const shown = page.getByRole('textbox', { name: 'New API token' });
+    await shown.waitFor({ timeout: 15_000 });
+    const token = await shown.inputValue();
+    const me = () => fetch(`${s.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).status).toBe(200);
+    await page.getByRole('button', { name: 'Revoke wire importer' }).click();
+    await expect.poll(async () => (await me()).status, { timeout: 15_000 }).toBe(401);
+    await page.reload();
+    await page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'New API token' }).count()).toBe(0);
+    expect(admin.errors).toEqual([]);
+  }, 60_000);
+});
