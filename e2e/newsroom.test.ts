@@ -100,6 +100,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     await page.reload();
     await page.getByRole('toolbar', { name: 'Formatting' }).waitFor();
     expect(await page.getByLabel('Title').inputValue()).toBe('Draft that must survive');
+    expect(await page.locator('.nr-composer__note').first().textContent()).toContain('Your unsent post was restored');
     expect(await body(page).textContent()).toBe('Police say nobody was hurt.');
     expect(await body(page).locator('em').textContent()).toBe('nobody');
     expect(await page.getByLabel('Label').inputValue()).toBe('breaking');

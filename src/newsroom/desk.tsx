@@ -13,7 +13,7 @@ import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
 import { watchPage } from './live.js';
 import { PageSettings } from './page-settings.js';
 import { createBody, emptyFields, fromLocalInput, isBlank, type PostAction, type PostFields } from './post-fields.js';
-import { PostCard, previewHtml } from './posts.js';
+import { PostCard, previewHtml, type EditDraft } from './posts.js';
 import type { ApiPage, ApiPost, Contributor, DeskStatus, PageActivity, PostList } from './types.js';
 import { Announcer, formatTime } from './ui.js';
 
@@ -100,6 +100,7 @@ export function Desk({ slug }: { slug: string }) {
   const [composerKey, setComposerKey] = useState(0);
   const [note, setNote] = useState<string | undefined>();
   const [editing, setEditing] = useState<Set<string>>(new Set());
+  const edits = useRef(new Map<string, EditDraft>());
   const [settingsOpen, setSettingsOpen] = useState(false);
   const autosave = useRef<{ timer?: ReturnType<typeof setTimeout>; pending?: PostFields }>({});
   const heading = useRef<HTMLHeadingElement>(null);
@@ -144,11 +145,12 @@ export function Desk({ slug }: { slug: string }) {
     clearTimeout(autosave.current.timer);
     autosave.current.timer = setTimeout(flush, 300);
   };
-  const initial = useMemo(() => {
+  const restored = useMemo(() => {
     const s = storage();
     firstChange.current = true;
-    return (s && loadDraft(s, me.id, slug)?.fields) || emptyFields();
+    return s ? loadDraft(s, me.id, slug) : null;
   }, [composerKey, slug]);
+  const initial = useMemo(() => restored?.fields ?? emptyFields(), [restored]);
 
   const announce = (m: string) => {
     if (m) setMessage(m);
@@ -208,13 +210,15 @@ export function Desk({ slug }: { slug: string }) {
     );
 
   const presence = new Map((activity?.editing ?? []).map((e) => [e.postId, e.names.filter((n) => n !== me.name)]));
-  const setEditingPost = (id: string, on: boolean) =>
+  const setEditingPost = (id: string, on: boolean) => {
+    if (!on) edits.current.delete(id);
     setEditing((s) => {
       const next = new Set(s);
       if (on) next.add(id);
       else next.delete(id);
       return next;
     });
+  };
   const card = (post: ApiPost) => (
     <li key={post.id}>
       <PostCard
@@ -225,10 +229,16 @@ export function Desk({ slug }: { slug: string }) {
         onChanged={announce}
         editing={editing.has(post.id)}
         onEditing={(on) => setEditingPost(post.id, on)}
+        resume={edits.current.get(post.id)}
+        onDraft={(d) => edits.current.set(post.id, d)}
       />
     </li>
   );
-  const stream = published ? dedupe([...published.posts, ...older]) : [];
+  const listed = published ? dedupe([...published.posts, ...older]) : [];
+  // A post being edited that left every list (a colleague took it down): keep its editor.
+  const present = new Set([...listed, ...lists.submitted, ...lists.draft, ...lists.scheduled].map((p) => p.id));
+  const orphans = [...editing].filter((id) => !present.has(id)).flatMap((id) => edits.current.get(id)?.base ?? []);
+  const stream = [...orphans, ...listed];
   const panel = (status: DeskStatus, title: string, empty: string) => (
     <details class="nr-panel" open={lists[status].length > 0} id={`nr-panel-${status}`}>
       <summary>
@@ -273,7 +283,7 @@ export function Desk({ slug }: { slug: string }) {
             onChange={onComposerChange}
             onAction={create}
             onPreview={(f) => previewHtml(api, slug, createBody(f, 'draft'))}
-            note={note}
+            note={note ?? (restored ? `Your unsent post was restored (saved in this browser at ${formatTime(restored.savedAt)}).` : undefined)}
           />
         </section>
 

@@ -24,9 +24,17 @@ export interface PostCardProps {
   savedContributors: Contributor[];
   /** After a change: refetch, and announce `message`. */
   onChanged: (message: string) => void;
-  /** Opens the editor at once (the desk remembers who is editing across refreshes). */
+  /** The desk keeps who is editing what, and the unsaved edit, across refreshes and moves between lists. */
   editing: boolean;
   onEditing: (editing: boolean) => void;
+  resume: EditDraft | undefined;
+  onDraft: (draft: EditDraft) => void;
+}
+
+/** An edit in progress: the fields as typed and the version they started from (for If-Match). */
+export interface EditDraft {
+  fields: PostFields;
+  base: ApiPost;
 }
 
 const STATUS_NAMES: Record<ApiPost['status'], string> = {
@@ -64,6 +72,8 @@ export function PostCard(props: PostCardProps) {
       <PostEditor
         post={post}
         slug={slug}
+        resume={props.resume}
+        onDraft={props.onDraft}
         savedContributors={props.savedContributors}
         onClose={() => props.onEditing(false)}
         onSaved={(message) => {
@@ -215,18 +225,31 @@ interface Conflict {
   action: PostAction;
 }
 
-function PostEditor(props: { post: ApiPost; slug: string; savedContributors: Contributor[]; onClose: () => void; onSaved: (message: string) => void }) {
+interface PostEditorProps {
+  post: ApiPost;
+  slug: string;
+  savedContributors: Contributor[];
+  resume: EditDraft | undefined;
+  onDraft: (draft: EditDraft) => void;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}
+
+function PostEditor(props: PostEditorProps) {
   const { api, me } = useApp();
-  const [base, setBase] = useState(props.post);
+  // Resumed after a refresh moved the post (say, from the queue to the page): same
+  // fields, same base version, so a colleague's change in between is still a conflict.
+  const [base, setBase] = useState(props.resume?.base ?? props.post);
   const [generation, setGeneration] = useState(0);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef<PostFields>(fieldsFromPost(props.post));
+  const latest = useRef<PostFields>(props.resume?.fields ?? fieldsFromPost(props.post));
   const conflictRef = useRef<HTMLDivElement>(null);
   usePresence(api, props.post.id);
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
   }, [conflict]);
+  useEffect(() => props.onDraft({ fields: latest.current, base }), [base]);
 
   const save = async (action: PostAction, fields: PostFields, version: number) => {
     setError(null);
@@ -252,7 +275,10 @@ function PostEditor(props: { post: ApiPost; slug: string; savedContributors: Con
         actions={editActions(me, base)}
         canPin={false}
         savedContributors={props.savedContributors}
-        onChange={(f) => (latest.current = f)}
+        onChange={(f) => {
+          latest.current = f;
+          props.onDraft({ fields: f, base });
+        }}
         onAction={(action, fields) => save(action, fields, base.version)}
         onPreview={(f) => previewHtml(api, props.slug, patchBody(f, 'save'))}
         onCancel={props.onClose}
