@@ -105,6 +105,10 @@ describeBrowser('the newsroom for admins, and the page around the posts', () => 
     await page.getByLabel('Media type').selectOption('image');
     await page.getByLabel('Media address').fill('/assets/demo/harbour-storm.svg');
     await page.getByLabel('Media alt text').fill('Water over the harbour wall');
+    // Open forms are labelled too: the page settings and a post's in-place editor.
+    await card(page, 'Evening update').getByRole('button', { name: 'Edit' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('group', { name: 'Editing “Evening update”' }).getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Save page' }).click();
     await expect.poll(async () => (await (await s.api(`/api/v1/pages/${SLUG}`)).json()).summary, { timeout: 15_000 }).toEqual([
       'Evacuation centres are **open**',

@@ -11,6 +11,7 @@ export function ActivityPanel({ activity }: { activity: PageActivity | null }) {
       <p class="nr-activity__now">
         <strong class="nr-activity__count">{activity.readers}</strong> {activity.readers === 1 ? 'reader' : 'readers'} connected now
       </p>
+      <p class="nr-activity__note nr-muted">Everyone following the page live, open desks included.</p>
       <figure class="nr-chart">
         <svg viewBox={`0 0 ${g.width} ${g.height}`} preserveAspectRatio="none" role="img" aria-label={summary} class="nr-chart__svg">
           <title>{summary}</title>

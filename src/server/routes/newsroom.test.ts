@@ -55,6 +55,26 @@ describeEachStore('newsroom sign-in and sessions', (kind) => {
     expect(me.user).toMatchObject({ email: 'editor@example.test', role: 'editor' });
   });
 
+  it('the shell links the views a role may use and loads the app with its stylesheet', async () => {
+    const shellFor = async (email: string) => (await (await fetch(`${s.url}/newsroom`, { headers: { cookie: (await signIn(email)).cookie } })).text());
+    const admin = await shellFor('admin@example.test');
+    const editor = await shellFor('editor@example.test');
+    expect(admin).toContain('<a href="/newsroom/people">People</a>');
+    expect(editor).not.toContain('/newsroom/people');
+    expect(editor).toContain('<a href="/newsroom/tokens">API tokens</a>');
+    expect(editor).toMatch(/<link rel="stylesheet" href="\/assets\/newsroom\.css\?v=[0-9a-f]{12}"\/>/);
+    expect(editor).toMatch(/<form method="post" action="\/newsroom\/logout"/);
+    // The user's name is data for the app, escaped like any other text.
+    expect(editor).toContain('data-user="{&quot;id&quot;');
+  });
+
+  it('answers /favicon.ico, so no page logs a 404 for it', async () => {
+    const res = await fetch(`${s.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  });
+
   it('cookie-authenticated writes need the CSRF token', async () => {
     const { cookie, csrf } = await signIn('editor@example.test');
     const body = JSON.stringify(aPage('csrf-page'));
