@@ -34,7 +34,7 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await Promise.all([page.waitForURL(`${baseUrl}/newsroom`), page.getByRole('button', { name: 'Sign in' }).click()]);
-  await page.getByRole('heading', { level: 1, name: 'Live pages' }).waitFor({ timeout: 15_000 });
+  await page.getByRole('heading', { level: 1, name: 'Live pages' }).waitFor({ timeout: 30_000 });
 }
 
 export async function journalist(baseUrl: string, email: string): Promise<Journalist> {
@@ -49,9 +49,9 @@ export async function journalist(baseUrl: string, email: string): Promise<Journa
 /** Opens a page's desk from the page list, by the link named with its title. */
 export async function openDesk(page: Page, title: string): Promise<void> {
   await page.getByRole('link', { name: title }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
+  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 30_000 });
   // The composer's editor is ready once its toolbar shows.
-  await page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor({ timeout: 15_000 });
+  await page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor({ timeout: 30_000 });
 }
 
 /** The new-post composer's body editor. */

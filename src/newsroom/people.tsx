@@ -19,7 +19,7 @@ export function People() {
       .catch((e) => setError(messageOf(e)));
   useEffect(() => {
     document.title = 'People – livepage newsroom';
-    void load();
+    if (atLeast(me.role, 'admin')) void load();
   }, []);
   if (!atLeast(me.role, 'admin'))
     return (
