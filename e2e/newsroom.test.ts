@@ -42,7 +42,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     const { page } = desk;
     await openDesk(page, TITLE);
     await page.getByLabel('Title').fill('Harbour wall breached');
-    await body(page).click();
+    await page.getByLabel('Body').click();
     await page.keyboard.type('Waves are ');
     await page.keyboard.press('Control+B');
     await page.keyboard.type('very high');

@@ -42,5 +42,5 @@ export function chartGeometry(points: readonly MinutePoint[], width = 300, heigh
 export function chartSummary(points: readonly MinutePoint[]): string {
   const g = chartGeometry(points);
   const now = points[points.length - 1]?.readers ?? 0;
-  return `Last hour: at most ${g.maxReaders} ${g.maxReaders === 1 ? 'reader' : 'readers'} at once (${now} in the last minute), ${g.totalPosts} ${g.totalPosts === 1 ? 'post' : 'posts'} published.`;
+  return `Last hour: at most ${g.maxReaders} ${g.maxReaders === 1 ? 'reader' : 'readers'} at once (${now} in the last minute), ${g.totalPosts} new ${g.totalPosts === 1 ? 'post' : 'posts'}.`;
 }

@@ -139,6 +139,6 @@ describe('the hour chart', () => {
     expect(g.readersPath).not.toMatch(/NaN|Infinity/);
     expect(g.bars).toEqual([]);
     expect(chartGeometry([]).readersPath).toBe('');
-    expect(chartSummary(hour((i) => [i === 59 ? 1 : 3, i === 3 ? 1 : 0]))).toBe('Last hour: at most 3 readers at once (1 in the last minute), 1 post published.');
+    expect(chartSummary(hour((i) => [i === 59 ? 1 : 3, i === 3 ? 1 : 0]))).toBe('Last hour: at most 3 readers at once (1 in the last minute), 1 new post.');
   });
 });

@@ -312,7 +312,7 @@ export function Desk({ slug }: { slug: string }) {
           {published === null ? (
             <p class="nr-muted">Loading posts…</p>
           ) : stream.length === 0 ? (
-            <p class="nr-muted">No posts yet: the first one you publish appears here and on the page.</p>
+            <p class="nr-muted">No posts yet: the first one you send appears here and on the page.</p>
           ) : (
             <ul class="nr-posts">{stream.map(card)}</ul>
           )}

@@ -120,7 +120,7 @@ export function PostCard(props: PostCardProps) {
         {post.status === 'scheduled' ? (
           <Time iso={post.scheduledFor} prefix="Goes live" />
         ) : post.publishedAt ? (
-          <Time iso={post.publishedAt} prefix="Published" />
+          <Time iso={post.publishedAt} prefix="Posted" />
         ) : (
           <Time iso={post.updatedAt} prefix="Saved" />
         )}
