@@ -35,7 +35,6 @@ describe('liveBlogPosting', () => {
     expect(ld.liveBlogUpdate).toEqual([
       {
         '@type': 'BlogPosting',
-        '@id': 'https://live.example.org/live/ukraine-live#post-b',
         url: 'https://live.example.org/live/ukraine-live#post-b',
         headline: 'Second',
         datePublished: '2025-02-27T15:46:00.000Z',

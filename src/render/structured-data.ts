@@ -36,7 +36,6 @@ export function liveBlogPosting(input: LiveBlogInput): Json {
   return {
     '@context': 'https://schema.org',
     '@type': 'LiveBlogPosting',
-    '@id': url,
     url,
     mainEntityOfPage: url,
     headline: page.title,
@@ -56,7 +55,6 @@ function blogPosting(post: Post, url: string, publisher: Json): Json {
   const published = iso(post.publishedAt ?? post.createdAt);
   return {
     '@type': 'BlogPosting',
-    '@id': url,
     url,
     headline: postHeadline(post),
     datePublished: published,

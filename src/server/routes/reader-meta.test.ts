@@ -57,7 +57,6 @@ describeEachStore('reader page: canonical, Open Graph and JSON-LD', (kind) => {
     expect(ld.liveBlogUpdate).toHaveLength(20);
     expect(ld.liveBlogUpdate[0]).toEqual({
       '@type': 'BlogPosting',
-      '@id': `${PUBLIC_URL}/live/storm#post-${ids[22]}`,
       url: `${PUBLIC_URL}/live/storm#post-${ids[22]}`,
       headline: 'Update 22',
       datePublished: '2025-01-24T09:22:00.000Z',
