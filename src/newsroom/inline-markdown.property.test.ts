@@ -1,6 +1,7 @@
 /**
  * Properties of the editor ↔ API conversions (fast-check). The default run counts keep
- * `npm test` quick; LIVEPAGE_PROPERTY_RUNS=10 (a multiplier) makes a stress run.
+ * `npm test` quick; LIVEPAGE_PROPERTY_RUNS=10 (a multiplier) makes a stress run. Generous
+ * timeouts: the machine running them may be busy.
  */
 import type { JSONContent } from '@tiptap/core';
 import fc from 'fast-check';
@@ -69,7 +70,7 @@ describe('properties of the Markdown writer', () => {
       }),
       { numRuns: runs(1500) },
     );
-  });
+  }, 60_000);
 
   it('keeps word-level formatting exactly', () => {
     fc.assert(
@@ -81,7 +82,7 @@ describe('properties of the Markdown writer', () => {
       }),
       { numRuns: runs(1000) },
     );
-  });
+  }, 60_000);
 
   it('is stable: writing what it read gives the same Markdown', () => {
     fc.assert(
@@ -91,7 +92,7 @@ describe('properties of the Markdown writer', () => {
       }),
       { numRuns: runs(1000) },
     );
-  });
+  }, 60_000);
 
   it('reads any text the API may hold, and writes it back meaning the same', () => {
     fc.assert(
@@ -104,7 +105,7 @@ describe('properties of the Markdown writer', () => {
       }),
       { numRuns: runs(1000) },
     );
-  });
+  }, 60_000);
 
   it('produces bodies the API accepts', () => {
     const blockArb = fc.oneof(
@@ -125,5 +126,5 @@ describe('properties of the Markdown writer', () => {
       }),
       { numRuns: runs(500) },
     );
-  });
+  }, 60_000);
 });
