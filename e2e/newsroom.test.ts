@@ -106,6 +106,13 @@ describeBrowser('the newsroom desk in a real browser', () => {
     expect(await page.getByLabel('Label').inputValue()).toBe('breaking');
     expect(await page.getByRole('button', { name: 'Remove Jo Reporter' }).count()).toBe(1);
 
+    // The preview is the reader renderer's own HTML.
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.locator('article em').textContent(), { timeout: 10_000 }).toBe('nobody');
+    expect(await preview.locator('article .lp-label').textContent()).toBe('Breaking');
+    expect(await preview.locator('article').textContent()).toContain('Jo Reporter');
+
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => page.locator('#nr-panel-draft').locator('article', { hasText: 'Draft that must survive' }).count(), { timeout: 10_000 }).toBe(1);
     const drafts = await (await s.api(`/api/v1/pages/${SLUG}/posts?status=draft`, { as: 'editor' })).json();
