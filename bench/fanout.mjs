@@ -93,6 +93,8 @@ function usage(msg) {
   process.exit(2);
 }
 
+/** Above this share of the machine taken by other processes, a phase counts as disturbed. */
+const QUIET_SHARE = 0.05;
 const log = (msg) => process.stderr.write(`[bench:fanout] ${msg}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Wall-clock ms with sub-ms resolution; the client processes use the same expression. */
@@ -607,6 +609,8 @@ async function measure(server) {
     other_cpu_s: share.other_s,
     other_top: share.other_top,
     window_s: round((deliveredAt - start) / 1000, 1),
+    // Share of the machine's CPU time that other people's processes took during the window.
+    other_cpu_share: round(share.other_s / (((deliveredAt - start) / 1000) * os.cpus().length), 3),
     loop_delay_max_ms: loop.max_ms,
     loop_delay_typical_ms: loop.typical_ms,
     client_loop_delay_max_ms: round(Math.max(...reports.map((r) => r.loopMaxMs)), 1),
@@ -758,6 +762,8 @@ async function main() {
     baseline: baseline ?? null,
     cpus: cpus.length,
     node: process.version,
+    // Undisturbed: other processes took under 5% of the machine in every phase (else rerun).
+    quiet: phases.every((p) => p.other_cpu_share < QUIET_SHARE),
     ok,
   };
   return result;

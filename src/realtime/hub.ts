@@ -82,6 +82,9 @@ export class LiveHub {
     for (const t of this.timers) t.unref();
   }
 
+  /** Set by close(): no stream is taken after it. */
+  closed = false;
+
   /** Readers connected to this process right now. */
   get connections(): number {
     let n = 0;
@@ -153,6 +156,7 @@ export class LiveHub {
 
   /** Ends every stream (shutdown): readers reconnect elsewhere with their last event id. */
   close(): void {
+    this.closed = true;
     for (const t of this.timers) clearInterval(t);
     for (const set of this.subscribers.values()) for (const sub of set) sub.res.end();
     this.subscribers.clear();

@@ -1,6 +1,8 @@
 /** Live updates for readers (SPEC §4): the SSE stream and the cacheable polling endpoint. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { invalidInput, notFound } from '../../domain/errors.js';
+import { SLUG_PATTERN } from '../../domain/page.js';
 import { Lru } from '../../render/lru.js';
 import { pageHead } from '../../store/pages.js';
 import { readerCacheControl } from '../cache-control.js';
@@ -15,12 +17,47 @@ export function parseSeq(raw: unknown, field: string): number | undefined {
   return Number(raw.trim());
 }
 
+/** `/live/{slug}/events`, bare or with `?since=N`: what EventSource and the reader script ask for. */
+const EVENTS_URL = /^\/live\/([^/?]+)\/events(?:\?since=(\d{1,15}))?$/;
+
+/**
+ * The SSE stream without the framework, called before fastify for every request. A reader
+ * holds its connection for as long as it reads, so what a request costs per connection is
+ * paid tens of thousands of times over: here nothing is kept but the response and the
+ * hub's entry (no fastify request, reply or child logger), and connecting is cheaper when
+ * every reader comes back at once. Returns false — fastify's route below then answers — for
+ * any other request, any other URL shape, a malformed Last-Event-ID, and while closing;
+ * calls `next` (the same route) for an unknown page or a failed read.
+ */
+export function serveLiveEvents({ store, hub }: Pick<AppServices, 'store' | 'hub'>, req: IncomingMessage, res: ServerResponse, next: () => void): boolean {
+  if (req.method !== 'GET' || hub.closed) return false;
+  const m = EVENTS_URL.exec(req.url ?? '');
+  if (!m || !SLUG_PATTERN.test(m[1]!)) return false;
+  let since: number | undefined;
+  try {
+    since = parseSeq(req.headers['last-event-id'], 'Last-Event-ID') ?? (m[2] === undefined ? undefined : Number(m[2]));
+  } catch {
+    return false;
+  }
+  void stream(m[1]!).catch(() => (res.headersSent ? res.destroy() : next()));
+  return true;
+
+  async function stream(slug: string): Promise<void> {
+    const page = await pageHead(store.db, slug); // fresh, not cached: the stream starts exactly here
+    if (!page || hub.closed) return next();
+    hub.feed(page.id, page.seq);
+    hub.notify(page.id, page.seq);
+    await hub.connect(page, since ?? page.seq, res);
+  }
+}
+
 /** Polling is cached briefly everywhere (CDN included): every reader at a seq asks the same URL. */
 const pollCacheControl = (live: boolean) => readerCacheControl(live ? 'live' : 'ended', 'poll');
 
 export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: AppServices): Promise<void> {
   const polls = new Lru<string, Buffer>(2000);
 
+  // Most streams are served by serveLiveEvents before fastify; this route answers the rest.
   app.get('/live/:slug/events', async (req, reply) => {
     const slug = slugParam(req.params);
     // EventSource resends the original URL on reconnect, with Last-Event-ID: the header wins.
