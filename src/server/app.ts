@@ -26,7 +26,7 @@ import { peopleRoutes } from './routes/api/people.js';
 import { postRoutes } from './routes/api/posts.js';
 import { webhookRoutes } from './routes/api/webhooks.js';
 import { feedRoutes } from './routes/feeds.js';
-import { liveRoutes } from './routes/live.js';
+import { liveRoutes, serveLiveEvents } from './routes/live.js';
 import { newsroomRoutes } from './routes/newsroom.js';
 import { readerRoutes } from './routes/reader.js';
 import { sitemapRoutes } from './routes/sitemap.js';
@@ -64,9 +64,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const security = securityHeaders();
   const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, scriptHref, buildId: buildId(), securityHeaders: security });
   const respondWithError = errorResponder(cssHref);
+  const hub = new LiveHub(store.db, reader);
+  const live = { store, hub };
   const app = Fastify({
     frameworkErrors: respondWithError,
-    serverFactory: (handler) => createServer((req, res) => serveCachedPage(reader, req, res) || handler(req, res)),
+    serverFactory: (handler) =>
+      createServer((req, res) => serveCachedPage(reader, req, res) || serveLiveEvents(live, req, res, () => handler(req, res)) || handler(req, res)),
     logger: opts.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
@@ -87,7 +90,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   };
   await configurePurgeHook(commands, config.purgeUrl);
   const webhooks = startWebhookWorker(store, (err) => app.log.error({ err }, 'webhooks'), opts.webhooks);
-  const hub = new LiveHub(store.db, reader);
   const bus = opts.bus ?? new MemoryBus();
   bus.subscribe((pageId, seq) => {
     reader.changed(pageId);
