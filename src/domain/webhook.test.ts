@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { retryDelay, signature, webhookCreateSchema } from './webhook.js';
+import { retryDelay, signature, webhookCreateSchema, webhookPatchSchema } from './webhook.js';
 
 describe('webhook signature', () => {
   it('is sha256= and the hex HMAC-SHA256 of the exact body', () => {
@@ -38,6 +38,14 @@ describe('webhook registration', () => {
     expect(webhookCreateSchema.safeParse({ ...ok, url: 'http://127.0.0.1:8080/hook' }).success).toBe(true);
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:,x', 'ftp://example.org/', 'mailto:a@example.org', '/relative'])
       expect(webhookCreateSchema.safeParse({ ...ok, url }).error?.issues[0]?.path, url).toEqual(['url']);
+  });
+
+  it('refuses a user name or password in the URL (fetch would refuse it, and the log would show it)', () => {
+    for (const url of ['http://user:pw@hooks.example.org/in', 'https://token@hooks.example.org/in', 'https://:pw@hooks.example.org/in']) {
+      expect(webhookCreateSchema.safeParse({ ...ok, url }).error?.issues[0]?.path, url).toEqual(['url']);
+      expect(webhookPatchSchema.safeParse({ url }).error?.issues[0]?.path, url).toEqual(['url']);
+    }
+    expect(webhookCreateSchema.safeParse({ ...ok, url: 'https://hooks.example.org/in?token=abc' }).success).toBe(true);
   });
 
   it('names each known event type once', () => {

@@ -21,13 +21,29 @@ const events = z
   .max(EVENT_TYPES.length)
   .refine((e) => new Set(e).size === e.length, 'Name each event type once.');
 
+/**
+ * True when a URL names a user or password (`http://user:pw@host/`). fetch refuses such URLs,
+ * so a target with them could never be delivered to, and its password would sit in the logs.
+ */
+export const hasUserInfo = (url: string): boolean => {
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false;
+  }
+};
+
+/** Where deliveries go: an http(s) URL without user info (the signature is the credential). */
+const targetUrl = httpUrl.refine((u) => !hasUserInfo(u), 'Must not contain a user name or password; the signature authenticates deliveries.');
+
 /** Body of `POST /api/v1/webhooks`. Only http(s) targets: no file:, data:, javascript:, ftp:. */
-export const webhookCreateSchema = z.strictObject({ url: httpUrl, events, secret });
+export const webhookCreateSchema = z.strictObject({ url: targetUrl, events, secret });
 export type WebhookCreate = z.infer<typeof webhookCreateSchema>;
 
 /** Body of `PATCH /api/v1/webhooks/{id}`: switch it off or on, or change where and what it sends. */
 export const webhookPatchSchema = z
-  .strictObject({ url: httpUrl.optional(), events: events.optional(), secret: secret.optional(), active: z.boolean().optional() })
+  .strictObject({ url: targetUrl.optional(), events: events.optional(), secret: secret.optional(), active: z.boolean().optional() })
   .refine((p) => Object.keys(p).length > 0, 'Send at least one field to change.');
 export type WebhookPatch = z.infer<typeof webhookPatchSchema>;
 

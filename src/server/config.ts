@@ -1,5 +1,6 @@
 /** Configuration from the environment (SPEC §3), validated once at start-up. */
 import { z } from 'zod';
+import { hasUserInfo } from '../domain/webhook.js';
 
 /** An empty variable counts as unset, as in most shells' configuration files. */
 const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
@@ -10,7 +11,12 @@ const envSchema = z.object({
   LIVEPAGE_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional().or(z.literal('').transform(() => undefined)),
   LIVEPAGE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
-  LIVEPAGE_PURGE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  // No user:password@ in it: fetch refuses such URLs, so every purge would fail (a token goes in the query).
+  LIVEPAGE_PURGE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => !hasUserInfo(u), 'must not contain a user name or password (put a token in the query)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

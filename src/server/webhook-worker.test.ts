@@ -1,5 +1,5 @@
 /** The delivery queue shared by several server processes: each delivery is sent once, in order. */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../commands/context.js';
 import { createPage } from '../commands/createPage.js';
 import { createPost } from '../commands/createPost.js';
@@ -11,7 +11,7 @@ import { aPage, aPost } from '../test/fixtures.js';
 import { startReceiver } from '../test/receiver.js';
 import { PUBLIC_URL } from '../test/server.js';
 import { describeEachStore, openTestStore } from '../test/stores.js';
-import { startWebhookWorker } from './webhook-worker.js';
+import { describeFailure, startWebhookWorker } from './webhook-worker.js';
 
 describeEachStore('webhook worker', (kind) => {
   it('two workers on their own connections to one store send every delivery exactly once, each target in seq order', async () => {
@@ -79,5 +79,15 @@ describeEachStore('webhook worker', (kind) => {
       await down.close();
       await test.dispose();
     }
+  });
+});
+
+describe('describeFailure', () => {
+  it('never repeats a URL (it may hold a password or a token), only why the request failed', async () => {
+    const refused = await fetch('http://user:s3cret-pw@127.0.0.1:9/hook?token=t0ken').catch((err: unknown) => err);
+    const text = describeFailure(refused, 1000);
+    expect(text).toContain('credentials');
+    expect(text).not.toMatch(/s3cret|t0ken|127\.0\.0\.1/);
+    expect(describeFailure(new Error('connect to https://a.example/x?key=k3y failed'), 1000)).toBe('connect to <url> failed');
   });
 });

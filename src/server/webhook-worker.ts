@@ -181,11 +181,17 @@ export function startWebhookWorker(store: Store, onError: (err: unknown) => void
   };
 }
 
-/** A short, stable description of why a request failed (for the delivery log). */
+/**
+ * A short, stable description of why a request failed (for the delivery log). Never with a
+ * URL: the target's may carry a token or a password, and admins read the log over the API.
+ */
 export function describeFailure(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError') return `timeout: no response within ${timeoutMs} ms`;
   const cause = e?.cause;
-  if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message}` : ''}`.slice(0, 500);
-  return String(cause?.message ?? e?.message ?? err).slice(0, 500);
+  const text = cause?.code ? `${cause.code}${cause.message ? `: ${cause.message}` : ''}` : String(cause?.message ?? e?.message ?? err);
+  return withoutUrls(text).slice(0, 500);
 }
+
+/** Replaces every absolute URL (scheme://… up to the next space) with `<url>`. */
+const withoutUrls = (text: string): string => text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, '<url>');

@@ -138,7 +138,8 @@ describeEachStore('webhooks', (kind) => {
     const post = (json: unknown) => s.api('/api/v1/webhooks', { method: 'POST', as: 'admin', json });
     // Port 9 (discard) on loopback: nothing listens, so nothing ever leaves this machine.
     const ok = { url: 'https://127.0.0.1:9/livepage', events: ['post.published'], secret: SECRET };
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/plain,hi', 'ftp://example.org/x', 'not a url', '//example.org/x']) {
+    const withPassword = 'http://user:s3cret-pw@127.0.0.1:9/x';
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/plain,hi', 'ftp://example.org/x', 'not a url', '//example.org/x', withPassword, 'https://token@127.0.0.1:9/x']) {
       const res = await post({ ...ok, url });
       expect(res.status, url).toBe(400);
       expect((await res.json()).error).toMatchObject({ field: 'url' });
@@ -165,6 +166,9 @@ describeEachStore('webhooks', (kind) => {
     expect(listed.webhooks).toEqual([created]);
     expect(JSON.stringify(listed)).not.toContain(SECRET);
     expect((await s.api(`/api/v1/webhooks/${created.id}`, { method: 'PATCH', as: 'admin', json: { url: 'file:///x' } })).status).toBe(400);
+    const patched = await s.api(`/api/v1/webhooks/${created.id}`, { method: 'PATCH', as: 'admin', json: { url: withPassword } });
+    expect(patched.status).toBe(400);
+    expect((await patched.json()).error).toMatchObject({ field: 'url' });
     expect((await s.api('/api/v1/webhooks/../users/deliveries', { as: 'admin' })).status).toBe(404);
     expect((await s.api('/api/v1/webhooks/00000000-0000-0000-0000-000000000000/deliveries', { as: 'admin' })).status).toBe(404);
   });
@@ -312,5 +316,12 @@ describe('LIVEPAGE_PURGE_URL', () => {
     expect(loadConfig({ LIVEPAGE_PURGE_URL: '' }).purgeUrl).toBeUndefined();
     expect(loadConfig({ LIVEPAGE_PURGE_URL: 'https://purger.internal/livepage?token=abc' }).purgeUrl).toBe('https://purger.internal/livepage?token=abc');
     expect(() => loadConfig({ LIVEPAGE_PURGE_URL: 'file:///tmp/purge' })).toThrow(/LIVEPAGE_PURGE_URL/);
+  });
+
+  it('refuses a user name or password (every purge would fail), without repeating it', () => {
+    for (const url of ['https://purge:s3cret-pw@purger.internal/livepage', 'https://s3cret-pw@purger.internal/livepage']) {
+      expect(() => loadConfig({ LIVEPAGE_PURGE_URL: url })).toThrow(/LIVEPAGE_PURGE_URL.*password/);
+      expect(() => loadConfig({ LIVEPAGE_PURGE_URL: url })).not.toThrow(/s3cret/);
+    }
   });
 });
