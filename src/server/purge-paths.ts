@@ -5,7 +5,7 @@
  */
 import type { PurgeEvent } from '../commands/webhooks.js';
 import { POSTS_PER_PAGE, type Page } from '../domain/page.js';
-import { countNewer, countStream, findPostRow, postFromRow } from '../store/posts.js';
+import { countStream } from '../store/posts.js';
 import { findPageById } from '../store/pages.js';
 import type { Db } from '../store/store.js';
 
@@ -26,22 +26,13 @@ export async function purgePaths(db: Db, events: { pageId: string; event: PurgeE
 }
 
 /**
- * The HTML pages (1-based) whose content changed. An edit changes only the page that shows
- * the post; anything else (a post added or withdrawn moves every later post, the header
- * is on every page) changes them all, and a withdrawal may leave the last page empty.
+ * The HTML pages (1-based) whose content changed: all of them, for any event. A new or
+ * withdrawn post moves every later post, the header is on every page, and so is the "Key
+ * events" list, which an edit changes too (a post marked or unmarked as a key event, a key
+ * event retitled). A withdrawal may leave the old last page empty: it is purged as well.
  */
 async function stalePageNumbers(db: Db, page: Page, events: PurgeEvent[]): Promise<number[]> {
   const streamPages = Math.max(1, Math.ceil((await countStream(db, page.id, page.pinnedPostId)) / POSTS_PER_PAGE));
-  if (events.some((e) => e.type !== 'post.updated')) {
-    const last = streamPages + (events.some((e) => e.type === 'post.unpublished') ? 1 : 0);
-    return Array.from({ length: last }, (_, i) => i + 1);
-  }
-  const numbers = new Set<number>();
-  for (const e of events) {
-    const row = await findPostRow(db, (e.data as { id: string }).id);
-    if (!row) continue;
-    const post = postFromRow(row, page.pinnedPostId);
-    numbers.add(post.pinned ? 1 : Math.floor((await countNewer(db, post, page.pinnedPostId)) / POSTS_PER_PAGE) + 1);
-  }
-  return [...numbers].sort((a, b) => a - b);
+  const last = streamPages + (events.some((e) => e.type === 'post.unpublished') ? 1 : 0);
+  return Array.from({ length: last }, (_, i) => i + 1);
 }

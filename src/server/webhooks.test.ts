@@ -280,14 +280,17 @@ describeEachStore('webhooks', (kind) => {
     expect(cdn.accepted()).toHaveLength(2); // 24 posts, one purge
     expect(JSON.parse(cdn.accepted()[1]!.body).paths).toEqual(expect.arrayContaining([`/live/${slug}`, `/live/${slug}?page=2`, '/sitemap.xml']));
 
-    // An edit purges only the HTML page that shows the post (the oldest is on page 2).
+    // An edit of a post on page 2 changes page 1 too: making it a key event puts it in the
+    // "Key events" list that every page shows.
     const oldest = (await (await s.api(`/api/v1/pages/${slug}/posts?page=2`)).json()).posts.at(-1);
-    const edit = await s.api(`/api/v1/posts/${oldest.id}`, { method: 'PATCH', as: 'editor', json: { title: 'One, corrected' }, headers: { 'if-match': `"${oldest.version}"` } });
+    const edit = await s.api(`/api/v1/posts/${oldest.id}`, { method: 'PATCH', as: 'editor', json: { keyEvent: true }, headers: { 'if-match': `"${oldest.version}"` } });
     expect(edit.status).toBe(200);
     await cdn.waitFor((r) => r.accepted().length === 3, 10_000, 'the purge for an edit');
     const edited = JSON.parse(cdn.accepted()[2]!.body).paths as string[];
-    expect(edited).toContain(`/live/${slug}?page=2`);
-    expect(edited).not.toContain(`/live/${slug}`);
+    expect(edited).toEqual(expect.arrayContaining([`/live/${slug}`, `/live/${slug}?page=2`, `/live/${slug}/feed.atom`]));
+    expect(edited).not.toContain(`/live/${slug}?page=3`); // 25 posts: two pages
+    // Page 1 now links the oldest post (on page 2) in its key events: a cached copy is stale.
+    expect(await (await s.api(`/live/${slug}`)).text()).toContain(`href="/live/${slug}/posts/${oldest.id}"`);
 
     // Its log is readable by admins; it is not one of the API's webhooks.
     const log = await (await s.api('/api/v1/webhooks/purge/deliveries', { as: 'admin' })).json();
