@@ -26,12 +26,21 @@ export interface Tx {
 /** App-generated, time-ordered ids. */
 export const newId = (): string => uuidv7();
 
+export interface TransactionOptions {
+  /**
+   * Queue the events for webhooks (default true). An import replays a page's history: that
+   * is not news for receivers (a 2,000-post archive would be 2,000 "new post" calls); the
+   * CDN purge hook is still told.
+   */
+  webhooks?: boolean;
+}
+
 /** Runs `fn` in one transaction; once it commits, announces each touched page's new seq. */
-export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const appended = new Map<string, number>();
   const now = ctx.now().toISOString();
   const result = await ctx.store.write((trx) => {
-    const enqueueDeliveries = webhookQueue(trx, ctx.publicUrl, now);
+    const enqueueDeliveries = webhookQueue(trx, ctx.publicUrl, now, { webhooks: options.webhooks ?? true });
     return fn({
       db: trx,
       now,

@@ -9,7 +9,8 @@ import { insertNewPost } from './savePost.js';
 
 /**
  * Creates a page with all its posts in one transaction (all or nothing). Published posts
- * are replayed oldest first, so the event log reads as the coverage happened.
+ * are replayed oldest first, so the event log reads as the coverage happened. Webhooks are
+ * not sent these events (moving an archive is not news); the CDN purge hook is.
  */
 export async function importPage(ctx: CommandContext, doc: ImportDocument, authorId: string | null): Promise<{ page: Page; posts: number }> {
   const pinned = doc.posts.filter((p) => p.pinned);
@@ -34,5 +35,5 @@ export async function importPage(ctx: CommandContext, doc: ImportDocument, autho
       page = { ...page, ...ended, seq };
     }
     return { page, posts: doc.posts.length };
-  });
+  }, { webhooks: false });
 }

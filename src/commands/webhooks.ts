@@ -88,14 +88,20 @@ export interface WebhookPayload {
 
 /**
  * A queue writer for one transaction: `enqueue` adds a delivery for each active target that
- * wants the event. Targets are read once per transaction, and a body is built only when
- * some webhook wants it.
+ * wants the event (with `webhooks: false`, for the purge hook only). Targets are read once
+ * per transaction, and a body is built only when some webhook wants it. The purge hook gets
+ * one delivery per page and event type in a transaction: its paths depend on nothing else.
  */
-export function webhookQueue(db: Db, publicUrl: string, now: string) {
+export function webhookQueue(db: Db, publicUrl: string, now: string, { webhooks = true }: { webhooks?: boolean } = {}) {
   let targets: Promise<WebhookTarget[]> | undefined;
+  const purgeQueued = new Set<string>();
   return async function enqueue(pageId: string, seq: number, type: EventType, data: EventData): Promise<void> {
-    const wanted = (await (targets ??= activeTargets(db))).filter((t) => t.events.includes(type));
+    const purgeKey = `${pageId} ${type}`;
+    const wanted = (await (targets ??= activeTargets(db))).filter(
+      (t) => t.events.includes(type) && (t.id === PURGE_TARGET_ID ? !purgeQueued.has(purgeKey) : webhooks),
+    );
     if (!wanted.length) return;
+    purgeQueued.add(purgeKey);
     let body: string | undefined;
     const rows = [];
     for (const t of wanted) {

@@ -6,7 +6,9 @@ import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../commands/addUser.js';
+import { importPage } from '../commands/importPage.js';
 import { createToken } from '../commands/tokens.js';
+import { exportDocumentSchema } from '../domain/export.js';
 import { aPage, aPost } from '../test/fixtures.js';
 import { startReceiver, type Receiver } from '../test/receiver.js';
 import { PUBLIC_URL } from '../test/server.js';
@@ -299,6 +301,36 @@ describeEachStore('webhooks', (kind) => {
     expect(JSON.stringify(log)).not.toContain('purge-token');
     expect((await (await s.api('/api/v1/webhooks', { as: 'admin' })).json()).webhooks).toEqual([]);
     expect((await s.api('/api/v1/webhooks/purge', { method: 'DELETE', as: 'admin' })).status).toBe(404);
+  });
+
+  it('an imported page is not news: webhooks are not sent its history, the CDN is told in one purge', async () => {
+    const cdn = await receiver();
+    const s = await start(QUICK, cdn.url);
+    const hook = await receiver();
+    await addWebhook(s, hook.url, ['post.published', 'page.updated', 'page.ended']);
+    const slug = `imported-${++n}`;
+    const posts = Array.from({ length: 30 }, (_, i) => aPost(`Archived ${i}`, { publishedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(), pinned: i === 3 }));
+    const ctx = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+    const { page } = await importPage(ctx, exportDocumentSchema.parse({ page: aPage(slug), posts }), null);
+    await publish(s, slug, 'After the move');
+
+    // Deliveries go out in order: had the import queued any, they would arrive before this one.
+    await hook.waitFor((r) => r.accepted().length >= 1, 15_000, 'the post after the import');
+    expect(hook.requests.map((q) => JSON.parse(q.body).data.title)).toEqual(['After the move']);
+    await cdn.waitFor((r) => r.accepted().length >= 2, 15_000, 'purges for the import and the new post');
+    expect(JSON.parse(cdn.accepted()[0]!.body).paths).toEqual(expect.arrayContaining([`/live/${slug}`, `/live/${slug}?page=2`, `/live/${slug}/feed.atom`]));
+    const queued = (target: 'purge' | 'webhook') =>
+      test.store.db
+        .selectFrom('webhook_deliveries')
+        .select('event_type')
+        .where('page_id', '=', page.id)
+        .where('webhook_id', target === 'purge' ? '=' : '!=', 'purge')
+        .orderBy('seq')
+        .execute()
+        .then((rows) => rows.map((r) => r.event_type));
+    // The import's 30 posts and its pin: one purge for each kind of event; then the new post.
+    expect(await queued('purge')).toEqual(['post.published', 'page.updated', 'post.published']);
+    expect(await queued('webhook')).toEqual(['post.published']);
   });
 
   it('reading webhooks and their logs is for admins only', async () => {
