@@ -317,8 +317,10 @@ describeEachStore('webhooks', (kind) => {
     // Deliveries go out in order: had the import queued any, they would arrive before this one.
     await hook.waitFor((r) => r.accepted().length >= 1, 15_000, 'the post after the import');
     expect(hook.requests.map((q) => JSON.parse(q.body).data.title)).toEqual(['After the move']);
-    await cdn.waitFor((r) => r.accepted().length >= 2, 15_000, 'purges for the import and the new post');
-    expect(JSON.parse(cdn.accepted()[0]!.body).paths).toEqual(expect.arrayContaining([`/live/${slug}`, `/live/${slug}?page=2`, `/live/${slug}/feed.atom`]));
+    // One purge or two (the worker may send the import's and the new post's together).
+    const purged = () => cdn.accepted().flatMap((q) => JSON.parse(q.body).paths as string[]);
+    await cdn.waitFor(() => purged().includes(`/live/${slug}?page=2`), 15_000, 'a purge of the imported page');
+    expect(purged()).toEqual(expect.arrayContaining([`/live/${slug}`, `/live/${slug}/feed.atom`]));
     const queued = (target: 'purge' | 'webhook') =>
       test.store.db
         .selectFrom('webhook_deliveries')
