@@ -1,5 +1,5 @@
 /** The delivery queue shared by several server processes: each delivery is sent once, in order. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CommandContext } from '../commands/context.js';
 import { createPage } from '../commands/createPage.js';
 import { createPost } from '../commands/createPost.js';
@@ -48,6 +48,36 @@ describeEachStore('webhook worker', (kind) => {
     } finally {
       await Promise.all(receivers.map((r) => r.close()));
       await other.close();
+      await test.dispose();
+    }
+  });
+
+  it('sends a page\'s events in seq order even when the process that wrote the later one has a clock running behind', async () => {
+    const test = await openTestStore(kind);
+    const hook = await startReceiver();
+    try {
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      await createWebhook(ctx, { url: hook.url, events: ['post.published'], secret: 'skewed-clock-secret' });
+      await createPage(ctx, pageCreateSchema.parse(aPage('skewed')));
+      const editor = { id: 'editor', role: 'editor' } as const;
+      await createPost(ctx, editor, 'skewed', postCreateSchema.parse(aPost('Written first')));
+      // The next post comes from another server process whose clock is a minute behind.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(Date.now() - 60_000);
+        await createPost(ctx, editor, 'skewed', postCreateSchema.parse(aPost('Written second')));
+      } finally {
+        vi.useRealTimers();
+      }
+      const worker = startWebhookWorker(test.store, () => {}, { pollMs: 20 });
+      try {
+        await hook.waitFor((r) => r.accepted().length === 2, 15_000, 'both posts');
+      } finally {
+        await worker.stop();
+      }
+      expect(hook.requests.map((q) => JSON.parse(q.body).seq)).toEqual([1, 2]);
+    } finally {
+      await hook.close();
       await test.dispose();
     }
   });

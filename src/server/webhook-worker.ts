@@ -1,6 +1,6 @@
 /**
  * Sends queued webhook deliveries (SPEC §6) and CDN purges, outside any publishing request.
- * Each target gets its deliveries one at a time, oldest first (so in seq order per page);
+ * Each target gets its deliveries one at a time, in queue order (so in seq order per page);
  * different targets are served side by side, up to `concurrency`, each request bounded by
  * `timeoutMs`, so a slow or dead target holds up only its own queue. The queue lives in the
  * store: deliveries survive restarts, and several server processes may share the work.
@@ -114,7 +114,7 @@ export function startWebhookWorker(store: Store, onError: (err: unknown) => void
     let body = head.payload;
     if (target.id === PURGE_TARGET_ID) {
       const now = new Date().toISOString();
-      batch = [head, ...(await store.write(async (db) => claimDeliveries(db, await pendingAfter(db, target.id, head.id, now, PURGE_BATCH), now, until)))];
+      batch = [head, ...(await store.write(async (db) => claimDeliveries(db, await pendingAfter(db, head, now, PURGE_BATCH), now, until)))];
       const events = batch.map((d) => ({ pageId: d.page_id, event: JSON.parse(d.payload) as PurgeEvent }));
       body = JSON.stringify({ paths: await purgePaths(store.db, events) });
     }

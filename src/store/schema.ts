@@ -116,6 +116,8 @@ export interface WebhooksTable {
 export interface WebhookDeliveriesTable {
   id: string;
   webhook_id: string;
+  /** The target's sending order (ties broken by id). */
+  queue_position: number;
   page_id: string;
   seq: number;
   event_type: string;

@@ -102,12 +102,36 @@ export async function setPurgeTarget(db: Db, url: string | undefined, events: re
     .execute();
 }
 
-export async function insertDeliveries(db: Db, rows: Insertable<WebhookDeliveriesTable>[]): Promise<void> {
-  if (rows.length) await db.insertInto('webhook_deliveries').values(rows).execute();
+/**
+ * Queues deliveries, each after every delivery its target has pending. Call in the
+ * transaction that appends their page's event: that transaction holds the page's row, so
+ * the one with the page's previous event has committed and its position is seen here. A
+ * page's events thus queue in seq order whatever the clocks of the processes that wrote them.
+ */
+export async function insertDeliveries(db: Db, rows: Omit<Insertable<WebhookDeliveriesTable>, 'queue_position'>[]): Promise<void> {
+  if (!rows.length) return;
+  const last = await db
+    .selectFrom('webhook_deliveries')
+    .select(['webhook_id', (eb) => eb.fn.max('queue_position').as('last')])
+    .where('webhook_id', 'in', [...new Set(rows.map((r) => r.webhook_id))])
+    .where('status', '=', 'pending')
+    .groupBy('webhook_id')
+    .execute();
+  const next = new Map(last.map((r) => [r.webhook_id, Number(r.last)]));
+  const positioned = rows.map((r) => {
+    const queue_position = (next.get(r.webhook_id) ?? 0) + 1;
+    next.set(r.webhook_id, queue_position);
+    return { ...r, queue_position };
+  });
+  await db.insertInto('webhook_deliveries').values(positioned).execute();
 }
 
+/** A target's sending order: by position, then id (positions tie only across pages). */
+const byQueueOrder = (a: DeliveryRow, b: DeliveryRow): number =>
+  Number(a.queue_position) - Number(b.queue_position) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
- * The deliveries that may be sent now: for each active target, its oldest pending delivery
+ * The deliveries that may be sent now: for each active target, its first pending delivery
  * (so a target receives its events in order), if due and not held by a worker.
  */
 export async function dueHeads(db: Db, now: string, limit: number): Promise<string[]> {
@@ -127,11 +151,17 @@ export async function dueHeads(db: Db, now: string, limit: number): Promise<stri
             .select('o.id')
             .whereRef('o.webhook_id', '=', 'd.webhook_id')
             .where('o.status', '=', 'pending')
-            .whereRef('o.id', '<', 'd.id'),
+            .where((o) =>
+              o.or([
+                o('o.queue_position', '<', o.ref('d.queue_position')),
+                o.and([o('o.queue_position', '=', o.ref('d.queue_position')), o('o.id', '<', o.ref('d.id'))]),
+              ]),
+            ),
         ),
       ),
     )
     .orderBy('d.next_attempt_at')
+    .orderBy('d.queue_position')
     .orderBy('d.id')
     .limit(limit)
     .execute();
@@ -152,18 +182,20 @@ export async function claimDeliveries(db: Db, ids: string[], now: string, until:
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
     .returningAll()
     .execute()
-    .then((rows) => rows.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    .then((rows) => rows.sort(byQueueOrder));
 }
 
-/** A target's other pending, unheld deliveries after `afterId` (to send in one go). */
-export async function pendingAfter(db: Db, webhookId: string, afterId: string, now: string, limit: number): Promise<string[]> {
+/** A target's other pending, unheld deliveries queued after `head` (to send in one go). */
+export async function pendingAfter(db: Db, head: DeliveryRow, now: string, limit: number): Promise<string[]> {
+  const position = Number(head.queue_position);
   const rows = await db
     .selectFrom('webhook_deliveries')
     .select('id')
-    .where('webhook_id', '=', webhookId)
+    .where('webhook_id', '=', head.webhook_id)
     .where('status', '=', 'pending')
-    .where('id', '>', afterId)
+    .where((eb) => eb.or([eb('queue_position', '>', position), eb.and([eb('queue_position', '=', position), eb('id', '>', head.id)])]))
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+    .orderBy('queue_position')
     .orderBy('id')
     .limit(limit)
     .execute();

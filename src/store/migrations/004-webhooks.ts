@@ -21,8 +21,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('webhook_deliveries')
-    .addColumn('id', 'text', (c) => c.primaryKey()) // uuidv7: sorts in the order of enqueueing
+    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('webhook_id', 'text', (c) => c.notNull().references('webhooks.id').onDelete('cascade'))
+    // A target's sending order, given by the store (1 + the target's highest pending one)
+    // rather than by ids from each process's clock: a page's later event always sorts later.
+    .addColumn('queue_position', 'integer', (c) => c.notNull())
     .addColumn('page_id', 'text', (c) => c.notNull().references('pages.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('event_type', 'text', (c) => c.notNull())
@@ -38,8 +41,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('delivered_at', 'text')
     .execute();
-  // The worker's question: each target's oldest pending delivery.
-  await db.schema.createIndex('webhook_deliveries_queue').on('webhook_deliveries').columns(['webhook_id', 'status', 'id']).execute();
+  // The worker's question: each target's first pending delivery; and the next position.
+  await db.schema.createIndex('webhook_deliveries_queue').on('webhook_deliveries').columns(['webhook_id', 'status', 'queue_position', 'id']).execute();
   await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
 
   await db.schema
