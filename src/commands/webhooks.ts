@@ -7,7 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { notFound } from '../domain/errors.js';
 import { EVENT_TYPES, type EventData, type EventType } from '../domain/event.js';
 import type { WebhookCreate, WebhookPatch } from '../domain/webhook.js';
-import { pageJson, postJson } from '../server/routes/api/json.js';
+import { pageJson, postJson } from '../domain/api-json.js';
 import { findPageById } from '../store/pages.js';
 import { findPostRow, postFromRow } from '../store/posts.js';
 import type { Db } from '../store/store.js';

@@ -13,7 +13,7 @@ import { requireRole } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { postIdParam, slugParam } from '../params.js';
-import { pageJson } from './json.js';
+import { pageJson } from '../../../domain/api-json.js';
 
 export async function deskRoutes(app: FastifyInstance, { store, config, reader, commands }: AppServices): Promise<void> {
   const { db } = store;

@@ -14,7 +14,7 @@ import { requirePageNumber } from '../../http.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { slugParam } from '../params.js';
-import { pageJson, postJson } from './json.js';
+import { pageJson, postJson } from '../../../domain/api-json.js';
 
 const listStatus = z.enum(['published', 'draft', 'submitted', 'scheduled', 'unpublished']);
 

@@ -12,7 +12,7 @@ import { ifMatchVersion } from '../../http.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { postIdParam, slugParam } from '../params.js';
-import { postJson } from './json.js';
+import { postJson } from '../../../domain/api-json.js';
 
 export async function postRoutes(app: FastifyInstance, { commands, store, config }: AppServices): Promise<void> {
   const url = config.publicUrl;

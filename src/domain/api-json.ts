@@ -1,7 +1,7 @@
 /** The API's JSON shapes for pages and posts (SPEC §2). */
-import type { Page } from '../../../domain/page.js';
-import type { Post } from '../../../domain/post.js';
-import type { Actor } from '../../../domain/user.js';
+import type { Page } from './page.js';
+import type { Post } from './post.js';
+import type { Actor } from './user.js';
 
 export const pageJson = (page: Page, publicUrl: string) => ({ ...page, url: `${publicUrl}/live/${page.slug}` });
 
