@@ -1,4 +1,5 @@
 /** The delivery queue shared by several server processes: each delivery is sent once, in order. */
+import { uuidv7 } from 'uuidv7';
 import { describe, expect, it, vi } from 'vitest';
 import type { CommandContext } from '../commands/context.js';
 import { createPage } from '../commands/createPage.js';
@@ -7,6 +8,7 @@ import { createWebhook } from '../commands/webhooks.js';
 import { pageCreateSchema } from '../domain/page.js';
 import { postCreateSchema } from '../domain/post.js';
 import { openStore } from '../store/store.js';
+import { claimDeliveries, dueHeads, recordAttempt } from '../store/webhooks.js';
 import { aPage, aPost } from '../test/fixtures.js';
 import { startReceiver } from '../test/receiver.js';
 import { PUBLIC_URL } from '../test/server.js';
@@ -78,6 +80,28 @@ describeEachStore('webhook worker', (kind) => {
       expect(hook.requests.map((q) => JSON.parse(q.body).seq)).toEqual([1, 2]);
     } finally {
       await hook.close();
+      await test.dispose();
+    }
+  });
+
+  it('a worker that read the queue before another one\'s failed attempt does not resend before the backoff', async () => {
+    const test = await openTestStore(kind);
+    try {
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      await createWebhook(ctx, { url: 'http://127.0.0.1:9/never-called', events: ['post.published'], secret: 'stale-read-secret' });
+      await createPage(ctx, pageCreateSchema.parse(aPage('stale-read')));
+      await createPost(ctx, { id: 'editor', role: 'editor' }, 'stale-read', postCreateSchema.parse(aPost('Held back')));
+      const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+      const stale = await dueHeads(test.store.db, at(0), 10); // worker B looks…
+      expect(stale).toHaveLength(1);
+      // …while worker A takes the delivery, fails, and sets the next attempt a minute out.
+      const [taken] = await test.store.write((db) => claimDeliveries(db, stale, at(0), at(30_000)));
+      const failure = { startedAt: at(0), durationMs: 5, statusCode: 503, error: 'HTTP 503', status: 'pending' as const, nextAttemptAt: at(60_000), finishedAt: at(0) };
+      await test.store.write((db) => recordAttempt(db, [taken!], failure, uuidv7));
+      // Worker B acts on what it read: it must not get the delivery before the minute is up.
+      expect(await test.store.write((db) => claimDeliveries(db, stale, at(0), at(30_000)))).toEqual([]);
+      expect(await test.store.write((db) => claimDeliveries(db, stale, at(61_000), at(90_000)))).toHaveLength(1);
+    } finally {
       await test.dispose();
     }
   });

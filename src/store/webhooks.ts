@@ -169,8 +169,9 @@ export async function dueHeads(db: Db, now: string, limit: number): Promise<stri
 }
 
 /**
- * Takes pending deliveries for one worker until `until`; returns those it got. The
- * condition in the UPDATE makes two workers racing for one delivery end with one owner.
+ * Takes pending, due deliveries for one worker until `until`; returns those it got. The
+ * conditions in the UPDATE make two workers racing for one delivery end with one owner, and
+ * a worker whose list was read before another's failed attempt wait out the backoff.
  */
 export async function claimDeliveries(db: Db, ids: string[], now: string, until: string): Promise<DeliveryRow[]> {
   if (!ids.length) return [];
@@ -179,6 +180,7 @@ export async function claimDeliveries(db: Db, ids: string[], now: string, until:
     .set({ claimed_until: until })
     .where('id', 'in', ids)
     .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
     .returningAll()
     .execute()
