@@ -22,16 +22,16 @@ export async function insertNewPost(tx: Tx, page: Page, post: Post): Promise<num
 
 /**
  * Appends the events for a post going from `prev` to `next` and keeps the page's pin in
- * step with `next.pinned`. Returns the page's seq afterwards.
+ * step with `next.pinned`. Returns the page's seq afterwards. The pin is stored first: the
+ * post's event carries the post as it is after the change (a webhook body says `pinned`).
  */
 export async function recordPostChange(tx: Tx, page: Page, prev: Post | null, next: Post): Promise<number> {
   let seq = page.seq;
   const type = postEventType(prev, next);
-  if (type) seq = await tx.append(page.id, type, { id: next.id });
   const pinnedPostId = next.pinned ? next.id : page.pinnedPostId === next.id ? null : page.pinnedPostId;
-  if (pinnedPostId !== page.pinnedPostId) {
-    await updatePage(tx.db, page.id, { pinnedPostId });
-    seq = await tx.append(page.id, 'page.updated', { fields: ['pinnedPost'] });
-  }
+  const pinChanged = pinnedPostId !== page.pinnedPostId;
+  if (pinChanged) await updatePage(tx.db, page.id, { pinnedPostId });
+  if (type) seq = await tx.append(page.id, type, { id: next.id });
+  if (pinChanged) seq = await tx.append(page.id, 'page.updated', { fields: ['pinnedPost'] });
   return seq;
 }

@@ -135,6 +135,23 @@ describeEachStore('webhooks', (kind) => {
     for (const d of log.deliveries.slice(0, 2)) expect(d).toMatchObject({ status: 'delivered', attempts: 1 });
   });
 
+  it('a post published pinned is sent as pinned, and as unpinned when an edit unpins it', async () => {
+    const s = await start();
+    const hook = await receiver();
+    await addWebhook(s, hook.url, ['post.published', 'post.updated']);
+    const slug = await newPage(s);
+    const res = await s.api(`/api/v1/pages/${slug}/posts`, { method: 'POST', as: 'editor', json: aPost('Read this first', { pinned: true }) });
+    expect(res.status).toBe(201);
+    const post = await res.json();
+    expect(post.pinned).toBe(true);
+    await hook.waitFor((r) => r.accepted().length === 1, 10_000, 'the published post');
+    expect(JSON.parse(hook.accepted()[0]!.body).data).toMatchObject({ id: post.id, pinned: true });
+    const unpin = await s.api(`/api/v1/posts/${post.id}`, { method: 'PATCH', as: 'editor', json: { pinned: false, title: 'Read this, no longer pinned' }, headers: { 'if-match': `"${post.version}"` } });
+    expect(unpin.status).toBe(200);
+    await hook.waitFor((r) => r.accepted().length === 2, 10_000, 'the update');
+    expect(JSON.parse(hook.accepted()[1]!.body)).toMatchObject({ type: 'post.updated', data: { id: post.id, pinned: false } });
+  });
+
   it('only http(s) targets, known event types, a secret of sensible length and no unknown fields are accepted', async () => {
     const s = await start();
     const post = (json: unknown) => s.api('/api/v1/webhooks', { method: 'POST', as: 'admin', json });
