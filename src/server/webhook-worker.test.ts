@@ -1,13 +1,14 @@
 /** The delivery queue shared by several server processes: each delivery is sent once, in order. */
+import type { KyselyPlugin } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it, vi } from 'vitest';
 import type { CommandContext } from '../commands/context.js';
 import { createPage } from '../commands/createPage.js';
 import { createPost } from '../commands/createPost.js';
-import { createWebhook } from '../commands/webhooks.js';
+import { configurePurgeHook, createWebhook } from '../commands/webhooks.js';
 import { pageCreateSchema } from '../domain/page.js';
 import { postCreateSchema } from '../domain/post.js';
-import { openStore } from '../store/store.js';
+import { openStore, type Store } from '../store/store.js';
 import { claimDeliveries, dueHeads, recordAttempt } from '../store/webhooks.js';
 import { aPage, aPost } from '../test/fixtures.js';
 import { startReceiver } from '../test/receiver.js';
@@ -96,12 +97,48 @@ describeEachStore('webhook worker', (kind) => {
       expect(stale).toHaveLength(1);
       // …while worker A takes the delivery, fails, and sets the next attempt a minute out.
       const [taken] = await test.store.write((db) => claimDeliveries(db, stale, at(0), at(30_000)));
-      const failure = { startedAt: at(0), durationMs: 5, statusCode: 503, error: 'HTTP 503', status: 'pending' as const, nextAttemptAt: at(60_000), finishedAt: at(0) };
-      await test.store.write((db) => recordAttempt(db, [taken!], failure, uuidv7));
+      const failure = { startedAt: at(0), durationMs: 5, statusCode: 503, error: 'HTTP 503', delivered: false, nextAttemptAt: at(60_000), finishedAt: at(0) };
+      await test.store.write((db) => recordAttempt(db, [taken!], failure, 12, uuidv7));
       // Worker B acts on what it read: it must not get the delivery before the minute is up.
       expect(await test.store.write((db) => claimDeliveries(db, stale, at(0), at(30_000)))).toEqual([]);
       expect(await test.store.write((db) => claimDeliveries(db, stale, at(61_000), at(90_000)))).toHaveLength(1);
     } finally {
+      await test.dispose();
+    }
+  });
+
+  it('a purge batch that fails and is retried costs a few statements under the write lock, not two per delivery', async () => {
+    const test = await openTestStore(kind);
+    const cdn = await startReceiver((i) => (i === 0 ? 503 : 200));
+    let statements = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => (statements++, args.node),
+      transformResult: async (args) => args.result,
+    };
+    // The worker's writes, counted: the same store, each transaction's queries seen by the plugin.
+    const store: Store = { ...test.store, write: (fn) => test.store.write((db) => fn(db.withPlugin(counting))) };
+    try {
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      await configurePurgeHook(ctx, cdn.url);
+      await createPage(ctx, pageCreateSchema.parse(aPage('purge-batch')));
+      for (let i = 0; i < 60; i++) await createPost(ctx, { id: 'editor', role: 'editor' }, 'purge-batch', postCreateSchema.parse(aPost(`Post ${i}`)));
+      const worker = startWebhookWorker(store, () => {}, { pollMs: 20, baseDelayMs: 50, maxDelayMs: 100 });
+      try {
+        await cdn.waitFor((r) => r.accepted().length === 1, 15_000, 'the purge after its retry');
+        const delivered = async () => (await test.store.db.selectFrom('webhook_deliveries').select('status').where('status', '=', 'delivered').execute()).length;
+        for (const end = Date.now() + 5000; (await delivered()) < 60 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+      } finally {
+        await worker.stop();
+      }
+      expect(cdn.requests.map((q) => q.answer)).toEqual([503, 200]); // the 60 purges stayed one batch
+      const rows = await test.store.db.selectFrom('webhook_deliveries').select(['status', 'attempts']).execute();
+      expect(rows).toHaveLength(60);
+      expect(rows.every((r) => r.status === 'delivered' && Number(r.attempts) === 2)).toBe(true);
+      expect(await test.store.db.selectFrom('webhook_attempts').select('id').execute()).toHaveLength(120);
+      // Per attempt: claim the head, find and claim the rest, log and update; and one prune.
+      expect(statements).toBeLessThanOrEqual(12);
+    } finally {
+      await cdn.close();
       await test.dispose();
     }
   });

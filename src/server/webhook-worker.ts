@@ -19,7 +19,6 @@ import {
   recordAttempt,
   releaseDeliveries,
   type DeliveryRow,
-  type DeliveryStatus,
   type WebhookTarget,
 } from '../store/webhooks.js';
 import { purgePaths } from './purge-paths.js';
@@ -122,28 +121,19 @@ export function startWebhookWorker(store: Store, onError: (err: unknown) => void
     const result = await send(target, body, head.id, target.id === PURGE_TARGET_ID ? 'purge' : head.event_type);
     if (result === 'stopped') return store.write((db) => releaseDeliveries(db, batch.map((d) => d.id)));
     const finished = Date.now();
-    const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-    await store.write(async (db) => {
-      for (const d of batch) {
-        const attempt = Number(d.attempts) + 1;
-        const status: DeliveryStatus = ok ? 'delivered' : attempt >= opts.maxAttempts ? 'failed' : 'pending';
-        const wait = status === 'pending' ? retryDelay(attempt, opts) : 0;
-        await recordAttempt(
-          db,
-          [d],
-          {
-            startedAt: new Date(started).toISOString(),
-            durationMs: finished - started,
-            statusCode: result.statusCode,
-            error: result.error,
-            status,
-            nextAttemptAt: new Date(finished + wait).toISOString(),
-            finishedAt: new Date(finished).toISOString(),
-          },
-          uuidv7,
-        );
-      }
-    });
+    const delivered = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+    // One wait for the whole batch (the head's, the oldest): its deliveries are retried together.
+    const wait = retryDelay(Number(head.attempts) + 1, opts);
+    const outcome = {
+      startedAt: new Date(started).toISOString(),
+      durationMs: finished - started,
+      statusCode: result.statusCode,
+      error: result.error,
+      delivered,
+      nextAttemptAt: new Date(finished + wait).toISOString(),
+      finishedAt: new Date(finished).toISOString(),
+    };
+    await store.write((db) => recordAttempt(db, batch, outcome, opts.maxAttempts, uuidv7));
   }
 
   /** POSTs the body; 2xx is success, anything else (a redirect too) a failure to retry. */

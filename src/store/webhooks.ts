@@ -204,20 +204,25 @@ export async function pendingAfter(db: Db, head: DeliveryRow, now: string, limit
   return rows.map((r) => r.id);
 }
 
-/** The outcome of one attempt at sending deliveries. */
+/** The outcome of one attempt at sending deliveries (one request, maybe for many of them). */
 export interface AttemptOutcome {
   startedAt: string;
   durationMs: number;
   statusCode: number | null;
   error: string | null;
-  /** What the deliveries become: delivered, failed for good, or pending until `nextAttemptAt`. */
-  status: DeliveryStatus;
+  /** The receiver accepted it (2xx). */
+  delivered: boolean;
+  /** When those not delivered and not out of attempts are tried again. */
   nextAttemptAt: string;
   finishedAt: string;
 }
 
-/** Logs the attempt for each delivery sent and moves them on; releases the claims. */
-export async function recordAttempt(db: Db, deliveries: DeliveryRow[], outcome: AttemptOutcome, newId: () => string): Promise<void> {
+/**
+ * Logs the attempt for each delivery sent and moves them on: delivered, failed for good once
+ * `maxAttempts` are used up, or pending until `nextAttemptAt` (all alike, so a purge batch
+ * stays together); releases the claims. One INSERT and at most two UPDATEs for any batch.
+ */
+export async function recordAttempt(db: Db, deliveries: DeliveryRow[], outcome: AttemptOutcome, maxAttempts: number, newId: () => string): Promise<void> {
   if (!deliveries.length) return;
   await db
     .insertInto('webhook_attempts')
@@ -233,20 +238,25 @@ export async function recordAttempt(db: Db, deliveries: DeliveryRow[], outcome: 
       })),
     )
     .execute();
-  await db
-    .updateTable('webhook_deliveries')
-    .set((eb) => ({
-      attempts: eb('attempts', '+', 1),
-      status: outcome.status,
-      next_attempt_at: outcome.nextAttemptAt,
-      claimed_until: null,
-      last_status_code: outcome.statusCode,
-      last_error: outcome.error,
-      updated_at: outcome.finishedAt,
-      delivered_at: outcome.status === 'delivered' ? outcome.finishedAt : null,
-    }))
-    .where('id', 'in', deliveries.map((d) => d.id))
-    .execute();
+  const statusOf = (d: DeliveryRow): DeliveryStatus => (outcome.delivered ? 'delivered' : Number(d.attempts) + 1 >= maxAttempts ? 'failed' : 'pending');
+  for (const status of ['delivered', 'failed', 'pending'] as const) {
+    const ids = deliveries.filter((d) => statusOf(d) === status).map((d) => d.id);
+    if (!ids.length) continue;
+    await db
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        status,
+        next_attempt_at: status === 'pending' ? outcome.nextAttemptAt : outcome.finishedAt,
+        claimed_until: null,
+        last_status_code: outcome.statusCode,
+        last_error: outcome.error,
+        updated_at: outcome.finishedAt,
+        delivered_at: status === 'delivered' ? outcome.finishedAt : null,
+      }))
+      .where('id', 'in', ids)
+      .execute();
+  }
 }
 
 /** Gives deliveries back untried (the server is stopping), so another worker takes them at once. */
