@@ -135,3 +135,49 @@ it('an empty page has valid, empty feeds', () => {
   expect(elements(parseXml(renderFeed('rss', empty)), 'item')).toHaveLength(0);
   expect(JSON.parse(renderFeed('json', empty)).items).toEqual([]);
 });
+
+describe('site-relative URLs in post HTML', () => {
+  // Uploads are stored as paths on this site; a feed reader has no page URL to resolve them against.
+  const post = makePost({
+    id: id(1),
+    body: [
+      { type: 'paragraph', text: 'Typed by a journalist: src="/not-a-url" and <img src="/x.jpg">' },
+      { type: 'image', src: '/uploads/a.jpg', alt: 'A "quoted" & tank', caption: 'Near Kupiansk' },
+      { type: 'image', src: 'https://img.example.org/b.jpg', alt: 'Elsewhere' },
+      { type: 'video', src: '/uploads/v.mp4', poster: '/uploads/p.jpg' },
+    ],
+  });
+  const html = renderPostHtml(post, ctx);
+  const relativeView = () => view({ entries: [{ post, html }] });
+  const contents = {
+    atom: () => textOf(elements(parseXml(renderFeed('atom', relativeView())), 'entry')[0]!, 'content')!,
+    rss: () => textOf(elements(parseXml(renderFeed('rss', relativeView())), 'item')[0]!, 'content:encoded')!,
+    json: () => JSON.parse(renderFeed('json', relativeView())).items[0].content_html as string,
+  };
+
+  it.each(Object.keys(contents) as (keyof typeof contents)[])('%s: images, video, poster and links point at the site; text and other hosts are untouched', (format) => {
+    expect(html).toContain('src="/uploads/a.jpg"'); // the fixture really is site-relative
+    const content = contents[format]();
+    expect(content).toContain('<img src="https://live.example.org/uploads/a.jpg"');
+    expect(content).toContain('src="https://live.example.org/uploads/v.mp4" poster="https://live.example.org/uploads/p.jpg"');
+    expect(content).toContain('<a href="https://live.example.org/uploads/v.mp4">Download the video</a>');
+    expect(content).toContain('<img src="https://img.example.org/b.jpg"');
+    expect(content).toContain('src=&quot;/not-a-url&quot; and &lt;img src=&quot;/x.jpg&quot;>');
+    expect(content).not.toMatch(/\s(?:src|href|poster)="\/(?!\/)/);
+    // Otherwise it is the page's fragment, byte for byte.
+    expect(content.replaceAll('https://live.example.org/', '/')).toBe(html);
+  });
+
+  it('leaves the cached fragment as the page shows it', () => {
+    const v = relativeView();
+    renderFeed('atom', v);
+    expect(v.entries[0]!.html).toBe(html);
+  });
+
+  it('keeps XML well-formed whatever the base URL holds', () => {
+    const odd = view({ entries: [{ post, html }], publicUrl: 'https://live.example.org/a&b"<c>]]>' });
+    const content = textOf(elements(parseXml(renderFeed('atom', odd)), 'entry')[0]!, 'content')!;
+    expect(content).toContain('<img src="https://live.example.org/a&amp;b&quot;&lt;c&gt;]]&gt;/uploads/a.jpg"');
+    expect(textOf(elements(parseXml(renderFeed('rss', odd)), 'item')[0]!, 'content:encoded')).toContain('/uploads/a.jpg');
+  });
+});

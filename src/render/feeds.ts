@@ -1,7 +1,8 @@
 /**
  * A page's feeds (SPEC §6): Atom 1.0, RSS 2.0 and JSON Feed 1.1, built with the `feed`
  * library. Entries are the page's published posts, newest first; each links to the
- * post's permalink and carries the post's cached `<article>` HTML as its content.
+ * post's permalink and carries the post's cached `<article>` HTML as its content, with
+ * site-relative URLs made absolute (a feed has no base URL to resolve them against).
  */
 import { Feed, type Item } from 'feed';
 import type { Page } from '../domain/page.js';
@@ -56,12 +57,12 @@ export function renderFeed(format: FeedFormat, view: FeedView): string {
     author: { name: view.siteName, link: `${publicUrl}/` },
     ...(view.image ? { image: view.image } : {}),
   });
-  for (const entry of view.entries) feed.addItem(item(format, entry, pageUrl));
+  for (const entry of view.entries) feed.addItem(item(format, entry, pageUrl, publicUrl));
   if (format === 'json') return jsonFeed11(feed.json1(), view);
   return xmlSafe(format === 'atom' ? feed.atom1() : feed.rss2());
 }
 
-function item(format: FeedFormat, { post, html }: FeedEntry, pageUrl: string): Item {
+function item(format: FeedFormat, { post, html }: FeedEntry, pageUrl: string, publicUrl: string): Item {
   const names = post.contributors.map((c) => c.name);
   const permalink = `${pageUrl}/posts/${post.id}`;
   const published = new Date(post.publishedAt ?? post.createdAt);
@@ -73,7 +74,7 @@ function item(format: FeedFormat, { post, html }: FeedEntry, pageUrl: string): I
     link: permalink,
     date: post.editedAt ? new Date(post.editedAt) : published,
     published,
-    content: format === 'json' ? html : cdataSafe(html),
+    content: format === 'json' ? absoluteUrls(html, publicUrl) : cdataSafe(absoluteUrls(html, publicUrl)),
     ...byline(format, names),
   };
 }
@@ -104,6 +105,18 @@ function jsonFeed11(json: string, view: FeedView): string {
   return JSON.stringify(doc);
 }
 
+/**
+ * The post's HTML with its site-relative `src`, `href` and `poster` values (`/uploads/a.jpg`)
+ * made absolute: feed readers show a feed's HTML with no base URL, so the page's own images
+ * and links would break. Works on the fragment as Preact writes it: attribute values are
+ * double-quoted and `"` is escaped in text and values alike, so ` src="/` occurs only as an
+ * attribute; a `//host` (protocol-relative) value is left as it is.
+ */
+export function absoluteUrls(html: string, publicUrl: string): string {
+  const base = escapeAttribute(publicUrl);
+  return html.replace(/(\s(?:src|href|poster)=")\/(?!\/)/g, (_, start: string) => `${start}${base}/`);
+}
+
 /** A URN from our UUIDs: stays the same when the site moves to another address. */
 function stableId(id: string, fallback: string): string {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? `urn:uuid:${id}` : fallback;
@@ -124,6 +137,10 @@ export function xmlSafe(s: string): string {
  */
 function cdataSafe(html: string): string {
   return html.replaceAll(']]>', ']]&gt;');
+}
+
+function escapeAttribute(s: string): string {
+  return escapeHtml(s).replace(/"/g, '&quot;');
 }
 
 function escapeHtml(s: string): string {
