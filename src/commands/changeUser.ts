@@ -1,7 +1,7 @@
 import { conflict, notFound } from '../domain/errors.js';
 import type { Actor, Role, User } from '../domain/user.js';
 import { deleteUserSessions } from '../store/sessions.js';
-import { countActiveAdmins, findUserById, updateUser } from '../store/users.js';
+import { countActiveAdmins, findUserById, revokeUserTokens, updateUser } from '../store/users.js';
 import { inTransaction, type CommandContext } from './context.js';
 
 export interface UserChange {
@@ -11,9 +11,10 @@ export interface UserChange {
 }
 
 /**
- * Renames, changes the role of, or (de)activates a person. A deactivated person's
- * sessions end at once (and their tokens stop working: both are checked against
- * `active`). The newsroom always keeps one active admin.
+ * Renames, changes the role of, or (de)activates a person. Deactivating ends their sessions
+ * and revokes their API tokens at once, so reactivating them later does not silently bring
+ * old tokens (perhaps copied somewhere meanwhile) back to life: they make new ones. The
+ * newsroom always keeps one active admin.
  */
 export async function changeUser(ctx: CommandContext, actor: Actor, id: string, change: UserChange): Promise<User> {
   return inTransaction(ctx, async (tx) => {
@@ -24,7 +25,10 @@ export async function changeUser(ctx: CommandContext, actor: Actor, id: string, 
     if (losesAdmin && (await countActiveAdmins(tx.db)) <= 1)
       throw conflict('last_admin', 'The newsroom needs at least one active admin: make someone else admin first.');
     await updateUser(tx.db, id, change, tx.now);
-    if (change.active === false) await deleteUserSessions(tx.db, id);
+    if (change.active === false) {
+      await deleteUserSessions(tx.db, id);
+      await revokeUserTokens(tx.db, id, tx.now);
+    }
     return { ...user, ...(change.name ? { name: change.name } : {}), ...(change.role ? { role: change.role } : {}), ...(change.active !== undefined ? { active: change.active } : {}) };
   });
 }

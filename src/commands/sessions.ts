@@ -11,8 +11,16 @@ import type { CommandContext } from './context.js';
 
 /** A session ends after this long without use. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** …and this long after signing in, however much it is used (a stolen cookie does not live for ever). */
+export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
 /** Sliding expiry is written back at most this often, not on every request. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
+/**
+ * The browser's cookie carries a Max-Age, so sliding the session on the server alone would
+ * let the browser drop it mid-shift: the cookie is sent again once the session has gained
+ * this much time over it (not on every request).
+ */
+export const COOKIE_RENEW_AFTER_MS = 60 * 60 * 1000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const secret = () => randomBytes(32).toString('base64url');
@@ -23,12 +31,12 @@ let decoyHash: Promise<string> | undefined;
 export const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'That email and password do not match an active account.');
 
-/** Checks a password; returns a new session's cookie secret and CSRF token. */
+/** Checks a password; returns a new session's cookie secret, CSRF token and cookie lifetime. */
 export async function signIn(
   ctx: CommandContext,
   email: string,
   password: string,
-): Promise<{ token: string; csrfToken: string; user: User }> {
+): Promise<{ token: string; csrfToken: string; user: User; maxAgeSeconds: number }> {
   const found = await findUserByEmail(ctx.store.db, email.trim());
   const ok = found
     ? await verify(found.passwordHash, password).catch(() => false)
@@ -37,26 +45,55 @@ export async function signIn(
   const token = secret();
   const csrfToken = secret();
   const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
   await insertSession(ctx.store.db, {
     id: sha256(token),
     userId: found.id,
     csrfToken,
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+    expiresAt,
+    cookieExpiresAt: expiresAt,
   });
   const { passwordHash: _omit, ...user } = found;
-  return { token, csrfToken, user };
+  return { token, csrfToken, user, maxAgeSeconds: SESSION_IDLE_MS / 1000 };
+}
+
+export interface ActiveSession {
+  user: User;
+  csrfToken: string;
+  id: string;
+  /** Set when the browser's cookie must be sent again: its new Max-Age, in seconds. */
+  renewCookieFor?: number | undefined;
 }
 
 /** The signed-in person behind a cookie secret, with the session's CSRF token; extends the session. */
-export async function sessionFor(db: Db, token: string, now = new Date()): Promise<{ user: User; csrfToken: string; id: string } | undefined> {
+export async function sessionFor(db: Db, token: string, now = new Date()): Promise<ActiveSession | undefined> {
   if (token.length > 100) return undefined;
   const found = await findSession(db, sha256(token), now.toISOString());
   if (!found) return undefined;
-  if (now.getTime() - Date.parse(found.session.lastSeenAt) > TOUCH_EVERY_MS)
-    await touchSession(db, found.session.id, now.toISOString(), new Date(now.getTime() + SESSION_IDLE_MS).toISOString());
-  return { user: found.user, csrfToken: found.session.csrfToken, id: found.session.id };
+  const { session } = found;
+  let renewCookieFor: number | undefined;
+  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
+    const slid = slideSession(session, now);
+    await touchSession(db, session.id, { lastSeenAt: now.toISOString(), expiresAt: slid.expiresAt, cookieExpiresAt: slid.renewCookie ? slid.expiresAt : undefined });
+    if (slid.renewCookie) renewCookieFor = Math.max(1, Math.floor((Date.parse(slid.expiresAt) - now.getTime()) / 1000));
+  }
+  return { user: found.user, csrfToken: session.csrfToken, id: session.id, renewCookieFor };
+}
+
+/**
+ * A session used at `now`: it ends SESSION_IDLE_MS later, but never past SESSION_MAX_MS after
+ * sign-in; the cookie is sent again when that is over an hour beyond the browser's copy.
+ */
+export function slideSession(
+  s: { createdAt: string; cookieExpiresAt: string | null },
+  now: Date,
+): { expiresAt: string; renewCookie: boolean } {
+  const created = Date.parse(s.createdAt);
+  const expires = Math.min(now.getTime() + SESSION_IDLE_MS, created + SESSION_MAX_MS);
+  const cookieExpires = s.cookieExpiresAt ? Date.parse(s.cookieExpiresAt) : created + SESSION_IDLE_MS;
+  return { expiresAt: new Date(expires).toISOString(), renewCookie: expires - cookieExpires > COOKIE_RENEW_AFTER_MS };
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {

@@ -11,6 +11,10 @@ export interface SignInView {
   /** Shown above the form, e.g. wrong password or too many attempts. */
   error?: string | undefined;
   email?: string | undefined;
+  /** The form's login CSRF token (paired with the `lp_login` cookie). */
+  csrfToken: string;
+  /** A newsroom path to return to after signing in (already checked by the server). */
+  next?: string | undefined;
 }
 
 export function renderSignInPage(view: SignInView): string {
@@ -28,6 +32,8 @@ export function renderSignInPage(view: SignInView): string {
           <input id="nr-email" name="email" type="email" autocomplete="username" required value={view.email ?? ''} />
           <label for="nr-password">Password</label>
           <input id="nr-password" name="password" type="password" autocomplete="current-password" required />
+          <input type="hidden" name="_csrf" value={view.csrfToken} />
+          {view.next && <input type="hidden" name="next" value={view.next} />}
           <button type="submit">Sign in</button>
         </form>
       </main>

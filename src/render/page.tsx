@@ -10,7 +10,7 @@ import { Document, renderDocument, SITE_NAME, SiteFooter } from './document.js';
 import { FEED_FORMATS, FEED_LINK_TYPES, feedPath } from './feeds.js';
 import { Pagination } from './pagination.js';
 import { Slot, SLOT_IDS, slotContents } from './parts.js';
-import { featuredImageUrl, jsonLdText, liveBlogPosting, pageDescription } from './structured-data.js';
+import { featuredImageUrl, jsonLdText, liveBlogPosting, pageDescription, type PostLd } from './structured-data.js';
 import { formatClock } from './time.js';
 
 /** A key event in the "Key events" list. */
@@ -43,6 +43,8 @@ export interface LivePageView {
    * JSON-LD lists them (none when absent). The HTML comes from the cached fragments.
    */
   posts?: Post[];
+  /** Each post's JSON-LD part, cached per post version by the server (computed when absent). */
+  postLd?: (post: Post) => PostLd;
   cssHref: string;
   ctx: RenderContext;
   /** Shown in the masthead and named as publisher; defaults to "livepage". */
@@ -131,6 +133,7 @@ function DistributionHead({ view, description }: { view: LivePageView; descripti
     image,
     publisher: { name: siteName, url: `${publicUrl}/` },
     posts: view.posts ?? [],
+    postLd: view.postLd,
   });
   return (
     <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, featuredImageUrl, jsonLdText, liveBlogPosting, postHeadline, postPlainText, type LiveBlogInput } from './structured-data.js';
+import { excerpt, featuredImageUrl, jsonLdText, liveBlogPosting, postHeadline, postLd, postPlainText, type LiveBlogInput } from './structured-data.js';
 import { makePage, makePost } from './test-fixtures.js';
 
 const input = (o: Partial<LiveBlogInput> = {}): LiveBlogInput => ({
@@ -44,6 +44,26 @@ describe('liveBlogPosting', () => {
       },
       expect.objectContaining({ headline: 'First', url: 'https://live.example.org/live/ukraine-live#post-a', dateModified: '2025-02-27T15:00:00.000Z', author: [expect.objectContaining({ '@type': 'Organization' })] }),
     ]);
+  });
+
+  it('says nothing twice: no field repeats the url, and each update holds only its own fields', () => {
+    const posts = [makePost({ id: 'b', title: 'Second' }), makePost({ id: 'a', title: '' })];
+    const ld = liveBlogPosting(input({ posts }));
+    expect(ld).not.toHaveProperty('mainEntityOfPage');
+    expect(ld).not.toHaveProperty('@id');
+    const urls = Object.values(ld).filter((v) => v === ld.url);
+    expect(urls).toHaveLength(1);
+    for (const update of ld.liveBlogUpdate as Record<string, unknown>[]) {
+      expect(Object.keys(update).sort()).toEqual(['@type', 'articleBody', 'author', 'datePublished', 'dateModified', 'headline', 'url'].sort());
+    }
+  });
+
+  it('takes each post\'s part from a cache when given one, adding only the url of this HTML page', () => {
+    const post = makePost({ id: 'b' });
+    const cached = postLd(post, input().publisher);
+    const ld = liveBlogPosting(input({ posts: [post], url: 'https://live.example.org/live/ukraine-live?page=2', postLd: () => cached }));
+    expect(ld.liveBlogUpdate).toEqual([{ '@type': 'BlogPosting', url: 'https://live.example.org/live/ukraine-live?page=2#post-b', ...cached }]);
+    expect(liveBlogPosting(input({ posts: [post] })).liveBlogUpdate).toEqual(liveBlogPosting(input({ posts: [post], postLd: () => cached })).liveBlogUpdate);
   });
 
   it('has coverageEndTime once the coverage has ended', () => {

@@ -1,8 +1,10 @@
 /**
  * What search engines and link previews read from a reader page (SPEC §6): a schema.org
  * `LiveBlogPosting` whose `liveBlogUpdate` lists the posts of that HTML page, and the
- * plain-text pieces (headline, body, image) that Open Graph and feeds reuse. Pure: the
- * page is rendered once per seq and cached, so this runs once per change, not per request.
+ * plain-text pieces (headline, body, image) that Open Graph and feeds reuse. Pure. A post's
+ * part ({@link postLd}: headline and plain text parse every block's Markdown) is the costly
+ * bit: the server caches it per post version beside the post's HTML, so a page render only
+ * assembles.
  */
 import type { Block } from '../domain/block.js';
 import { inlineToPlain, parseInline } from '../domain/inline.js';
@@ -25,9 +27,23 @@ export interface LiveBlogInput {
   publisher: Publisher;
   /** The posts this HTML page shows, in the order shown (pinned first on page 1). */
   posts: Post[];
+  /** Each post's {@link postLd}, from a cache; computed here when absent. */
+  postLd?: (post: Post) => PostLd;
 }
 
 type Json = Record<string, unknown>;
+
+/**
+ * A post's `BlogPosting` without its `url` (which names the HTML page showing it, so it
+ * differs between page 1 and later pages): what depends on the post's version alone.
+ */
+export interface PostLd {
+  headline: string;
+  datePublished: string;
+  dateModified: string;
+  articleBody: string;
+  author: Json[];
+}
 
 /** The page's `LiveBlogPosting`, ready for {@link jsonLdText}. */
 export function liveBlogPosting(input: LiveBlogInput): Json {
@@ -36,8 +52,8 @@ export function liveBlogPosting(input: LiveBlogInput): Json {
   return {
     '@context': 'https://schema.org',
     '@type': 'LiveBlogPosting',
+    // No mainEntityOfPage or @id: both would repeat `url`, and schema.org reads this as the page's own entity.
     url,
-    mainEntityOfPage: url,
     headline: page.title,
     description: input.description,
     inLanguage: page.locale,
@@ -47,21 +63,29 @@ export function liveBlogPosting(input: LiveBlogInput): Json {
     ...(page.state === 'ended' && page.endedAt ? { coverageEndTime: iso(page.endedAt) } : {}),
     ...(input.image ? { image: [input.image] } : {}),
     publisher: org,
-    liveBlogUpdate: input.posts.map((post) => blogPosting(post, `${url}#post-${post.id}`, org)),
+    liveBlogUpdate: input.posts.map((post) => ({
+      '@type': 'BlogPosting',
+      url: `${url}#post-${post.id}`,
+      ...(input.postLd ? input.postLd(post) : postLd(post, publisher)),
+    })),
   };
 }
 
-function blogPosting(post: Post, url: string, publisher: Json): Json {
+/**
+ * The post's `BlogPosting` fields other than `url`: headline, dates, plain-text body and
+ * authors. Parses every block's inline Markdown, so callers serving pages cache it per
+ * post version.
+ */
+export function postLd(post: Post, publisher: Publisher): PostLd {
   const published = iso(post.publishedAt ?? post.createdAt);
+  const articleBody = postPlainText(post);
   return {
-    '@type': 'BlogPosting',
-    url,
-    headline: postHeadline(post),
+    headline: postHeadline(post, articleBody),
     datePublished: published,
     dateModified: post.editedAt ? iso(post.editedAt) : published,
-    articleBody: postPlainText(post),
+    articleBody,
     // A post without a byline is the newsroom's: the publisher stands as its author.
-    author: post.contributors.length > 0 ? post.contributors.map((c) => ({ '@type': 'Person', name: c.name })) : [publisher],
+    author: post.contributors.length > 0 ? post.contributors.map((c) => ({ '@type': 'Person', name: c.name })) : [organization(publisher)],
   };
 }
 
@@ -72,10 +96,10 @@ function organization(p: Publisher): Json {
 /** Longest fallback headline, as search engines truncate longer ones anyway. */
 const HEADLINE_MAX = 110;
 
-/** The post's title, or the start of its text when it has none. */
-export function postHeadline(post: Post): string {
+/** The post's title, or the start of its text when it has none (`text`: its plain text, if already made). */
+export function postHeadline(post: Post, text?: string): string {
   const title = post.title.trim();
-  return title || excerpt(postPlainText(post), HEADLINE_MAX) || 'Update';
+  return title || excerpt(text ?? postPlainText(post), HEADLINE_MAX) || 'Update';
 }
 
 /** Cuts text at a word boundary within `max` characters, marking the cut with an ellipsis. */

@@ -10,12 +10,14 @@ import type { CommandContext } from '../commands/context.js';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
 import { LiveHub } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
-import type { Config } from './config.js';
+import { fastifyTrustProxy, type Config } from './config.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
 import { ReaderPages } from './reader-pages.js';
 import { startReaderCounts } from './reader-counts.js';
 import { startScheduler } from './scheduler.js';
+import { renewSessionCookies } from './auth.js';
+import { startJanitor } from './janitor.js';
 import { startWebhookWorker, type WebhookWorkerOptions } from './webhook-worker.js';
 import { configurePurgeHook } from '../commands/webhooks.js';
 import { securityHeaders } from './security-headers.js';
@@ -72,6 +74,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       createServer((req, res) => serveCachedPage(reader, req, res) || serveLiveEvents(live, req, res, () => handler(req, res)) || handler(req, res)),
     logger: opts.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
+    // req.ip is the peer unless LIVEPAGE_TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
     // Per-request log lines would dominate the cost of serving a cached page; the proxy or
@@ -98,9 +102,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
   const stopCounts = startReaderCounts(store.db, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
+  const stopJanitor = startJanitor(store, (err) => app.log.error({ err }, 'janitor'));
   app.addHook('preClose', async () => {
     stopScheduler();
     stopCounts();
+    stopJanitor();
     await webhooks.stop(); // requests in flight are abandoned; their deliveries stay queued
     hub.close(); // streams end; readers reconnect (elsewhere) with their last event id
     await bus.close();
@@ -113,6 +119,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     for (const [name, value] of Object.entries(security)) if (!reply.hasHeader(name)) reply.header(name, value);
     done(null, payload);
   });
+  // A session that slid far enough past its cookie's expiry sends the cookie again, whichever route it used.
+  app.addHook('onSend', renewSessionCookies(config.publicUrl.startsWith('https:')));
   await app.register(fastifyStatic, {
     root: publicDir,
     prefix: '/assets/',

@@ -3,9 +3,12 @@
  * writes must carry the session's CSRF token (header `x-csrf-token`, or a form's `_csrf`):
  * another site can make a browser send our cookie, never read the token. Every write route
  * states the role it needs with `requireRole`; reads that anyone may do use `optionalActor`.
+ * A session slides on use; when the browser's cookie needs a later expiry, the reply (any
+ * route's) carries it again (`renewSessionCookies`).
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyRequest, onSendHookHandler } from 'fastify';
 import { sessionFor } from '../commands/sessions.js';
 import { userForToken } from '../commands/tokens.js';
 import { AppError, forbidden, unauthenticated } from '../domain/errors.js';
@@ -14,6 +17,32 @@ import type { Db } from '../store/store.js';
 
 export const SESSION_COOKIE = 'lp_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The session cookie's attributes: never readable by scripts, not sent on cross-site posts. */
+export const sessionCookieOptions = (secure: boolean, maxAgeSeconds: number): CookieSerializeOptions => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax',
+  secure,
+  maxAge: maxAgeSeconds,
+});
+
+/** Requests whose session cookie is to be sent again: the cookie's secret and new Max-Age. */
+const renewals = new WeakMap<FastifyRequest, { token: string; maxAgeSeconds: number }>();
+
+/** An onSend hook that sends again the session cookies `optionalActor` found due for renewal. */
+export function renewSessionCookies(secure: boolean): onSendHookHandler {
+  return (req, reply, payload, done) => {
+    const renewal = renewals.get(req);
+    if (renewal) reply.setCookie(SESSION_COOKIE, renewal.token, sessionCookieOptions(secure, renewal.maxAgeSeconds));
+    done(null, payload);
+  };
+}
+
+/** For routes that set or clear the session cookie themselves (sign-out). */
+export function keepSessionCookieAsSet(req: FastifyRequest): void {
+  renewals.delete(req);
+}
 
 const csrfFailed = () =>
   new AppError(403, 'csrf_failed', 'This request did not carry the page’s security token; reload the page and try again.');
@@ -30,6 +59,8 @@ export async function optionalActor(db: Db, req: FastifyRequest): Promise<(Actor
   const cookie = req.cookies[SESSION_COOKIE];
   const session = cookie ? await sessionFor(db, cookie) : undefined;
   if (!session) return undefined;
+  // Renewed whatever follows: the store now expects the browser to hold the later expiry.
+  if (session.renewCookieFor) renewals.set(req, { token: cookie!, maxAgeSeconds: session.renewCookieFor });
   if (!SAFE_METHODS.has(req.method) && !sameToken(csrfSent(req), session.csrfToken)) throw csrfFailed();
   return { id: session.user.id, role: session.user.role, name: session.user.name };
 }

@@ -1,4 +1,5 @@
 /** Configuration from the environment (SPEC §3), validated once at start-up. */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { hasUserInfo } from '../domain/webhook.js';
 
@@ -17,6 +18,12 @@ const envSchema = z.object({
     .refine((u) => !hasUserInfo(u), 'must not contain a user name or password (put a token in the query)')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Whose X-Forwarded-For to believe: a hop count, or proxies' addresses/CIDRs (comma-separated).
+  LIVEPAGE_TRUST_PROXY: z.preprocess(unsetIfEmpty, z.string().optional()).transform((v, ctx) => {
+    const parsed = parseTrustProxy(v);
+    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+    return typeof parsed === 'string' ? false : parsed;
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,7 +37,14 @@ export interface Config {
   logLevel: string;
   /** Where to POST `{paths}` of reader URLs a change made stale (a CDN purge hook); optional. */
   purgeUrl?: string | undefined;
+  /**
+   * Which proxies' X-Forwarded-For is believed for the client's address (sign-in limits):
+   * none (false, the default: the peer's address), the nearest N hops, or these addresses.
+   */
+  trustProxy?: TrustProxy | undefined;
 }
+
+export type TrustProxy = false | number | string[];
 
 /** Reads and checks the environment; throws an Error naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +64,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.LIVEPAGE_PUBLIC_URL ?? `http://${host}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     purgeUrl: e.LIVEPAGE_PURGE_URL,
+    trustProxy: e.LIVEPAGE_TRUST_PROXY,
   };
+}
+
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** LIVEPAGE_TRUST_PROXY's value, or a message saying what is wrong with it. */
+export function parseTrustProxy(value: string | undefined): TrustProxy | string {
+  if (value === undefined || value.trim() === '' || value.trim() === '0') return false;
+  if (/^\s*\d+\s*$/.test(value)) {
+    const hops = Number(value);
+    return hops <= 10 ? hops : 'a hop count must be from 0 to 10';
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const version = isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+    if (!PROXY_RANGES.has(entry) && (version === 0 || !prefixOk || rest.length > 0))
+      return `"${entry}" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal (or give a hop count)`;
+  }
+  return entries;
+}
+
+/** The configuration as fastify's `trustProxy` option (which takes no plain hop count). */
+export function fastifyTrustProxy(trust: TrustProxy | undefined): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return trust > 0 ? (_address, hop) => hop < trust : false;
+  return trust ?? false;
 }

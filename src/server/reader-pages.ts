@@ -1,8 +1,9 @@
 /**
- * Reader pages and feeds, rendered once and served many times. A post's <article> is
- * rendered once per version (and reused by the page, live events and feeds); a whole page
- * or feed is cached under an ETag made of the page's seq, so a request for an unchanged
- * page costs one indexed lookup and a buffer write, or a 304.
+ * Reader pages, embeds and feeds, rendered once and served many times. A post's <article>
+ * (and its JSON-LD part) is rendered once per version and reused by the page, the embed, live
+ * events and feeds; a whole page, embed or feed is cached under an ETag made of the release
+ * and the page's seq, so a request for an unchanged page costs one indexed lookup and a
+ * buffer write, or a 304.
  */
 import { DEFAULT_CONTINUATION_NOTICE, POSTS_PER_PAGE, type Page, type PageState } from '../domain/page.js';
 import { isVisible, type Post } from '../domain/post.js';
@@ -11,15 +12,18 @@ import { countNewer, countStream, findPostRow, listKeyEvents, listStream, postFr
 import type { Db, Store } from '../store/store.js';
 import type { RenderContext } from '../render/context.js';
 import { SITE_NAME } from '../render/document.js';
+import { EMBED_POSTS, renderEmbedPage } from '../render/embed.js';
+import { renderErrorPage } from '../render/error-page.js';
 import { renderFeed, type FeedFormat } from '../render/feeds.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { Lru } from '../render/lru.js';
 import { renderLivePage } from '../render/page.js';
 import { renderPageParts, type PageParts } from '../render/parts.js';
 import { renderPostHtml } from '../render/post.js';
-import { featuredImageUrl, pageDescription } from '../render/structured-data.js';
+import { featuredImageUrl, pageDescription, postLd, type PostLd, type Publisher } from '../render/structured-data.js';
 import { zoneYear } from '../render/time.js';
-import { readerCacheControl } from './cache-control.js';
+import { contentEtag, readerCacheControl } from './cache-control.js';
+import { embedSecurityHeaders } from './security-headers.js';
 
 /** Where readers of a continued page should go, and what the notice says. */
 function continuation(page: Page): { url: string; notice: string } | null {
@@ -41,11 +45,19 @@ type Head = NonNullable<Awaited<ReturnType<typeof pageHead>>>;
 export interface ReaderPagesOptions {
   publicUrl: string;
   cssHref: string;
+  /** The embed view's own stylesheet (public/embed.css), versioned. */
+  embedCssHref: string;
   /** The live-update script, or null when it has not been built (the page works without it). */
   scriptHref: string | null;
   /** Changes with every release, so cached pages from an older template are not reused. */
   buildId: string;
   securityHeaders: Record<string, string>;
+}
+
+/** A prepared response: status line aside, everything `writeHead` and `end` need. */
+export interface PreparedResponse {
+  body: Buffer;
+  headers: (string | number)[];
 }
 
 export interface RenderedPage {
@@ -68,15 +80,28 @@ export interface RenderedFeed {
   state: PageState;
 }
 
+/** A post's cached renderings: its <article>, and its JSON-LD part once a page has needed it. */
+interface Fragment {
+  html: string;
+  ld?: PostLd;
+}
+
 export class ReaderPages {
-  private readonly fragments = new Lru<string, string>(20_000);
+  private readonly fragments = new Lru<string, Fragment>(20_000);
   private readonly pages = new Lru<string, RenderedPage>(500);
+  private readonly embeds = new Lru<string, RenderedPage>(500);
   private readonly feeds = new Lru<string, RenderedFeed>(300);
   private readonly heads = new Lru<string, { head: Head; at: number }>(10_000);
   private readonly years = new Map<string, { year: number; until: number }>();
   /** Bumped by every change, so a head read that raced with one is not cached. */
   private generation = 0;
   private readonly siteOrigin: string;
+  private readonly publisher: Publisher;
+  /** The frameable view's headers (SPEC §6): any site may frame it, unlike everything else. */
+  private readonly embedSecurity: string[];
+  /** The embed's ETags name its stylesheet too: it is not part of the build id. */
+  private readonly embedRelease: string;
+  private embedMissing: PreparedResponse | undefined;
 
   private readonly db: Db;
   private readonly publicUrl: string;
@@ -88,6 +113,14 @@ export class ReaderPages {
     this.db = store.db;
     this.publicUrl = opts.publicUrl;
     this.siteOrigin = new URL(opts.publicUrl).origin;
+    this.publisher = { name: SITE_NAME, url: `${opts.publicUrl}/` };
+    this.embedSecurity = Object.entries(embedSecurityHeaders()).flat();
+    this.embedRelease = contentEtag(`${opts.buildId} ${opts.embedCssHref}`).slice(1, 13);
+  }
+
+  /** Changes with every release: ETags of anything rendered from templates carry it. */
+  get buildId(): string {
+    return this.opts.buildId;
   }
 
   /**
@@ -159,6 +192,7 @@ export class ReaderPages {
       postsHtml: posts.map((p) => this.article(p, ctx)),
       pinnedHtml: snap.pinned ? this.article(snap.pinned, ctx) : null,
       posts: snap.pinned ? [snap.pinned, ...posts] : posts,
+      postLd: (p) => this.postLd(p, ctx),
       publicUrl: this.publicUrl,
       keyEvents: snap.keyEvents,
       continuedTo: continuation(page),
@@ -167,12 +201,56 @@ export class ReaderPages {
       scriptHref: this.opts.scriptHref,
       ctx,
     });
-    const body = Buffer.from(html);
-    const notModifiedHeaders = [...Object.entries(this.opts.securityHeaders).flat(), 'etag', etag, 'cache-control', readerCacheControl(page.state)];
-    const headers = [...notModifiedHeaders, 'content-type', 'text/html; charset=utf-8', 'content-length', body.length];
-    const rendered = { body, etag, state: page.state, headers, notModifiedHeaders };
+    const rendered = prepared(html, etag, page.state, Object.entries(this.opts.securityHeaders).flat());
     this.pages.set(etag, rendered);
     return rendered;
+  }
+
+  /**
+   * The embed view of a page (SPEC §6): its latest posts alone, for other sites' iframes,
+   * cached like the page under an ETag of its own; undefined when there is no such page.
+   */
+  async embed(slug: string): Promise<RenderedPage | undefined> {
+    const head = await this.pageHead(slug);
+    if (!head) return undefined;
+    const hit = this.embeds.get(this.embedEtag(head));
+    if (hit) return hit;
+    // One snapshot: data-seq and the ETag must describe exactly the posts shown.
+    const snap = await this.store.read(async (db) => {
+      const page = await findPageBySlug(db, slug);
+      if (!page) return undefined;
+      const cached = this.embeds.get(this.embedEtag(page));
+      if (cached) return { cached };
+      const rows = await listStream(db, page.id, page.pinnedPostId, EMBED_POSTS, 0);
+      return { page, rows, parts: await this.pageParts(db, page) };
+    });
+    if (!snap || 'cached' in snap) return snap?.cached;
+    const { page, parts } = snap;
+    const ctx = this.context(page);
+    const html = renderEmbedPage({
+      page,
+      postsHtml: snap.rows.map((r) => this.article(postFromRow(r, page.pinnedPostId), ctx)),
+      noticeSlot: parts.notice,
+      pinnedSlot: parts.pinned,
+      canonicalUrl: `${this.publicUrl}/live/${page.slug}`,
+      cssHref: this.opts.cssHref,
+      embedCssHref: this.opts.embedCssHref,
+      scriptHref: this.opts.scriptHref,
+    });
+    // Same caching as the reader page: short while live, long once ended.
+    const rendered = prepared(html, this.embedEtag(page), page.state, this.embedSecurity);
+    this.embeds.set(rendered.etag, rendered);
+    return rendered;
+  }
+
+  /** The 404 for an embed of no page, framable so the host page can show it (rendered once). */
+  embedNotFound(): PreparedResponse {
+    if (!this.embedMissing) {
+      const body = Buffer.from(renderErrorPage({ status: 404, title: 'Page not found', message: 'There is no such live page.', cssHref: this.opts.cssHref }));
+      const headers = [...this.embedSecurity, 'cache-control', 'no-store', 'content-type', 'text/html; charset=utf-8', 'content-length', body.length];
+      this.embedMissing = { body, headers };
+    }
+    return this.embedMissing;
   }
 
   /** A page's feed, newest posts first, rendered once per seq; undefined when there is no such page. */
@@ -229,13 +307,27 @@ export class ReaderPages {
 
   /** A post's <article>, rendered once per version, pin state, zone, locale and year. */
   article(post: Post, ctx: RenderContext): string {
+    return this.fragment(post, ctx).html;
+  }
+
+  /**
+   * A post's JSON-LD part (headline, dates, plain-text body, authors), made once per version
+   * and kept beside its <article>: it parses every block's Markdown, far too slow to repeat
+   * for every post of every page render.
+   */
+  postLd(post: Post, ctx: RenderContext): PostLd {
+    const fragment = this.fragment(post, ctx);
+    return (fragment.ld ??= postLd(post, this.publisher));
+  }
+
+  private fragment(post: Post, ctx: RenderContext): Fragment {
     const key = `${post.id}:${post.version}:${post.pinned ? 1 : 0}:${ctx.timeZone}:${ctx.locale}:${this.year(ctx.timeZone)}`;
-    let html = this.fragments.get(key);
-    if (html === undefined) {
-      html = renderPostHtml(post, ctx);
-      this.fragments.set(key, html);
+    let fragment = this.fragments.get(key);
+    if (fragment === undefined) {
+      fragment = { html: renderPostHtml(post, ctx) };
+      this.fragments.set(key, fragment);
     }
-    return html;
+    return fragment;
   }
 
   context(page: Pick<Page, 'timeZone' | 'locale'>): RenderContext {
@@ -257,6 +349,10 @@ export class ReaderPages {
     return `"${this.opts.buildId}-${pageId}-${seq}-${what}-${this.year(timeZone)}"`;
   }
 
+  private embedEtag(page: { id: string; seq: number; timeZone: string }): string {
+    return `"${this.embedRelease}-${page.id}-${page.seq}-${this.year(page.timeZone)}-embed"`;
+  }
+
   /** The current year in a zone, worked out at most once a minute (Intl is slow on a hot path). */
   private year(timeZone: string): number {
     const now = Date.now();
@@ -267,4 +363,12 @@ export class ReaderPages {
     }
     return y.year;
   }
+}
+
+/** A rendered HTML document with its 200 and 304 headers prepared as node's flat arrays. */
+function prepared(html: string, etag: string, state: PageState, security: string[]): RenderedPage {
+  const body = Buffer.from(html);
+  const notModifiedHeaders = [...security, 'etag', etag, 'cache-control', readerCacheControl(state)];
+  const headers = [...notModifiedHeaders, 'content-type', 'text/html; charset=utf-8', 'content-length', body.length];
+  return { body, etag, state, headers, notModifiedHeaders };
 }

@@ -13,6 +13,12 @@ export async function clearPresence(db: Db, postId: string, userId: string): Pro
   await db.deleteFrom('presence').where('post_id', '=', postId).where('user_id', '=', userId).execute();
 }
 
+/** Presence whose editor's browser stopped renewing it (closed, crashed): nobody shows it any more. */
+export async function purgePresence(db: Db, now: string): Promise<number> {
+  const r = await db.deleteFrom('presence').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Who is editing which post of a page right now. */
 export async function listPresence(db: Db, pageId: string, now: string): Promise<{ postId: string; userId: string; name: string }[]> {
   const rows = await db

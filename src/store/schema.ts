@@ -85,6 +85,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** When the browser's copy of the cookie expires (null: as first sent, created_at + idle time). */
+  cookie_expires_at: string | null;
 }
 
 export interface PresenceTable {
@@ -143,6 +145,28 @@ export interface WebhookAttemptsTable {
   error: string | null;
 }
 
+export interface LoginAttemptsTable {
+  id: string;
+  email: string;
+  address: string;
+  at: string;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: string; // JSON
+  created_at: string;
+}
+
 export interface Database {
   pages: PagesTable;
   posts: PostsTable;
@@ -156,4 +180,7 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  login_attempts: LoginAttemptsTable;
+  server_secrets: ServerSecretsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

@@ -12,6 +12,7 @@ import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-sessions-and-schedule.js';
 import * as m003 from './migrations/003-activity.js';
 import * as m004 from './migrations/004-webhooks.js';
+import * as m005 from './migrations/005-sign-in-limits-and-idempotency.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -36,7 +37,13 @@ export interface StoreOptions {
   dataDir: string;
 }
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-sessions-and-schedule': m002, '003-activity': m003, '004-webhooks': m004 };
+const migrations: Record<string, Migration> = {
+  '001-initial': m001,
+  '002-sessions-and-schedule': m002,
+  '003-activity': m003,
+  '004-webhooks': m004,
+  '005-sign-in-limits-and-idempotency': m005,
+};
 
 /** Opens the store and brings its schema up to date. */
 export async function openStore(opts: StoreOptions): Promise<Store> {

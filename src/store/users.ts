@@ -98,6 +98,11 @@ export async function revokeToken(db: Db, id: string, now: string): Promise<void
   await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
+/** Revokes every token a person still holds (deactivation: reactivating must not revive them). */
+export async function revokeUserTokens(db: Db, userId: string, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);

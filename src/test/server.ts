@@ -24,7 +24,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(kind: StoreKind): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Configuration to change, e.g. `trustProxy` or an https `publicUrl`. */
+  config?: Partial<Config>;
+}
+
+export async function startTestServer(kind: StoreKind, options: TestServerOptions = {}): Promise<TestServer> {
   const test = await openTestStore(kind);
   const config: Config = {
     port: 0,
@@ -33,6 +38,7 @@ export async function startTestServer(kind: StoreKind): Promise<TestServer> {
     databaseUrl: test.databaseUrl,
     publicUrl: PUBLIC_URL,
     logLevel: 'silent',
+    ...options.config,
   };
   const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
   const tokens = {} as Record<Role, string>;

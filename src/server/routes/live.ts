@@ -76,7 +76,8 @@ export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: A
     if (since === undefined) throw invalidInput('Ask for the events after a seq: ?since=N.', 'since');
     const page = await reader.pageHead(slug);
     if (!page) throw notFound('page', 'There is no such live page.');
-    const etag = `"${page.id}-${since}-${page.seq}"`;
+    // The release too: events carry rendered HTML, which a new template changes.
+    const etag = `"${reader.buildId}-${page.id}-${since}-${page.seq}"`;
     reply.headers({ etag, 'cache-control': pollCacheControl(page.state === 'live'), 'content-type': 'application/json; charset=utf-8' });
     if (etagMatches(req.headers['if-none-match'], etag)) return reply.status(304).send();
     let body = polls.get(etag);

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addUser } from '../../commands/addUser.js';
+import { createToken } from '../../commands/tokens.js';
 import { aPage } from '../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
+import { CookieJar, openSignInForm, PASSWORD, postLogin, signInAs } from '../../test/sign-in.js';
 import { describeEachStore } from '../../test/stores.js';
-
-const PASSWORD = 'correct horse battery';
 
 describeEachStore('newsroom sign-in and sessions', (kind) => {
   let s: TestServer;
@@ -12,21 +14,10 @@ describeEachStore('newsroom sign-in and sessions', (kind) => {
   });
   afterAll(() => s.close());
 
-  const login = (email: string, password: string) =>
-    fetch(`${s.url}/newsroom/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email, password }),
-    });
-  const signIn = async (email: string) => {
-    const res = await login(email, PASSWORD);
-    expect(res.status).toBe(303);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const shell = await (await fetch(`${s.url}/newsroom`, { headers: { cookie } })).text();
-    const csrf = /data-csrf="([^"]+)"/.exec(shell)![1]!;
-    return { cookie, csrf };
-  };
+  // Each from its own address (behind no proxy, so all are 127.0.0.1): the limits are tested in login-limits.test.ts.
+  const login = (email: string, password: string, opts: Parameters<typeof postLogin>[3] = {}) => postLogin(s.url, email, password, opts);
+  const signIn = (email: string) => signInAs(s.url, email);
+  const sessionCookie = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('lp_session='));
 
   it('shows a labelled sign-in form, and the same message for a wrong password or an unknown email', async () => {
     const form = await (await fetch(`${s.url}/newsroom`)).text();
@@ -45,8 +36,8 @@ describeEachStore('newsroom sign-in and sessions', (kind) => {
     const res = await login('Editor@Example.test', PASSWORD);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/newsroom');
-    const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^lp_session=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax/);
+    const cookie = sessionCookie(res)!;
+    expect(cookie).toMatch(/^lp_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/); // no Secure over http
     const { cookie: c, csrf } = await signIn('editor@example.test');
     const shell = await (await fetch(`${s.url}/newsroom/pages/x`, { headers: { cookie: c } })).text();
     expect(shell).toContain('id="newsroom-app"');
@@ -100,20 +91,31 @@ describeEachStore('newsroom sign-in and sessions', (kind) => {
     expect((await fetch(`${s.url}/api/v1/me`, { headers: { cookie } })).status).toBe(401);
   });
 
-  it('deactivating a person stops their sessions and tokens at once; the last admin stays', async () => {
+  it('deactivating a person stops their sessions and revokes their tokens at once; the last admin stays', async () => {
+    // Someone of their own, so the shared test people keep their tokens.
+    await addUser(s.ctx, { email: 'night@example.test', name: 'Night Desk', role: 'contributor', password: PASSWORD });
+    const oldToken = (await createToken(s.ctx, 'night@example.test')).token;
+    const asNight = (token: string) => fetch(`${s.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     const users = (await (await s.api('/api/v1/users', { as: 'admin' })).json()).users as { id: string; email: string }[];
-    const contributor = users.find((u) => u.email === 'contributor@example.test')!;
+    const night = users.find((u) => u.email === 'night@example.test')!;
     const admin = users.find((u) => u.email === 'admin@example.test')!;
-    const { cookie } = await signIn('contributor@example.test');
-    expect((await s.api('/api/v1/me', { as: 'contributor' })).status).toBe(200);
-    expect((await s.api(`/api/v1/users/${contributor.id}`, { method: 'PATCH', as: 'editor', json: { active: false } })).status).toBe(403);
-    const res = await s.api(`/api/v1/users/${contributor.id}`, { method: 'PATCH', as: 'admin', json: { active: false } });
+    const { cookie } = await signIn('night@example.test');
+    expect((await asNight(oldToken)).status).toBe(200);
+    expect((await s.api(`/api/v1/users/${night.id}`, { method: 'PATCH', as: 'editor', json: { active: false } })).status).toBe(403);
+    const res = await s.api(`/api/v1/users/${night.id}`, { method: 'PATCH', as: 'admin', json: { active: false } });
     expect(res.status).toBe(200);
-    expect((await s.api('/api/v1/me', { as: 'contributor' })).status).toBe(401);
+    expect((await asNight(oldToken)).status).toBe(401);
     expect((await fetch(`${s.url}/api/v1/me`, { headers: { cookie } })).status).toBe(401);
-    expect((await login('contributor@example.test', PASSWORD)).status).toBe(401);
-    await s.api(`/api/v1/users/${contributor.id}`, { method: 'PATCH', as: 'admin', json: { active: true } });
-    expect((await s.api('/api/v1/me', { as: 'contributor' })).status).toBe(200);
+    expect((await login('night@example.test', PASSWORD)).status).toBe(401);
+    await s.api(`/api/v1/users/${night.id}`, { method: 'PATCH', as: 'admin', json: { active: true } });
+    // Reactivated, they sign in again, but their old tokens stay revoked: they make new ones.
+    expect((await asNight(oldToken)).status).toBe(401);
+    const tokens = (await (await s.api('/api/v1/tokens', { as: 'admin' })).json()).tokens as { userId: string; revokedAt: string | null }[];
+    expect(tokens.filter((t) => t.userId === night.id).map((t) => t.revokedAt !== null)).toEqual([true]);
+    const again = await signIn('night@example.test');
+    const fresh = await fetch(`${s.url}/api/v1/tokens`, { method: 'POST', headers: { cookie: again.cookie, 'x-csrf-token': again.csrf, 'content-type': 'application/json' }, body: '{"name":"new laptop"}' });
+    expect(fresh.status).toBe(201);
+    expect((await asNight((await fresh.json()).token)).status).toBe(200);
 
     const last = await s.api(`/api/v1/users/${admin.id}`, { method: 'PATCH', as: 'admin', json: { role: 'editor' } });
     expect(last.status).toBe(409);
@@ -139,5 +141,134 @@ describeEachStore('newsroom sign-in and sessions', (kind) => {
     const blocked = await login('admin@example.test', PASSWORD);
     expect(blocked.status).toBe(429);
     expect(await blocked.text()).toContain('Too many sign-in attempts');
+  });
+  it('the sign-in form is protected against login CSRF: a post needs the form token and the cookie that came with it', async () => {
+    const { jar, csrf, html } = await openSignInForm(s.url);
+    expect(html).toMatch(/<input type="hidden" name="_csrf" value="[A-Za-z0-9_-]{43}"\/>/);
+    const form = await fetch(`${s.url}/newsroom`);
+    expect(form.headers.getSetCookie().find((c) => c.startsWith('lp_login='))).toMatch(/; Max-Age=86400; Path=\/newsroom; HttpOnly; SameSite=Lax$/);
+    const post = (cookie: string, fields: Record<string, string>) =>
+      fetch(`${s.url}/newsroom/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: new URLSearchParams({ email: 'editor@example.test', password: PASSWORD, ...fields }),
+      });
+    // Another site's form: no token, and no cookie (SameSite keeps it home).
+    const forged = await post('', {});
+    expect(forged.status).toBe(403);
+    expect(sessionCookie(forged)).toBeUndefined();
+    expect(await forged.text()).toContain('This sign-in form had expired');
+    // A token without its cookie, a cookie without its token, a token from another browser's form.
+    expect((await post('', { _csrf: csrf })).status).toBe(403);
+    expect((await post(jar.header(), {})).status).toBe(403);
+    const other = await openSignInForm(s.url);
+    expect((await post(jar.header(), { _csrf: other.csrf })).status).toBe(403);
+    expect((await post(jar.header(), { _csrf: csrf.slice(0, -1) + (csrf.endsWith('A') ? 'B' : 'A') })).status).toBe(403);
+    // The real pair signs in; a form reloaded in the same browser keeps working (several tabs).
+    const again = await openSignInForm(s.url, jar);
+    expect(again.csrf).toBe(csrf);
+    const ok = await post(jar.header(), { _csrf: csrf });
+    expect(ok.status).toBe(303);
+    expect(sessionCookie(ok)).toBeDefined();
+  });
+
+  it('sign-in returns to the newsroom page the journalist was on, and never anywhere else', async () => {
+    // A session that ended on a desk: the same URL shows the form, which remembers where it was.
+    const onDesk = await openSignInForm(s.url, new CookieJar(), '/newsroom/pages/storm');
+    expect(onDesk.next).toBe('/newsroom/pages/storm');
+    const back = await login('editor@example.test', PASSWORD, { next: onDesk.next });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('/newsroom/pages/storm');
+    expect((await openSignInForm(s.url, new CookieJar(), '/newsroom?next=/newsroom/people')).next).toBe('/newsroom/people');
+    expect((await openSignInForm(s.url)).next).toBeUndefined();
+
+    const hostile = [
+      '//evil.example/newsroom',
+      '/\\evil.example',
+      '/\\/evil.example/',
+      'https://evil.example/newsroom',
+      'http:/newsroom',
+      '/newsroom//evil.example',
+      '/newsroom/../live/storm',
+      '/newsroom/%2e%2e/x',
+      '/newsroom/%2F%2Fevil.example',
+      '/newsroom%2F..%2F..%2Fevil',
+      '%2F%2Fevil.example',
+      '/newsroom\t/x',
+      ' /newsroom',
+      '/newsroomx',
+      '/live/storm',
+      'javascript:alert(1)',
+    ];
+    for (const next of hostile) {
+      const res = await login('editor@example.test', PASSWORD, { next });
+      expect(res.headers.get('location'), next).toBe('/newsroom');
+      const form = await openSignInForm(s.url, new CookieJar(), `/newsroom?next=${encodeURIComponent(next)}`);
+      expect(form.next, next).toBeUndefined();
+    }
+    // Already signed in (another tab): ?next= goes straight there.
+    const { cookie } = await signIn('editor@example.test');
+    const there = await fetch(`${s.url}/newsroom?next=/newsroom/pages/storm`, { headers: { cookie }, redirect: 'manual' });
+    expect(there.status).toBe(303);
+    expect(there.headers.get('location')).toBe('/newsroom/pages/storm');
+    const nowhere = await fetch(`${s.url}/newsroom?next=//evil.example`, { headers: { cookie }, redirect: 'manual' });
+    expect(nowhere.status).toBe(200);
+  });
+
+  it('a session in use sends its cookie again once it has slid over an hour past it, not on every request', async () => {
+    const { cookie } = await signIn('editor@example.test');
+    const id = createHash('sha256').update(cookie.slice('lp_session='.length)).digest('hex');
+    const db = s.test.store.db;
+    // As if signed in two hours ago and last seen then: the browser's cookie has 10 h left.
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const inFuture = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const hour = 3_600_000;
+    await db.updateTable('sessions').set({ created_at: ago(2 * hour), last_seen_at: ago(2 * hour), expires_at: inFuture(10 * hour), cookie_expires_at: inFuture(10 * hour) }).where('id', '=', id).execute();
+    const renewed = await fetch(`${s.url}/api/v1/me`, { headers: { cookie } });
+    expect(renewed.status).toBe(200);
+    const set = sessionCookie(renewed)!;
+    expect(set).toMatch(/^lp_session=[^;]+; Max-Age=(\d+); Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(set.split(';')[0]).toBe(cookie); // the same session, only a later expiry
+    expect(Number(/Max-Age=(\d+)/.exec(set)![1])).toBeGreaterThan(43_190);
+    // Used again at once: nothing to resend.
+    expect(sessionCookie(await fetch(`${s.url}/api/v1/me`, { headers: { cookie } }))).toBeUndefined();
+    // Slid by only half an hour over the browser's copy: not worth a Set-Cookie yet.
+    await db.updateTable('sessions').set({ last_seen_at: ago(hour / 2), cookie_expires_at: inFuture(12 * hour - hour / 2) }).where('id', '=', id).execute();
+    const quiet = await fetch(`${s.url}/api/v1/me`, { headers: { cookie } });
+    expect(quiet.status).toBe(200);
+    expect(sessionCookie(quiet)).toBeUndefined();
+    // The newsroom page itself renews it too.
+    await db.updateTable('sessions').set({ last_seen_at: ago(3 * hour), cookie_expires_at: inFuture(9 * hour) }).where('id', '=', id).execute();
+    expect(sessionCookie(await fetch(`${s.url}/newsroom`, { headers: { cookie } }))).toMatch(/^lp_session=.*Max-Age=43\d{3};/);
+    // Signing out clears it, and no renewal puts it back.
+    await db.updateTable('sessions').set({ last_seen_at: ago(3 * hour), cookie_expires_at: inFuture(9 * hour) }).where('id', '=', id).execute();
+    const shell = await (await fetch(`${s.url}/newsroom`, { headers: { cookie } })).text();
+    await db.updateTable('sessions').set({ last_seen_at: ago(3 * hour), cookie_expires_at: inFuture(9 * hour) }).where('id', '=', id).execute();
+    const out = await fetch(`${s.url}/newsroom/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: /data-csrf="([^"]+)"/.exec(shell)![1]! }),
+    });
+    expect(out.headers.getSetCookie().filter((c) => c.startsWith('lp_session='))).toEqual([expect.stringMatching(/^lp_session=; Max-Age=0;/)]);
+  });
+});
+
+describeEachStore('newsroom cookies over https', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(kind, { config: { publicUrl: 'https://live.example.test' } });
+  });
+  afterAll(() => s.close());
+
+  it('are Secure when LIVEPAGE_PUBLIC_URL is https', async () => {
+    const jar = new CookieJar();
+    const res = await postLogin(s.url, 'editor@example.test', PASSWORD, { jar });
+    expect(res.status).toBe(303);
+    const cookies = res.headers.getSetCookie();
+    expect(cookies.find((c) => c.startsWith('lp_session='))).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(cookies.find((c) => c.startsWith('lp_device='))).toMatch(/; Path=\/newsroom\/login; HttpOnly; Secure; SameSite=Lax$/);
+    expect((await fetch(`${s.url}/newsroom`)).headers.getSetCookie()[0]).toMatch(/^lp_login=.*; Secure; SameSite=Lax$/);
   });
 });

@@ -1,11 +1,19 @@
-/** `/newsroom`: signing in and out, and the shell of the journalists' editor app. */
+/**
+ * `/newsroom`: signing in and out, and the shell of the journalists' editor app. The sign-in
+ * form carries a login CSRF token (sign-in-tokens.ts); attempts are limited per account and
+ * address (login-limiter.ts); after signing in, the journalist returns to the newsroom path
+ * they were on (`next`), never anywhere else.
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { invalidCredentials, sessionFor, signIn, signOut, SESSION_IDLE_MS } from '../../commands/sessions.js';
+import { invalidCredentials, sessionFor, signIn, signOut } from '../../commands/sessions.js';
 import { AppError } from '../../domain/errors.js';
 import { renderNewsroomShell, renderSignInPage } from '../../render/newsroom-pages.js';
-import { optionalActor, SESSION_COOKIE } from '../auth.js';
-import { LoginLimiter } from '../login-limiter.js';
+import { serverSecret } from '../../store/server-secrets.js';
+import { keepSessionCookieAsSet, optionalActor, SESSION_COOKIE, sessionCookieOptions } from '../auth.js';
+import { beginLoginAttempt, loginSucceeded } from '../login-limiter.js';
+import { safeReturnPath } from '../return-to.js';
 import type { AppServices } from '../services.js';
+import { DEVICE_COOKIE, DEVICE_TTL_MS, LOGIN_COOKIE, LOGIN_FORM_TTL_MS, SignInTokens } from '../sign-in-tokens.js';
 
 const FAVICON = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAsUlEQVR42u2XzQnAIAxGHaHQKXrpaG7hRg5RcIyMkUObQwqlIBpriAUP7yLK9/A3umPZnSVuCkwB4YCV8EQkgEAGuM1zHxWBwGFnAeS+3QQ2IlUEv0k89pPAxtN7NgIliZJA+hD+nIkmgdAh/CZIBdbKDVcL5k5HTsB3DL/xEoGoIBAlAqAgABIBVBDAXwmYL4H5JjQ/huYXkflVPMRjNMRzbF6QDFGSDVOUzn/BFFDhAtYLksSkVsCCAAAAAElFTkSuQmCC',
@@ -17,14 +25,43 @@ export interface NewsroomAssets {
   scriptHref: string | null;
 }
 
+const TOO_MANY = 'Too many sign-in attempts. Wait a few minutes, then try again.';
+const FORM_EXPIRED = 'This sign-in form had expired. Please sign in again.';
+
+interface SignInState {
+  error?: string | undefined;
+  email?: string | undefined;
+  next?: string | undefined;
+}
+
 export async function newsroomRoutes(app: FastifyInstance, services: AppServices & NewsroomAssets): Promise<void> {
   const { store, config, commands, cssHref, newsroomCssHref, scriptHref } = services;
-  const limiter = new LoginLimiter();
   const secure = config.publicUrl.startsWith('https:');
+  const preSession = (path: string, maxAgeMs: number) => ({ path, httpOnly: true, sameSite: 'lax' as const, secure, maxAge: maxAgeMs / 1000 });
+  // Every process signs with the same secret, made once in the store.
+  let tokens: Promise<SignInTokens> | undefined;
+  const signInTokens = () =>
+    (tokens ??= serverSecret(store.db, 'sign-in', commands.now().toISOString()).then(
+      (secret) => new SignInTokens(secret),
+      (err: unknown) => {
+        tokens = undefined; // try again on the next request
+        throw err;
+      },
+    ));
+
   const html = (reply: FastifyReply, status: number, body: string) =>
     reply.status(status).headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).send(body);
-  const signInPage = (reply: FastifyReply, status: number, error?: string, email?: string) =>
-    html(reply, status, renderSignInPage({ cssHref, newsroomCssHref, error, email }));
+
+  /** The sign-in form; the browser's login cookie is kept while young, so forms open in several tabs all work. */
+  const signInPage = async (req: FastifyRequest, reply: FastifyReply, status: number, state: SignInState = {}) => {
+    const t = await signInTokens();
+    let login = req.cookies[LOGIN_COOKIE];
+    if (!t.loginCookieUsable(login, commands.now(), LOGIN_FORM_TTL_MS / 2)) {
+      login = t.newLoginCookie(commands.now());
+      reply.setCookie(LOGIN_COOKIE, login, preSession('/newsroom', LOGIN_FORM_TTL_MS));
+    }
+    return html(reply, status, renderSignInPage({ cssHref, newsroomCssHref, csrfToken: t.formToken(login), ...state }));
+  };
 
   // Forms post urlencoded; the platform's URLSearchParams parses them.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
@@ -33,8 +70,15 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
 
   const shell = async (req: FastifyRequest, reply: FastifyReply) => {
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? await sessionFor(store.db, token) : undefined;
-    if (!session) return signInPage(reply, 200);
+    const session = token ? await sessionFor(store.db, token, commands.now()) : undefined;
+    const asked = safeReturnPath((req.query as { next?: unknown }).next);
+    if (!session) {
+      // Signed out on a newsroom page (a session that ended mid-shift): come back to it.
+      const here = req.url.split('?')[0] === '/newsroom' ? undefined : safeReturnPath(req.url);
+      return signInPage(req, reply, 200, { next: asked ?? here });
+    }
+    if (session.renewCookieFor) reply.setCookie(SESSION_COOKIE, token!, sessionCookieOptions(secure, session.renewCookieFor));
+    if (asked) return reply.redirect(asked, 303); // signed in meanwhile (another tab)
     return html(reply, 200, renderNewsroomShell({ user: session.user, csrfToken: session.csrfToken, cssHref, newsroomCssHref, scriptHref }));
   };
   app.get('/newsroom', shell);
@@ -50,23 +94,30 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
     const body = (req.body ?? {}) as Record<string, unknown>;
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 1000) : '';
-    if (limiter.blocked(email, req.ip))
-      return signInPage(reply.header('retry-after', '900'), 429, 'Too many sign-in attempts. Wait a few minutes, then try again.', email);
+    const next = safeReturnPath(body.next);
+    const now = commands.now();
+    const t = await signInTokens();
+    // Login CSRF: only a form this site served to this browser may sign it in.
+    if (!t.formTokenValid(req.cookies[LOGIN_COOKIE], body._csrf, now)) return signInPage(req, reply, 403, { error: FORM_EXPIRED, email, next });
+    const knownDevice = t.knownDevice(req.cookies[DEVICE_COOKIE], email, now);
+    const check = await beginLoginAttempt(store, email, req.ip, now, { knownDevice });
+    if (!check.allowed) return signInPage(req, reply.header('retry-after', String(check.retryAfterSeconds)), 429, { error: TOO_MANY, email, next });
     try {
-      const { token } = await signIn(commands, email, password);
-      limiter.succeeded(email);
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_IDLE_MS / 1000 });
-      return reply.redirect('/newsroom', 303);
+      const session = await signIn(commands, email, password);
+      await loginSucceeded(store, check.attempt);
+      reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(secure, session.maxAgeSeconds));
+      reply.setCookie(DEVICE_COOKIE, t.deviceCookie(email, now), preSession('/newsroom/login', DEVICE_TTL_MS));
+      return reply.redirect(next ?? '/newsroom', 303);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== invalidCredentials().code) throw err;
-      limiter.failed(email, req.ip);
-      return signInPage(reply, 401, err.message, email);
+      return signInPage(req, reply, 401, { error: err.message, email, next }); // the attempt stays counted
     }
   });
 
   app.post('/newsroom/logout', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token && (await optionalActor(store.db, req))) await signOut(store.db, token); // checks the CSRF field
+    keepSessionCookieAsSet(req);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/newsroom', 303);
   });

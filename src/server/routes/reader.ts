@@ -7,7 +7,6 @@ import { etagMatches, pageNumber } from '../http.js';
 import type { AppServices } from '../services.js';
 import { postIdParam } from './params.js';
 
-
 const noSuchPage = () => notFound('page', 'There is no such live page.');
 
 export async function readerRoutes(app: FastifyInstance, { reader }: AppServices): Promise<void> {
@@ -29,9 +28,7 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
     if (!page) throw noSuchPage();
     if (etagMatches(req.headers['if-none-match'], page.etag)) return notModified(reply, page.etag, page.state);
     // The hot path: prepared headers and bytes straight to the socket (HEAD sends no body).
-    reply.hijack();
-    reply.raw.writeHead(200, page.headers).end(page.body);
-    return reply;
+    return sendPrepared(reply, 200, page.headers, page.body);
   });
 
   app.get<{ Params: { slug: string; postId: string } }>('/live/:slug/posts/:postId', async (req, reply) => {
@@ -40,6 +37,16 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
     // Short even once ended: a post moves to a later page as newer ones arrive.
     return reply.header('cache-control', readerCacheControl('live')).redirect(target, 302);
   });
+}
+
+/**
+ * Writes a prepared response (ReaderPages: node's flat header array and the bytes) straight
+ * to the socket, past fastify's hooks: nothing is added to or computed for it per request.
+ */
+export function sendPrepared(reply: FastifyReply, status: number, headers: (string | number)[], body?: Buffer): FastifyReply {
+  reply.hijack();
+  reply.raw.writeHead(status, headers).end(body);
+  return reply;
 }
 
 function notModified(reply: FastifyReply, etag: string, state: PageState): FastifyReply {

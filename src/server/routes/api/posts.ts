@@ -1,6 +1,6 @@
 /** `/api/v1/…/posts`: thin routes — validate, authorise, call one command. */
 import type { FastifyInstance } from 'fastify';
-import { createPost } from '../../../commands/createPost.js';
+import { createPost, createPostOnce } from '../../../commands/createPost.js';
 import { requirePost } from '../../../commands/load.js';
 import { unpublishPost } from '../../../commands/unpublishPost.js';
 import { updatePost } from '../../../commands/updatePost.js';
@@ -9,6 +9,7 @@ import { isVisible, postCreateSchema, postPatchSchema } from '../../../domain/po
 import { hasRole } from '../../../domain/user.js';
 import { optionalActor, requireRole } from '../../auth.js';
 import { ifMatchVersion } from '../../http.js';
+import { idempotentRequest, sendAnswer } from '../../idempotency-key.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { postIdParam, slugParam } from '../params.js';
@@ -20,7 +21,11 @@ export async function postRoutes(app: FastifyInstance, { commands, store, config
 
   app.post('/api/v1/pages/:slug/posts', async (req, reply) => {
     const actor = await requireRole(db, req, 'contributor');
-    const r = await createPost(commands, actor, slugParam(req.params), parse(postCreateSchema, req.body));
+    const slug = slugParam(req.params);
+    const input = parse(postCreateSchema, req.body);
+    const once = idempotentRequest(req, actor); // a retry with the same key gets the first answer
+    if (once) return sendAnswer(reply, await createPostOnce(commands, actor, slug, input, once, (r) => postJson(r.post, r.seq, url, r.slug, actor)));
+    const r = await createPost(commands, actor, slug, input);
     return reply.status(201).header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug, actor));
   });
 
