@@ -57,6 +57,8 @@ export interface AppOptions {
   webhooks?: Partial<WebhookWorkerOptions>;
   /** Pass a pino logger config or false; defaults to the configured level. */
   logger?: boolean | { level: string };
+  /** The release's fingerprint in reader ETags; defaults to a hash of the templates and assets (tests stand in another release). */
+  buildId?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -64,7 +66,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const cssHref = versioned('livepage.css');
   const scriptHref = existsSync(scriptFile) ? versioned('build/live.js') : null;
   const security = securityHeaders();
-  const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, scriptHref, buildId: buildId(), securityHeaders: security });
+  const embedCssHref = versioned('embed.css');
+  const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? buildId(), securityHeaders: security });
   const respondWithError = errorResponder(cssHref);
   const hub = new LiveHub(store.db, reader);
   const live = { store, hub };
@@ -146,9 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
-  await app.register(async (r) =>
-    embedRoutes(r, { ...services, embedCssHref: versioned('embed.css'), scriptHref, hostScriptFile: publicDir + 'build/embed.js', buildId: buildId() }),
-  );
+  await app.register(async (r) => embedRoutes(r, { ...services, hostScriptFile: publicDir + 'build/embed.js' }));
   await app.register(async (r) => feedRoutes(r, services));
   await app.register(async (r) => sitemapRoutes(r, services));
   await app.register(async (r) =>
