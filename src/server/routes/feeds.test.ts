@@ -113,6 +113,25 @@ describeEachStore('feeds', (kind) => {
     expect(textOf(elements(parseXml(await after.text()), 'entry')[0]!, 'title')).toBe('Update 3');
   });
 
+  it("uploads in a post point at the site in every feed, while the page keeps its own paths", async () => {
+    await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('uploads') });
+    const body = [
+      { type: 'image', src: '/uploads/harbour.jpg', alt: 'Waves over the harbour wall' },
+      { type: 'video', src: '/uploads/storm.mp4', poster: '/uploads/storm.jpg', caption: 'The sea front at noon' },
+    ];
+    await post('uploads', aPost('Pictures from the harbour', { body }), 'editor');
+    const page = await (await get('/live/uploads')).text();
+    expect(page).toContain('<img src="/uploads/harbour.jpg"');
+    const atom = textOf(elements(parseXml(await (await get('/live/uploads/feed.atom')).text()), 'entry')[0]!, 'content')!;
+    const rss = textOf(elements(parseXml(await (await get('/live/uploads/feed.rss')).text()), 'item')[0]!, 'content:encoded')!;
+    const json = (await (await get('/live/uploads/feed.json')).json()).items[0].content_html as string;
+    for (const content of [atom, rss, json]) {
+      expect(content).toContain(`<img src="${PUBLIC_URL}/uploads/harbour.jpg"`);
+      expect(content).toContain(`src="${PUBLIC_URL}/uploads/storm.mp4" poster="${PUBLIC_URL}/uploads/storm.jpg"`);
+      expect(content).not.toMatch(/(?:src|href|poster)="\/(?!\/)/);
+    }
+  });
+
   it('hostile text stays well-formed in every feed', async () => {
     const evil = '<script>alert(1)</script> ]]> & ]]> "q" \'a\' </entry></item>';
     await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('hostile', { title: evil, description: evil }) });
