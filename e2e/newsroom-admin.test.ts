@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage, aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
+import { postLogin } from '../src/test/sign-in.js';
 import { describeBrowser } from './browser.js';
 import { body, card, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
 
@@ -133,8 +134,7 @@ describeBrowser('the newsroom for admins, and the page around the posts', () => 
     await secret.waitFor({ timeout: 15_000 });
     const password = await secret.inputValue();
     expect(password.length).toBeGreaterThanOrEqual(12);
-    const login = () =>
-      fetch(`${s.url}/newsroom/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: 'night@example.test', password }) });
+    const login = () => postLogin(s.url, 'night@example.test', password); // the form's way: with its login CSRF token
     expect((await login()).status).toBe(303);
 
     await page.getByLabel('Role for Night Desk').selectOption('editor');
