@@ -1,4 +1,4 @@
-/** Idempotency-Key on POST /api/v1/pages/{slug}/posts: a retried request creates one post. */
+/** Idempotency-Key on POST /api/v1/pages/{slug}/posts and POST /api/v1/pages: a retried request creates one thing. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage, aPost } from '../../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
@@ -100,5 +100,19 @@ describeEachStore('idempotent post creation', (kind) => {
     const second = await create('yesterday', aPost('New news'));
     expect(second.status).toBe(201);
     expect((await second.json()).id).not.toBe(first.id);
+  });
+  it('creating a page: a repeat answers the first 201, not a 409 slug_taken; another body is a 422', async () => {
+    const make = (body: unknown, key?: string) => s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: body, headers: key ? { 'idempotency-key': key } : {} });
+    const first = await make(aPage('flood-watch'), 'page-key-1');
+    expect(first.status).toBe(201);
+    const again = await make(aPage('flood-watch'), 'page-key-1');
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    expect((await make(aPage('flood-watch'))).status).toBe(409); // without a key: the usual conflict
+    const other = await make(aPage('other-watch'), 'page-key-1');
+    expect(other.status).toBe(422);
+    expect((await other.json()).error.code).toBe('idempotency_key_reused');
+    expect((await s.api('/api/v1/pages/other-watch')).status).toBe(404);
   });
 });

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { continuePage } from '../../../commands/continuePage.js';
-import { createPage } from '../../../commands/createPage.js';
+import { createPage, createPageOnce } from '../../../commands/createPage.js';
 import { endPage } from '../../../commands/endPage.js';
 import { requirePage } from '../../../commands/load.js';
 import { updatePage } from '../../../commands/updatePage.js';
@@ -11,6 +11,7 @@ import { hasRole } from '../../../domain/user.js';
 import { countWithStatus, listWithStatus, postFromRow } from '../../../store/posts.js';
 import { optionalActor, requireRole } from '../../auth.js';
 import { requirePageNumber } from '../../http.js';
+import { idempotentRequest, sendAnswer } from '../../idempotency-key.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { slugParam } from '../params.js';
@@ -23,8 +24,11 @@ export async function pageRoutes(app: FastifyInstance, { commands, store, config
   const { db } = store;
 
   app.post('/api/v1/pages', async (req, reply) => {
-    await requireRole(db, req, 'editor');
-    const page = await createPage(commands, parse(pageCreateSchema, req.body));
+    const actor = await requireRole(db, req, 'editor');
+    const input = parse(pageCreateSchema, req.body);
+    const once = idempotentRequest(req, actor); // a retry with the same key gets the first answer
+    if (once) return sendAnswer(reply, await createPageOnce(commands, input, once, (page) => pageJson(page, url)));
+    const page = await createPage(commands, input);
     return reply.status(201).send(pageJson(page, url));
   });
 
