@@ -20,7 +20,9 @@ const HELP = `Usage: livepage serve [--workers N]
 Serves live pages, the API and the newsroom. --workers N runs N processes on one port
 (default: one per CPU core). Environment:
   PORT (3000), HOST (127.0.0.1), LIVEPAGE_DATA_DIR (./data), DATABASE_URL (postgres://…
-  selects PostgreSQL), LIVEPAGE_PUBLIC_URL (canonical base URL), LOG_LEVEL (info).`;
+  selects PostgreSQL), LIVEPAGE_PUBLIC_URL (canonical base URL), LOG_LEVEL (info),
+  LIVEPAGE_TRUST_PROXY (off; behind a reverse proxy: its addresses/CIDRs, comma-separated,
+  or a hop count, to take clients' addresses from X-Forwarded-For for sign-in limits).`;
 
 export async function serveCommand(argv: string[]): Promise<void> {
   const { values } = parseCommand(argv, { workers: { type: 'string' } });
