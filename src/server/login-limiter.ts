@@ -84,7 +84,8 @@ export function loginRetryAfter(rows: LoginAttemptRow[], attempt: LoginAttempt, 
  * The address a limit counts: IPv4 as is (also when mapped into IPv6); IPv6 by its /64,
  * since one subscriber usually holds a whole /64 and could otherwise change address at will.
  */
-export function addressKey(ip: string): string {
+export function addressKey(ip: string | undefined): string {
+  if (!ip) return 'unknown'; // a socket already gone has no address; it still counts somewhere
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
   if (!isIPv6(ip)) return ip;
