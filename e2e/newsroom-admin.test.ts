@@ -34,6 +34,7 @@ describeBrowser('the newsroom for admins, and the page around the posts', () => 
     s = await startTestServer('sqlite');
     expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
     expect((await s.api(`/api/v1/pages/${SLUG}/posts`, { method: 'POST', as: 'editor', json: aPost('Rivers rising') })).status).toBe(201);
+    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('shelters', { title: 'Shelters and rest centres' }) })).status).toBe(201);
     admin = await journalist(s.url, 'admin@example.test');
     reader = await admin.browser.newPage();
     await reader.goto(`${s.url}/live/${SLUG}`);
@@ -122,6 +123,45 @@ describeBrowser('the newsroom for admins, and the page around the posts', () => 
     expect(page2).toMatchObject({ title: 'Floods: live', featuredMedia: { type: 'image', src: '/assets/demo/harbour-storm.svg', alt: 'Water over the harbour wall' } });
   }, 60_000);
 
+  it('page settings send only what was edited, and show a colleague’s change instead of overwriting it', async () => {
+    const { page } = admin;
+    const patches: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH' && r.url().endsWith(`/api/v1/pages/${SLUG}`)) patches.push(r.postData() ?? '');
+    });
+    const stored = async () => (await s.api(`/api/v1/pages/${SLUG}`)).json();
+    // A colleague changes the title and the description while the panel is open.
+    expect((await s.api(`/api/v1/pages/${SLUG}`, { method: 'PATCH', as: 'editor', json: { title: 'Floods: latest', description: 'From the colleague' } })).status).toBe(200);
+    await page.getByLabel('Page title').fill('Floods: live updates');
+    await page.getByRole('button', { name: 'Save page' }).click();
+    const alert = page.locator('.nr-settings').getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('A colleague changed this page since you opened its settings');
+    expect(await alert.textContent()).toContain('Floods: latest');
+    expect(patches).toEqual([]);
+    expect(await stored()).toMatchObject({ title: 'Floods: latest', description: 'From the colleague' });
+
+    await alert.getByRole('button', { name: 'Use theirs' }).click();
+    expect(await page.getByLabel('Page title').inputValue()).toBe('Floods: latest');
+    expect(await page.locator('#nr-page-description').inputValue()).toBe('From the colleague');
+    await page.getByLabel('Media caption').fill('High water at the harbour');
+    await page.getByRole('button', { name: 'Save page' }).click();
+    await expect.poll(async () => (await stored()).featuredMedia?.caption, { timeout: 15_000 }).toBe('High water at the harbour');
+    // The browser reports its requests asynchronously: wait for the record, then read it.
+    await expect.poll(() => patches.length, { timeout: 10_000 }).toBe(1);
+    expect(patches.map((p) => Object.keys(JSON.parse(p)))).toEqual([['featuredMedia']]);
+    expect(await stored()).toMatchObject({ title: 'Floods: latest', description: 'From the colleague' });
+  }, 60_000);
+
+  it('asks before continuing the coverage on another page', async () => {
+    const { page } = admin;
+    await page.getByLabel('Continue on page').selectOption('shelters');
+    await page.getByRole('button', { name: 'Continue coverage there' }).click();
+    const ask = page.getByRole('group', { name: 'End coverage here and send readers to “Shelters and rest centres”? This cannot be undone.' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect((await (await s.api(`/api/v1/pages/${SLUG}`)).json()).state).toBe('live');
+  }, 60_000);
+
   it('adds a person with a generated password, changes their role and deactivates them', async () => {
     const { page } = admin;
     await page.getByRole('link', { name: 'People' }).click();
@@ -137,10 +177,21 @@ describeBrowser('the newsroom for admins, and the page around the posts', () => 
     const login = () => postLogin(s.url, 'night@example.test', password); // the form's way: with its login CSRF token
     expect((await login()).status).toBe(303);
 
-    await page.getByLabel('Role for Night Desk').selectOption('editor');
+    // Choosing a role saves nothing (one arrow key on the select must not promote anyone);
+    // the Change role button does.
     const user = async () => ((await (await s.api('/api/v1/users', { as: 'admin' })).json()).users as { email: string; role: string; active: boolean }[]).find((u) => u.email === 'night@example.test')!;
+    const changeRole = page.getByRole('button', { name: 'Change role for Night Desk' });
+    expect(await changeRole.isDisabled()).toBe(true);
+    await page.getByLabel('Role for Night Desk', { exact: true }).selectOption('editor');
+    await page.getByLabel('Role for Night Desk', { exact: true }).press('ArrowDown');
+    expect((await user()).role).toBe('contributor');
+    await page.getByLabel('Role for Night Desk', { exact: true }).selectOption('editor');
+    await changeRole.click();
     await expect.poll(async () => (await user()).role, { timeout: 15_000 }).toBe('editor');
+    // Deactivating asks first.
     await page.getByRole('button', { name: 'Deactivate Night Desk' }).click();
+    expect((await user()).active).toBe(true);
+    await page.getByRole('button', { name: 'Yes, deactivate Night Desk' }).click();
     await expect.poll(async () => (await user()).active, { timeout: 15_000 }).toBe(false);
     expect((await login()).status).toBe(401);
     await page.getByRole('button', { name: 'Reactivate Night Desk' }).waitFor();

@@ -24,6 +24,8 @@ export interface Api {
 /** True when the error is the API's optimistic-concurrency refusal (a colleague saved first). */
 export const isConflict = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 409 && e.code === 'version_conflict';
 
+export const SIGNED_OUT_MESSAGE = 'Your session has ended. Sign in again — your draft is kept.';
+
 /** `onSignedOut` runs when the session has ended (401), e.g. to offer a fresh sign-in. */
 export function createApi(csrfToken: string, onSignedOut: () => void): Api {
   async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
@@ -39,8 +41,12 @@ export function createApi(csrfToken: string, onSignedOut: () => void): Api {
     if (res.status === 204) return undefined as T;
     const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
     if (res.ok && json) return json as T;
-    if (res.status === 401) onSignedOut();
     const err = json?.error;
+    if (res.status === 401) {
+      onSignedOut();
+      // The API's words are for API clients ("send a valid API token…"); a journalist's session simply ended.
+      throw new ApiError(401, err?.code ?? 'unauthenticated', SIGNED_OUT_MESSAGE);
+    }
     throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `The server answered ${res.status}; try again.`, err?.field);
   }
   return {

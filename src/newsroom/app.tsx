@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from './api.js';
 import { App as AppProvider, type AppContext } from './context.js';
 import { Desk } from './desk.js';
+import { browserStorage, forgetPerson, storageWorks, suspendAutosave } from './draft-store.js';
 import { PagesList } from './pages-list.js';
 import { People } from './people.js';
 import { isAppNavigation, parseRoute, type Route } from './route.js';
@@ -13,6 +14,7 @@ import type { Me } from './types.js';
 function NewsroomApp({ me, csrf }: { me: Me; csrf: string }) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
   const [signedOut, setSignedOut] = useState(false);
+  const keeps = useMemo(() => storageWorks(browserStorage()), []);
   const ctx = useMemo<AppContext>(() => {
     const navigate = (href: string) => {
       history.pushState(null, '', href);
@@ -22,6 +24,18 @@ function NewsroomApp({ me, csrf }: { me: Me; csrf: string }) {
       setTimeout(() => document.querySelector<HTMLElement>('#newsroom-app h1')?.focus());
     };
     return { me, api: createApi(csrf, () => setSignedOut(true)), navigate };
+  }, []);
+
+  // Newsroom machines are shared: signing out deletes this person's autosaved work here.
+  useEffect(() => {
+    const form = document.querySelector<HTMLFormElement>('form[action="/newsroom/logout"]');
+    const onSignOut = () => {
+      suspendAutosave();
+      const s = browserStorage();
+      if (s) forgetPerson(s, me.id);
+    };
+    form?.addEventListener('submit', onSignOut);
+    return () => form?.removeEventListener('submit', onSignOut);
   }, []);
 
   useEffect(() => {
@@ -45,7 +59,14 @@ function NewsroomApp({ me, csrf }: { me: Me; csrf: string }) {
     <AppProvider.Provider value={ctx}>
       {signedOut && (
         <p class="nr-error nr-banner" role="alert">
-          Your session has ended. Your draft is kept in this browser: <a href="/newsroom">sign in again</a>.
+          {keeps
+            ? 'Your session has ended. Your unsent post and unsaved edits are kept in this browser: '
+            : 'Your session has ended. This browser cannot keep drafts: copy anything unsent before you '}
+          {/* To the server, not the app: its sign-in form brings the journalist back here (?next=). */}
+          <a href={`/newsroom?next=${encodeURIComponent(location.pathname)}`} data-reload="">
+            sign in again
+          </a>
+          .
         </p>
       )}
       {route.name === 'pages' && <PagesList />}

@@ -10,6 +10,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Block } from '../domain/block.js';
 import { inlineToPlain, parseInline } from '../domain/inline.js';
+import { HTTP_URL, MEDIA_URL } from './constants.js';
 import { markdownToPm, pmToMarkdown } from './inline-markdown.js';
 
 type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
@@ -174,8 +175,6 @@ export interface BodyProblem {
   message: string;
 }
 
-const MEDIA_URL = /^(https?:\/\/\S+|\/(?!\/)\S*)$/i;
-const HTTP_URL = /^https?:\/\/\S+$/i;
 
 /** Checks what a journalist can get wrong in the body before the API is asked (SPEC §2 limits). */
 export function checkBlocks(blocks: readonly Block[]): BodyProblem[] {

@@ -3,19 +3,21 @@
  * toggles, and the actions (Publish / Submit for review / Save draft / Schedule, or
  * Save changes when editing). Used for new posts and for editing a post in place.
  * It checks what it can before asking the API and shows the API's own errors next to
- * the field they name.
+ * the field they name. With a scheduled time filled in, Schedule is the primary action
+ * (Ctrl/Cmd+Enter) and Publish asks before going live now. An open preview follows
+ * the edits.
  */
 import type { Editor } from '@tiptap/core';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, messageOf } from './api.js';
-import { describeBlock, docToBlocks } from './blocks.js';
+import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, type Errors } from './composer-parts.js';
 import { Contributors } from './contributors.js';
 import { createEditor } from './editor.js';
-import { checkFields, type PostAction, type PostFields } from './post-fields.js';
+import { checkFields, fromLocalInput, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
 import { Toolbar } from './toolbar.js';
-import { LABEL_NAMES, type Contributor, type Label } from './types.js';
-import { Checkbox, FieldError, FormError } from './ui.js';
+import type { Contributor, Label } from './types.js';
+import { Checkbox, FieldError, FormError, formatTime } from './ui.js';
+
 
 export interface ComposerAction {
   action: PostAction;
@@ -29,6 +31,8 @@ export interface ComposerProps {
   /** The buttons, in order; the first is the primary one, which Ctrl/Cmd+Enter presses. */
   actions: ComposerAction[];
   canPin: boolean;
+  /** Said beside the Pin box, e.g. which post pinning this one would replace. */
+  pinNote?: string | undefined;
   savedContributors: Contributor[];
   /** Called after every change (autosave). */
   onChange?: (fields: PostFields) => void;
@@ -42,54 +46,54 @@ export interface ComposerProps {
   children?: ComponentChildren;
 }
 
-type Errors = Partial<Record<'title' | 'body' | 'scheduledFor' | 'form', string>>;
-
-/** Where an API error belongs: `body.2.alt` is the third block's, shown with the body. */
-export function errorsFromApi(e: unknown, fields: PostFields): Errors {
-  if (!(e instanceof ApiError)) return { form: messageOf(e) };
-  const field = e.field ?? '';
-  if (field === 'title') return { title: e.message };
-  if (field === 'scheduledFor') return { scheduledFor: e.message };
-  if (field === 'body' || field.startsWith('body.')) {
-    const index = Number(field.split('.')[1]);
-    const block = Number.isInteger(index) ? docToBlocks(fields.doc)[index] : undefined;
-    return { body: block ? `${describeBlock(block, index)}: ${e.message}` : e.message };
-  }
-  return { form: e.message };
-}
+/** Quiet time after the last change before an open preview is rendered again. */
+const PREVIEW_SETTLE_MS = 600;
 
 export function Composer(props: ComposerProps) {
   const { idPrefix: id } = props;
   const [title, setTitle] = useState(props.initial.title);
   const [label, setLabel] = useState<Label | ''>(props.initial.label);
   const [contributors, setContributors] = useState<Contributor[]>(props.initial.contributors);
+  const [typed, setTyped] = useState<TypedContributor>({ name: '', role: '' });
   const [keyEvent, setKeyEvent] = useState(props.initial.keyEvent);
   const [pinned, setPinned] = useState(props.initial.pinned);
   const [scheduledFor, setScheduledFor] = useState(props.initial.scheduledFor);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState<PostAction | null>(null);
-  const [preview, setPreview] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ html: string; stale: boolean } | null>(null);
+  const [askNow, setAskNow] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [, setTick] = useState(0);
   const [linkRequest, setLinkRequest] = useState(0);
   const holder = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
   const mounted = useRef(true);
+  const previewTimer = useRef<ReturnType<typeof setTimeout>>();
 
   // The latest values, for callbacks registered once (the editor's events).
-  const latest = useRef({ title, label, contributors, keyEvent, pinned, scheduledFor, props });
-  latest.current = { title, label, contributors, keyEvent, pinned, scheduledFor, props };
+  const latest = useRef({ title, label, contributors, typed, keyEvent, pinned, scheduledFor, props, preview });
+  latest.current = { title, label, contributors, typed, keyEvent, pinned, scheduledFor, props, preview };
+  /** The fields as they stand, a contributor still in the boxes included (they meant it). */
   const current = (): PostFields => {
     const l = latest.current;
     return {
       title: l.title,
       doc: editorRef.current?.getJSON() ?? props.initial.doc,
       label: l.label,
-      contributors: l.contributors,
+      contributors: withTypedContributor(l.contributors, l.typed).contributors,
       keyEvent: l.keyEvent,
       pinned: l.pinned,
       scheduledFor: l.scheduledFor,
     };
+  };
+
+  /** After every change: autosave, and an open preview renders again once typing pauses. */
+  const changed = () => {
+    latest.current.props.onChange?.(current());
+    if (!latest.current.preview) return;
+    setPreview((p) => (p ? { ...p, stale: true } : p));
+    clearTimeout(previewTimer.current);
+    previewTimer.current = setTimeout(() => void showPreview(true), PREVIEW_SETTLE_MS);
   };
 
   useEffect(() => {
@@ -104,22 +108,34 @@ export function Composer(props: ComposerProps) {
     setEditor(ed);
     const rerender = () => setTick((n) => n + 1);
     ed.on('transaction', rerender);
-    ed.on('update', () => latest.current.props.onChange?.(current()));
+    ed.on('update', () => changed());
     return () => {
       mounted.current = false;
+      clearTimeout(previewTimer.current);
       editorRef.current = null;
       ed.destroy();
     };
   }, []);
 
   useEffect(() => {
-    if (editorRef.current) props.onChange?.(current());
-  }, [title, label, contributors, keyEvent, pinned, scheduledFor]);
+    if (editorRef.current) changed();
+  }, [title, label, contributors, typed, keyEvent, pinned, scheduledFor]);
 
-  const primary = props.actions[0]?.action;
+  const hasSchedule = props.actions.some((a) => a.action === 'schedule');
+  // A time filled in on a new post means "later": Schedule becomes the primary action.
+  const timed = hasSchedule && scheduledFor.trim() !== '' && props.actions[0]?.action === 'publish';
+  const primary = timed ? 'schedule' : props.actions[0]?.action;
 
-  async function run(action: PostAction) {
+  async function run(action: PostAction, confirmed = false) {
     if (busy) return;
+    if (action === 'publish' && timed && !confirmed) return setAskNow(true);
+    setAskNow(false);
+    const typedNow = withTypedContributor(latest.current.contributors, latest.current.typed);
+    if (typedNow.problem) {
+      setErrors({ contributors: typedNow.problem });
+      setTimeout(() => document.getElementById(`${id}-contrib-name`)?.focus());
+      return;
+    }
     const fields = current();
     const problems = checkFields(fields, action);
     if (problems.length > 0) {
@@ -128,6 +144,11 @@ export function Composer(props: ComposerProps) {
       setErrors(next);
       focusFirstInvalid(next);
       return;
+    }
+    // The typed contributor joins the list, as if "Add contributor" had been pressed.
+    if (typedNow.contributors !== latest.current.contributors) {
+      setContributors(typedNow.contributors);
+      setTyped({ name: '', role: '' });
     }
     setErrors({});
     setBusy(action);
@@ -152,25 +173,27 @@ export function Composer(props: ComposerProps) {
     });
   }
 
-  async function showPreview() {
+  /** Renders the preview; `auto` (while typing) keeps quiet about problems and leaves the old one marked out of date. */
+  async function showPreview(auto = false) {
     const fields = current();
     const problems = checkFields(fields, 'draft');
     if (problems.length > 0) {
-      setErrors(Object.fromEntries(problems.map((p) => [p.field, p.message])));
+      if (!auto) setErrors(Object.fromEntries(problems.map((p) => [p.field, p.message])));
       return;
     }
     try {
-      const html = await props.onPreview(fields);
-      if (mounted.current) {
-        setErrors({});
-        setPreview(html);
-      }
+      const html = await latest.current.props.onPreview(fields);
+      if (!mounted.current || (auto && !latest.current.preview)) return;
+      if (!auto) setErrors({});
+      setPreview({ html, stale: false });
     } catch (e) {
-      if (mounted.current) setErrors(errorsFromApi(e, fields));
+      if (mounted.current && !auto) setErrors(errorsFromApi(e, fields));
     }
   }
 
-  const hasSchedule = props.actions.some((a) => a.action === 'schedule');
+  const pinHint = timed
+    ? 'A scheduled post cannot be pinned: pin it once it is live.'
+    : ['Applies when you publish now; drafts and scheduled posts are not pinned.', props.pinNote].filter(Boolean).join(' ');
   return (
     <form
       class="nr-composer"
@@ -219,48 +242,39 @@ export function Composer(props: ComposerProps) {
       </div>
 
       <div class="nr-composer__meta">
-        <div class="nr-field">
-          <label for={`${id}-label`}>Label</label>
-          <select id={`${id}-label`} value={label} onChange={(e) => setLabel((e.currentTarget as HTMLSelectElement).value as Label | '')}>
-            <option value="">No label</option>
-            {Object.entries(LABEL_NAMES).map(([value, name]) => (
-              <option key={value} value={value}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Contributors idPrefix={`${id}-contrib`} value={contributors} saved={props.savedContributors} onChange={setContributors} />
+        <LabelPicker id={`${id}-label`} value={label} onValue={setLabel} />
+        <Contributors
+          idPrefix={`${id}-contrib`}
+          value={contributors}
+          saved={props.savedContributors}
+          onChange={setContributors}
+          typed={typed}
+          onTyped={setTyped}
+          error={errors.contributors}
+        />
         <div class="nr-composer__toggles">
-          <Checkbox id={`${id}-key`} label="Key event" checked={keyEvent} onChecked={setKeyEvent} />
-          {props.canPin && <Checkbox id={`${id}-pin`} label="Pin to the top of the page" checked={pinned} onChecked={setPinned} />}
+          <Checkbox
+            id={`${id}-key`}
+            label="Key event"
+            checked={keyEvent}
+            onChecked={setKeyEvent}
+            hint="Listed among the page’s key events, and labelled Key event unless it has another label."
+          />
+          {props.canPin && <Checkbox id={`${id}-pin`} label="Pin to the top of the page" checked={pinned && !timed} disabled={timed} onChecked={setPinned} hint={pinHint} />}
         </div>
-        {hasSchedule && (
-          <div class="nr-field">
-            <label for={`${id}-when`}>Scheduled time</label>
-            <input
-              id={`${id}-when`}
-              type="datetime-local"
-              value={scheduledFor}
-              aria-invalid={errors.scheduledFor ? 'true' : undefined}
-              aria-describedby={errors.scheduledFor ? `${id}-when-error` : undefined}
-              onInput={(e) => setScheduledFor((e.currentTarget as HTMLInputElement).value)}
-            />
-            <FieldError id={`${id}-when-error`} message={errors.scheduledFor} />
-          </div>
-        )}
+        {hasSchedule && <ScheduleField id={`${id}-when`} value={scheduledFor} onValue={setScheduledFor} error={errors.scheduledFor} />}
       </div>
 
       {props.children}
       <FormError message={errors.form} />
       <div class="nr-actions nr-composer__actions">
-        {props.actions.map((a, i) => (
+        {props.actions.map((a) => (
           <button
             key={a.action}
             type="button"
-            class={`nr-button${i === 0 ? ' nr-button--primary' : ''}`}
+            class={`nr-button${a.action === primary ? ' nr-button--primary' : ''}`}
             disabled={busy !== null}
-            aria-keyshortcuts={i === 0 ? 'Control+Enter Meta+Enter' : undefined}
+            aria-keyshortcuts={a.action === primary ? 'Control+Enter Meta+Enter' : undefined}
             onClick={() => void run(a.action)}
           >
             {busy === a.action ? `${a.label}…` : a.label}
@@ -275,19 +289,18 @@ export function Composer(props: ComposerProps) {
           </button>
         )}
       </div>
-      {props.note && <p class="nr-composer__note">{props.note}</p>}
-      {preview !== null && (
-        <section class="nr-preview" aria-label="Preview">
-          <div class="nr-preview__head">
-            <h3>Preview</h3>
-            <button type="button" class="nr-button nr-button--small" onClick={() => setPreview(null)}>
-              Close preview
-            </button>
-          </div>
-          {/* HTML from our own reader renderer (escaping templates), never user HTML. */}
-          <div class="lp-stream" dangerouslySetInnerHTML={{ __html: preview }} />
-        </section>
+      {askNow && (
+        <GoLiveNow
+          when={formatTime(fromLocalInput(scheduledFor))}
+          onYes={() => void run('publish', true)}
+          onKeep={() => {
+            setAskNow(false);
+            document.getElementById(`${id}-when`)?.focus();
+          }}
+        />
       )}
+      {props.note && <p class="nr-composer__note">{props.note}</p>}
+      {preview !== null && <Preview {...preview} onClose={() => (clearTimeout(previewTimer.current), setPreview(null))} />}
     </form>
   );
 }

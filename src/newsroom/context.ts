@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api } from './api.js';
-import type { Me, Role } from './types.js';
+import type { Me } from './types.js';
 
 export interface AppContext {
   me: Me;
@@ -19,6 +19,4 @@ export function useApp(): AppContext {
   return ctx;
 }
 
-const RANK: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
-/** True when `role` is at least `needed` (the server decides; this only hides what would fail). */
-export const atLeast = (role: Role, needed: Role) => RANK[role] >= RANK[needed];
+export { atLeast } from './constants.js';

@@ -1,8 +1,11 @@
 /**
  * Who wrote a post: pick saved contributor profiles (name and role line) or type a new
- * one. A name that matches a saved profile fills in its role.
+ * one. A name that matches a saved profile fills in its role. What is typed in the boxes
+ * belongs to the composer, which adds it on sending even if "Add contributor" was not
+ * pressed (withTypedContributor).
  */
 import { useState } from 'preact/hooks';
+import { withTypedContributor, type TypedContributor } from './post-fields.js';
 import type { Contributor } from './types.js';
 
 export interface ContributorsProps {
@@ -10,28 +13,30 @@ export interface ContributorsProps {
   value: Contributor[];
   saved: Contributor[];
   onChange: (next: Contributor[]) => void;
+  /** The name and role boxes' contents. */
+  typed: TypedContributor;
+  onTyped: (typed: TypedContributor) => void;
+  /** A problem found by the composer (e.g. an 11th contributor on sending). */
+  error?: string | undefined;
 }
 
-const same = (a: Contributor, b: Contributor) => a.name === b.name && (a.role ?? '') === (b.role ?? '');
-
-export function Contributors({ idPrefix: id, value, saved, onChange }: ContributorsProps) {
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
-  const [error, setError] = useState<string>();
+export function Contributors({ idPrefix: id, value, saved, onChange, typed, onTyped, error: outer }: ContributorsProps) {
+  const { name, role } = typed;
+  const [own, setError] = useState<string>();
+  const error = own ?? outer;
   const add = () => {
-    const c: Contributor = { name: name.trim(), ...(role.trim() ? { role: role.trim() } : {}) };
-    if (!c.name) return setError('Type a name, or pick one from the list.');
-    if (value.length >= 10) return setError('A post has at most 10 contributors.');
-    if (!value.some((v) => same(v, c))) onChange([...value, c]);
-    setName('');
-    setRole('');
+    if (!name.trim()) return setError('Type a name, or pick one from the list.');
+    const r = withTypedContributor(value, typed);
+    if (r.problem) return setError(r.problem);
+    if (r.contributors !== value) onChange(r.contributors);
+    onTyped({ name: '', role: '' });
     setError(undefined);
     document.getElementById(`${id}-name`)?.focus();
   };
   const onName = (v: string) => {
-    setName(v);
     const match = saved.find((s) => s.name === v);
-    if (match && !role) setRole(match.role ?? '');
+    onTyped({ name: v, role: match && !role ? (match.role ?? '') : role });
+    setError(undefined);
   };
   const enterAdds = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
@@ -87,7 +92,7 @@ export function Contributors({ idPrefix: id, value, saved, onChange }: Contribut
             value={role}
             maxLength={200}
             placeholder="e.g. Defence correspondent"
-            onInput={(e) => setRole((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => onTyped({ name, role: (e.currentTarget as HTMLInputElement).value })}
             onKeyDown={enterAdds}
           />
         </div>

@@ -2,18 +2,49 @@
 import { describe, expect, it } from 'vitest';
 import { postCreateSchema, postPatchSchema } from '../domain/post.js';
 import { chartGeometry, chartSummary } from './chart.js';
-import { clearDraft, draftKey, loadDraft, saveDraft } from './draft-store.js';
-import { checkFields, createBody, emptyFields, fieldsFromPost, fromLocalInput, isBlank, patchBody, toLocalInput, type PostFields } from './post-fields.js';
+import { clearDraft, clearEdit, draftKey, editKey, editOf, forgetPerson, loadDraft, loadEdits, newIdempotencyKey, saveDraft, saveEdit, suspendAutosave } from './draft-store.js';
+import { pageChanges, pageValues } from './page-fields.js';
+import {
+  checkFields,
+  createBody,
+  emptyFields,
+  fieldsFromPost,
+  fromLocalInput,
+  isBlank,
+  patchBody,
+  toLocalInput,
+  withTypedContributor,
+  type PostFields,
+} from './post-fields.js';
 import { parseRoute } from './route.js';
 import { slugFrom } from './pages-list.js';
-import type { ApiPost } from './types.js';
+import type { ApiPage, ApiPost } from './types.js';
 
 class MemoryStorage {
   readonly items = new Map<string, string>();
   getItem = (k: string) => this.items.get(k) ?? null;
   setItem = (k: string, v: string) => void this.items.set(k, v);
   removeItem = (k: string) => void this.items.delete(k);
+  key = (i: number) => [...this.items.keys()][i] ?? null;
+  get length() {
+    return this.items.size;
+  }
 }
+
+const aPost = (extra: Partial<ApiPost> = {}): ApiPost =>
+  ({
+    id: '01a2b3c4-0000-7000-8000-000000000001',
+    title: 'Pier damaged',
+    label: null,
+    contributors: [],
+    body: [{ type: 'paragraph', text: 'The pier is **damaged**.' }],
+    keyEvent: false,
+    pinned: false,
+    status: 'published',
+    scheduledFor: null,
+    version: 3,
+    ...extra,
+  }) as ApiPost;
 
 const fields = (extra: Partial<PostFields> = {}): PostFields => ({
   ...emptyFields(),
@@ -67,7 +98,77 @@ describe('autosave', () => {
   });
 });
 
+describe('autosave of the idempotency key, in-place edits and sign-out', () => {
+  it('keeps the composed post’s Idempotency-Key with its draft, and refuses a malformed one', () => {
+    const s = new MemoryStorage();
+    const key = newIdempotencyKey();
+    expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(newIdempotencyKey()).not.toBe(key);
+    saveDraft(s, 'u1', 'storm', fields(), key);
+    expect(loadDraft(s, 'u1', 'storm')?.idempotencyKey).toBe(key);
+    s.items.set(draftKey('u1', 'storm'), JSON.stringify({ v: 1, fields: {}, idempotencyKey: 'a b<script>' }));
+    expect(loadDraft(s, 'u1', 'storm')?.idempotencyKey).toBeNull();
+  });
+
+  it('keeps in-place edits per person, page and post, with the version they started from', () => {
+    const s = new MemoryStorage();
+    const edit = editOf(aPost());
+    edit.fields.title = 'Pier badly damaged';
+    expect(saveEdit(s, 'u1', 'storm', edit)).toBe(true);
+    saveEdit(s, 'u1', 'other', editOf(aPost({ id: 'p2' })));
+    saveEdit(s, 'u2', 'storm', editOf(aPost({ id: 'p3' })));
+    const [back, ...rest] = loadEdits(s, 'u1', 'storm');
+    expect(rest).toEqual([]);
+    expect(back).toEqual({ fields: edit.fields, base: { id: aPost().id, version: 3, status: 'published', title: 'Pier damaged' } });
+    clearEdit(s, 'u1', 'storm', aPost().id);
+    expect(loadEdits(s, 'u1', 'storm')).toEqual([]);
+  });
+
+  it('never trusts a stored edit’s shape', () => {
+    const s = new MemoryStorage();
+    const key = editKey('u1', 'storm', 'p1');
+    const good = { v: 1, fields: {}, base: { id: 'p1', version: 2, status: 'draft', title: 'T' } };
+    for (const junk of ['{', '[]', JSON.stringify({ ...good, base: { ...good.base, version: '2' } }), JSON.stringify({ ...good, base: { ...good.base, id: 'p9' } }), JSON.stringify({ ...good, base: { ...good.base, status: 'gone' } })]) {
+      s.items.set(key, junk);
+      expect(loadEdits(s, 'u1', 'storm')).toEqual([]);
+    }
+    s.items.set(key, JSON.stringify(good));
+    expect(loadEdits(s, 'u1', 'storm')).toEqual([{ fields: emptyFields(), base: good.base }]);
+  });
+
+  it('forgets everything of one person on sign-out, and writes nothing after it', () => {
+    const s = new MemoryStorage();
+    saveDraft(s, 'u1', 'storm', fields());
+    saveEdit(s, 'u1', 'storm', editOf(aPost()));
+    saveDraft(s, 'u2', 'storm', fields());
+    s.items.set('unrelated', 'x');
+    forgetPerson(s, 'u1');
+    expect([...s.items.keys()].sort()).toEqual([draftKey('u2', 'storm'), 'unrelated']);
+    suspendAutosave();
+    expect(saveDraft(s, 'u1', 'storm', fields())).toBe(false);
+    expect(loadDraft(s, 'u1', 'storm')).toBeNull();
+    suspendAutosave(false);
+  });
+});
+
 describe('composer fields → API bodies', () => {
+  it('adds a contributor still in the boxes, once, and says when it cannot', () => {
+    const jo = { name: 'Jo', role: 'Reporter' };
+    expect(withTypedContributor([], { name: ' Sam ', role: ' Estuary reporter ' })).toEqual({ contributors: [{ name: 'Sam', role: 'Estuary reporter' }] });
+    expect(withTypedContributor([jo], { name: 'Jo', role: 'Reporter' }).contributors).toEqual([jo]);
+    const list = [jo];
+    expect(withTypedContributor(list, { name: ' ', role: '' }).contributors).toBe(list);
+    expect(withTypedContributor(list, { name: '', role: 'Reporter' }).problem).toMatch(/name/);
+    expect(withTypedContributor(Array(10).fill(jo), { name: 'Eleven', role: '' }).problem).toMatch(/at most 10/);
+  });
+
+  it('has one Key event control: a stored "key-event" label comes back as the checkbox', () => {
+    const f = fieldsFromPost(aPost({ label: 'key-event' }));
+    expect(f).toMatchObject({ label: '', keyEvent: true });
+    expect(createBody(f, 'publish')).toMatchObject({ label: null, keyEvent: true });
+    expect(fieldsFromPost(aPost({ label: 'analysis', keyEvent: true }))).toMatchObject({ label: 'analysis', keyEvent: true });
+  });
+
   it('makes bodies the API accepts, with bold as Markdown', () => {
     const body = createBody(fields({ label: 'analysis', pinned: true, contributors: [{ name: ' Jo ', role: ' ' }, { name: '' }] }), 'publish');
     expect(body).toEqual({
@@ -118,6 +219,27 @@ describe('composer fields → API bodies', () => {
     expect(isBlank(emptyFields())).toBe(true);
     expect(isBlank(f)).toBe(false);
     expect(fromLocalInput('tomorrow')).toBeNull();
+  });
+});
+
+describe('page settings', () => {
+  const page = (extra: Partial<ApiPage> = {}): ApiPage =>
+    ({ slug: 'storm', title: 'Storm', description: 'Live', summary: ['Winds of **90mph**'], featuredMedia: null, updatedAt: '2030-01-01T00:00:00Z', ...extra }) as ApiPage;
+
+  it('sends only what was edited here', () => {
+    const base = page();
+    expect(pageChanges(base, { ...pageValues(base), title: 'Storm: live' }, base)).toEqual({ changed: ['title'], theirs: [] });
+    expect(pageChanges(base, pageValues(base), base)).toEqual({ changed: [], theirs: [] });
+  });
+
+  it('finds a colleague’s change to a field edited here, not to others, nor the same change', () => {
+    const base = page();
+    const mine = { ...pageValues(base), title: 'Storm: live', summary: ['Winds of **100mph**'] };
+    // Every post moves the page's updatedAt: that alone is no conflict.
+    expect(pageChanges(base, mine, page({ updatedAt: '2030-01-01T00:05:00Z', description: 'Changed' })).theirs).toEqual([]);
+    expect(pageChanges(base, mine, page({ title: 'Storm latest' })).theirs).toEqual(['title']);
+    expect(pageChanges(base, mine, page({ title: 'Storm: live' })).theirs).toEqual([]);
+    expect(pageChanges(base, mine, page({ summary: ['Winds of **95mph**'] })).theirs).toEqual(['summary']);
   });
 });
 

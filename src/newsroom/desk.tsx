@@ -1,203 +1,54 @@
 /**
  * A page's desk: the composer, the page's posts newest first (editable in place), the
- * approval queue, drafts and scheduled posts, readers now, and the page's settings.
- * It follows the page's event stream and polls every 10 s (live.ts), so a colleague's
- * post, edit or approval shows up without a reload.
+ * approval queue, drafts, scheduled and taken-down posts, readers now, and the page's
+ * settings. It follows the page's event stream and polls every 10 s (live.ts), so a
+ * colleague's post, edit or approval shows up without a reload.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, messageOf } from './api.js';
+import { useEffect, useState } from 'preact/hooks';
+import { messageOf } from './api.js';
 import { ActivityPanel } from './activity.js';
-import { Composer, type ComposerAction } from './composer.js';
 import { atLeast, useApp } from './context.js';
-import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
+import { useDeskData, type PostsShown } from './desk-data.js';
+import { useEdits } from './desk-edits.js';
 import { watchPage } from './live.js';
+import { NewPost } from './new-post.js';
 import { PageSettings } from './page-settings.js';
-import { createBody, emptyFields, fromLocalInput, isBlank, type PostAction, type PostFields } from './post-fields.js';
-import { PostCard, previewHtml, type EditDraft } from './posts.js';
-import type { ApiPage, ApiPost, Contributor, DeskStatus, PageActivity, PostList } from './types.js';
-import { Announcer, formatTime } from './ui.js';
+import { PostEditor } from './post-editor.js';
+import { PostCard } from './posts.js';
+import type { ApiPost, Contributor, DeskStatus, ListStatus } from './types.js';
+import { Announcer } from './ui.js';
 
-const storage = (): Storage | null => {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage disabled: no autosave, nothing else changes
-  }
-};
-
-interface DeskData {
-  page: ApiPage | null;
-  published: PostList | null;
-  lists: Record<DeskStatus, ApiPost[]>;
-  activity: PageActivity | null;
-}
-
-const EMPTY_LISTS: Record<DeskStatus, ApiPost[]> = { submitted: [], draft: [], scheduled: [] };
-
-/** The desk's lists, refetched on demand; overlapping calls collapse into one more fetch. */
-function useDeskData(slug: string) {
-  const { api } = useApp();
-  const [data, setData] = useState<DeskData>({ page: null, published: null, lists: EMPTY_LISTS, activity: null });
-  const [missing, setMissing] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const running = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
-  const alive = useRef(true);
-  useEffect(() => () => void (alive.current = false), []);
-
-  const fetchAll = async () => {
-    const base = `/api/v1/pages/${slug}`;
-    const [page, published, submitted, draft, scheduled, activity] = await Promise.allSettled([
-      api.get<ApiPage>(base),
-      api.get<PostList>(`${base}/posts?status=published`),
-      api.get<PostList>(`${base}/posts?status=submitted`),
-      api.get<PostList>(`${base}/posts?status=draft`),
-      api.get<PostList>(`${base}/posts?status=scheduled`),
-      api.get<PageActivity>(`${base}/activity`),
-    ]);
-    if (!alive.current) return;
-    if (page.status === 'rejected' && page.reason instanceof ApiError && page.reason.status === 404) return setMissing(true);
-    const failed = [page, published, submitted, draft, scheduled, activity].find((r) => r.status === 'rejected');
-    setProblem(failed ? `Could not refresh the desk: ${messageOf((failed as PromiseRejectedResult).reason)} Trying again shortly.` : null);
-    setData((d) => ({
-      page: page.status === 'fulfilled' ? page.value : d.page,
-      published: published.status === 'fulfilled' ? published.value : d.published,
-      lists: {
-        submitted: submitted.status === 'fulfilled' ? submitted.value.posts : d.lists.submitted,
-        draft: draft.status === 'fulfilled' ? draft.value.posts : d.lists.draft,
-        scheduled: scheduled.status === 'fulfilled' ? scheduled.value.posts : d.lists.scheduled,
-      },
-      activity: activity.status === 'fulfilled' ? activity.value : d.activity,
-    }));
-  };
-
-  const refresh = useCallback((): Promise<void> => {
-    if (running.current) {
-      again.current = true;
-      return running.current;
-    }
-    const run = async (): Promise<void> => {
-      do {
-        again.current = false;
-        await fetchAll();
-      } while (again.current && alive.current);
-    };
-    running.current = run().finally(() => (running.current = null));
-    return running.current;
-  }, [slug]);
-
-  return { ...data, missing, problem, refresh };
-}
+const EDITOR_LISTS: readonly ListStatus[] = ['published', 'submitted', 'draft', 'scheduled', 'unpublished'];
+const CONTRIBUTOR_LISTS: readonly ListStatus[] = ['published', 'submitted', 'draft'];
 
 export function Desk({ slug }: { slug: string }) {
   const { api, me } = useApp();
   const isEditor = atLeast(me.role, 'editor');
-  const { page, published, lists, activity, missing, problem, refresh } = useDeskData(slug);
-  const [older, setOlder] = useState<ApiPost[]>([]);
-  const [olderPage, setOlderPage] = useState(1);
+  const { page, lists, activity, pinned, missing, problem, refresh, showMore } = useDeskData(slug, isEditor ? EDITOR_LISTS : CONTRIBUTOR_LISTS);
+  const edits = useEdits(slug);
   const [saved, setSaved] = useState<Contributor[]>([]);
   const [message, setMessage] = useState('');
-  const [composerKey, setComposerKey] = useState(0);
-  const [note, setNote] = useState<string | undefined>();
-  const [editing, setEditing] = useState<Set<string>>(new Set());
-  const edits = useRef(new Map<string, EditDraft>());
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const autosave = useRef<{ timer?: ReturnType<typeof setTimeout>; pending?: PostFields }>({});
-  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     void refresh();
     return watchPage(slug, () => void refresh());
   }, [slug]);
-  useEffect(() => {
+  const loadContributors = () =>
     api
       .get<{ contributors: Contributor[] }>('/api/v1/contributors')
       .then((r) => setSaved(r.contributors))
       .catch(() => undefined);
-  }, [composerKey]);
+  useEffect(() => void loadContributors(), []);
   useEffect(() => {
     if (page) document.title = `${page.title} – desk – livepage newsroom`;
   }, [page?.title]);
-
-  // Autosave: a moment after the last change, and at once when the tab goes away.
-  const flush = () => {
-    const a = autosave.current;
-    clearTimeout(a.timer);
-    a.timer = undefined;
-    const s = storage();
-    if (!a.pending || !s) return;
-    if (isBlank(a.pending)) clearDraft(s, me.id, slug);
-    else if (saveDraft(s, me.id, slug, a.pending)) setNote(`Saved in this browser at ${formatTime(new Date().toISOString())}.`);
-    a.pending = undefined;
-  };
-  useEffect(() => {
-    const onHide = () => flush();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      flush();
-    };
-  }, [slug]);
-  const firstChange = useRef(true);
-  const onComposerChange = (f: PostFields) => {
-    if (firstChange.current) return void (firstChange.current = false); // the restored draft itself
-    autosave.current.pending = f;
-    clearTimeout(autosave.current.timer);
-    autosave.current.timer = setTimeout(flush, 300);
-  };
-  const restored = useMemo(() => {
-    const s = storage();
-    firstChange.current = true;
-    return s ? loadDraft(s, me.id, slug) : null;
-  }, [composerKey, slug]);
-  const initial = useMemo(() => restored?.fields ?? emptyFields(), [restored]);
 
   const announce = (m: string) => {
     if (m) setMessage(m);
     void refresh();
   };
-
-  const actions: ComposerAction[] = isEditor
-    ? [
-        { action: 'publish', label: 'Publish' },
-        { action: 'draft', label: 'Save draft' },
-        { action: 'schedule', label: 'Schedule' },
-      ]
-    : [
-        { action: 'submit', label: 'Submit for review' },
-        { action: 'draft', label: 'Save draft' },
-      ];
-
-  const create = async (action: PostAction, fields: PostFields) => {
-    if (action === 'save') return;
-    const post = await api.send<ApiPost>('POST', `/api/v1/pages/${slug}/posts`, createBody(fields, action));
-    // Sent: the autosaved copy has done its job.
-    clearTimeout(autosave.current.timer);
-    autosave.current.pending = undefined;
-    const s = storage();
-    if (s) clearDraft(s, me.id, slug);
-    setNote(undefined);
-    setComposerKey((k) => k + 1);
-    const when = action === 'schedule' ? formatTime(fromLocalInput(fields.scheduledFor)) : '';
-    const said: Record<Exclude<PostAction, 'save'>, string> = {
-      publish: `Published “${post.title}”.`,
-      submit: `“${post.title}” was sent to the editors for review.`,
-      draft: `Draft “${post.title}” saved.`,
-      schedule: `“${post.title}” is scheduled for ${when}.`,
-    };
-    announce(said[action]);
-  };
-
-  const loadOlder = async () => {
-    const next = olderPage + 1;
-    try {
-      const r = await api.get<PostList>(`/api/v1/pages/${slug}/posts?status=published&page=${next}`);
-      setOlder((o) => [...o, ...r.posts]);
-      setOlderPage(next);
-    } catch (e) {
-      setMessage(messageOf(e));
-    }
-  };
+  const more = (status: ListStatus) => showMore(status).catch((e) => setMessage(messageOf(e)));
 
   if (missing)
     return (
@@ -209,46 +60,52 @@ export function Desk({ slug }: { slug: string }) {
       </div>
     );
 
+  // Activity names who edits what; this desk's own person is not "a colleague editing".
   const presence = new Map((activity?.editing ?? []).map((e) => [e.postId, e.names.filter((n) => n !== me.name)]));
-  const setEditingPost = (id: string, on: boolean) => {
-    if (!on) edits.current.delete(id);
-    setEditing((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  };
+  const editor = (id: string) => (
+    <PostEditor
+      key={id}
+      draft={edits.draft(id)!}
+      slug={slug}
+      savedContributors={saved}
+      note={edits.restored(id) ? 'Your unsaved changes were restored from this browser.' : undefined}
+      onDraft={edits.update}
+      onClose={() => edits.close(id)}
+      onSaved={(m) => {
+        edits.close(id);
+        announce(m);
+      }}
+    />
+  );
   const card = (post: ApiPost) => (
     <li key={post.id}>
-      <PostCard
-        post={post}
-        slug={slug}
-        editingBy={presence.get(post.id) ?? []}
-        savedContributors={saved}
-        onChanged={announce}
-        editing={editing.has(post.id)}
-        onEditing={(on) => setEditingPost(post.id, on)}
-        resume={edits.current.get(post.id)}
-        onDraft={(d) => edits.current.set(post.id, d)}
-      />
+      {edits.open.has(post.id) && edits.draft(post.id) ? (
+        editor(post.id)
+      ) : (
+        <PostCard post={post} slug={slug} editingBy={presence.get(post.id) ?? []} pinned={pinned} onChanged={announce} onEdit={() => edits.start(post)} />
+      )}
     </li>
   );
-  const listed = published ? dedupe([...published.posts, ...older]) : [];
-  // A post being edited that left every list (a colleague took it down): keep its editor.
-  const present = new Set([...listed, ...lists.submitted, ...lists.draft, ...lists.scheduled].map((p) => p.id));
-  const orphans = [...editing].filter((id) => !present.has(id)).flatMap((id) => edits.current.get(id)?.base ?? []);
-  const stream = [...orphans, ...listed];
-  const panel = (status: DeskStatus, title: string, empty: string) => (
-    <details class="nr-panel" open={lists[status].length > 0} id={`nr-panel-${status}`}>
-      <summary>
-        <h2 class="nr-panel__title">
-          {title} <span class="nr-count">({lists[status].length})</span>
-        </h2>
-      </summary>
-      {lists[status].length === 0 ? <p class="nr-muted">{empty}</p> : <ul class="nr-posts">{lists[status].map(card)}</ul>}
-    </details>
-  );
+  const published = lists.published;
+  // A post being edited that no list shows (a colleague took it down, or it is further
+  // down than the lists reach): keep its editor at the top of the stream.
+  const present = new Set(Object.values(lists).flatMap((l) => l.posts.map((p) => p.id)));
+  const orphans = [...edits.open].filter((id) => !present.has(id) && edits.draft(id));
+
+  const panel = (status: DeskStatus, title: string, empty: string, openWhenFull = true) => {
+    const l: PostsShown = lists[status] ?? { posts: [], total: 0, more: false };
+    return (
+      <details class="nr-panel" open={openWhenFull && l.posts.length > 0} id={`nr-panel-${status}`}>
+        <summary>
+          <h2 class="nr-panel__title">
+            {title} <span class="nr-count">({l.total})</span>
+          </h2>
+        </summary>
+        {l.posts.length === 0 ? <p class="nr-muted">{empty}</p> : <ul class="nr-posts">{l.posts.map(card)}</ul>}
+        <ShowMore shown={l} onMore={() => more(status)} />
+      </details>
+    );
+  };
 
   return (
     <div class="nr-desk">
@@ -256,9 +113,7 @@ export function Desk({ slug }: { slug: string }) {
         <p class="nr-crumbs">
           <a href="/newsroom">All pages</a>
         </p>
-        <h1 tabIndex={-1} ref={heading}>
-          {page?.title ?? 'Loading…'}
-        </h1>
+        <h1 tabIndex={-1}>{page?.title ?? 'Loading…'}</h1>
         {page && (
           <p class="nr-desk__state">
             {page.state === 'live' ? <span class="lp-live">Live</span> : <span class="nr-tag">Coverage ended</span>}{' '}
@@ -271,21 +126,16 @@ export function Desk({ slug }: { slug: string }) {
       <Announcer message={message} />
       {problem && <p class="nr-error nr-error--soft">{problem}</p>}
       <div class="nr-desk__grid">
-        <section class="nr-desk__composer nr-card" aria-labelledby="nr-new-heading">
-          <h2 id="nr-new-heading">New post</h2>
-          <Composer
-            key={composerKey}
-            idPrefix="nr-new"
-            initial={initial}
-            actions={actions}
-            canPin={isEditor}
-            savedContributors={saved}
-            onChange={onComposerChange}
-            onAction={create}
-            onPreview={(f) => previewHtml(api, slug, createBody(f, 'draft'))}
-            note={note ?? (restored ? `Your unsent post was restored (saved in this browser at ${formatTime(restored.savedAt)}).` : undefined)}
-          />
-        </section>
+        <NewPost
+          slug={slug}
+          isEditor={isEditor}
+          savedContributors={saved}
+          pinned={pinned}
+          onSent={(m) => {
+            announce(m);
+            void loadContributors();
+          }}
+        />
 
         <aside class="nr-desk__side" aria-label="Desk">
           <section class="nr-card" aria-labelledby="nr-readers-heading">
@@ -295,6 +145,7 @@ export function Desk({ slug }: { slug: string }) {
           {panel('submitted', isEditor ? 'Approval queue' : 'Waiting for approval', isEditor ? 'Nothing waiting for approval.' : 'None of your posts is waiting.')}
           {panel('draft', 'Drafts', 'No drafts.')}
           {isEditor && panel('scheduled', 'Scheduled', 'Nothing scheduled.')}
+          {isEditor && panel('unpublished', 'Taken down', 'Nothing has been taken down.', false)}
           {isEditor && page && (
             <details class="nr-panel" onToggle={(e) => setSettingsOpen((e.currentTarget as HTMLDetailsElement).open)}>
               <summary>
@@ -309,25 +160,32 @@ export function Desk({ slug }: { slug: string }) {
           <h2 id="nr-stream-heading">
             On the page <span class="nr-count">({published?.total ?? 0})</span>
           </h2>
-          {published === null ? (
+          {orphans.length > 0 && <ul class="nr-posts">{orphans.map((id) => <li key={id}>{editor(id)}</li>)}</ul>}
+          {published === undefined ? (
             <p class="nr-muted">Loading posts…</p>
-          ) : stream.length === 0 ? (
-            <p class="nr-muted">No posts yet: the first one you send appears here and on the page.</p>
+          ) : published.posts.length === 0 ? (
+            orphans.length === 0 && <p class="nr-muted">No posts yet: the first one you send appears here and on the page.</p>
           ) : (
-            <ul class="nr-posts">{stream.map(card)}</ul>
+            <ul class="nr-posts">{published.posts.map(card)}</ul>
           )}
-          {published && published.pageCount > olderPage && (
-            <button type="button" class="nr-button" onClick={() => void loadOlder()}>
-              Show older posts
-            </button>
-          )}
+          {published && <ShowMore shown={published} onMore={() => more('published')} label="Show older posts" />}
         </section>
       </div>
     </div>
   );
 }
 
-function dedupe(posts: ApiPost[]): ApiPost[] {
-  const seen = new Set<string>();
-  return posts.filter((p) => !seen.has(p.id) && seen.add(p.id));
+/** "Showing 20 of 43" and a button for the next 20, when the API has more. */
+function ShowMore({ shown, onMore, label = 'Show more' }: { shown: PostsShown; onMore: () => void; label?: string }) {
+  if (!shown.more) return null;
+  return (
+    <p class="nr-more">
+      <span class="nr-muted">
+        Showing {shown.posts.length} of {shown.total}.
+      </span>{' '}
+      <button type="button" class="nr-button nr-button--small" onClick={onMore}>
+        {label}
+      </button>
+    </p>
+  );
 }

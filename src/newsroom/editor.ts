@@ -132,3 +132,16 @@ export function selectedMedia(editor: Editor): { kind: MediaKind; attrs: Record<
   const name = sel.node?.type.name;
   return name === 'image' || name === 'video' || name === 'embed' ? { kind: name, attrs: sel.node!.attrs } : null;
 }
+
+/**
+ * Inserts a media node followed by an empty paragraph and puts the cursor there, so the
+ * next words typed or the next media inserted go after it. Leaving the new node selected
+ * (insertContent's default for an atom) made the next keystroke or insert replace it:
+ * a credited photo silently lost. With a media node selected, the new one goes after it.
+ */
+export function insertMedia(editor: Editor, kind: MediaKind, attrs: Record<string, unknown>): void {
+  const content = [{ type: kind, attrs }, { type: 'paragraph' }];
+  const at = selectedMedia(editor) ? editor.state.selection.to : null;
+  const chain = editor.chain().focus();
+  (at === null ? chain.insertContent(content) : chain.insertContentAt(at, content)).run();
+}

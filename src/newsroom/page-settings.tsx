@@ -1,28 +1,31 @@
 /**
  * The page itself (editors): title, description, the summary's key points (a bullet list
  * in a small Tiptap editor), the featured video or image; and the end of coverage:
- * continue on another page, or end it.
+ * continue on another page, or end it (both asked first: neither can be undone).
+ * Saving sends only the fields edited here, and shows a colleague's change to one of
+ * them instead of overwriting it (page-fields.ts).
  */
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
 import { docToSummary, summaryToDoc } from './blocks.js';
+import { FIELD_NAMES, mediaFields, mediaValue, pageChanges, pageValues, type Field, type MediaFields, type MediaType, type Values } from './page-fields.js';
+import { MEDIA_URL } from './constants.js';
 import { useApp } from './context.js';
 import { createEditor } from './editor.js';
 import type { ApiPage } from './types.js';
 import { ConfirmButton, FormError, TextField } from './ui.js';
 
-type MediaType = '' | 'image' | 'video';
-
 export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (message: string) => void }) {
   const { api } = useApp();
-  const fm = page.featuredMedia;
+  const [base, setBase] = useState(page);
   const [title, setTitle] = useState(page.title);
   const [description, setDescription] = useState(page.description ?? '');
-  const [mediaType, setMediaType] = useState<MediaType>(fm?.type ?? '');
-  const [media, setMedia] = useState({ src: fm?.src ?? '', alt: fm?.alt ?? '', caption: fm?.caption ?? '', credit: fm?.credit ?? '' });
+  const [mediaType, setMediaType] = useState<MediaType>(page.featuredMedia?.type ?? '');
+  const [media, setMedia] = useState<MediaFields>(mediaFields(page));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<{ now: ApiPage; fields: Field[] } | null>(null);
   const holder = useRef<HTMLDivElement>(null);
   const summary = useRef<Editor | null>(null);
 
@@ -32,25 +35,51 @@ export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (m
     return () => ed.destroy();
   }, []);
 
-  const save = async () => {
+  const values = (): Values => ({
+    title: title.trim(),
+    description: description.trim() || null,
+    summary: summary.current ? docToSummary(summary.current.getJSON()) : pageValues(base).summary,
+    featuredMedia: mediaValue(mediaType, media),
+  });
+
+  /** Shows `now`'s value in every field in `fields`. */
+  const take = (now: ApiPage, fields: Field[]) => {
+    if (fields.includes('title')) setTitle(now.title);
+    if (fields.includes('description')) setDescription(now.description ?? '');
+    if (fields.includes('summary')) summary.current?.commands.setContent(summaryToDoc(now.summary));
+    if (fields.includes('featuredMedia')) {
+      setMediaType(now.featuredMedia?.type ?? '');
+      setMedia(mediaFields(now));
+    }
+  };
+
+  /** Moves the panel onto `now`: fields not edited here show its values; edited ones stay. */
+  const rebase = (now: ApiPage, keepMine: Field[]) => {
+    take(now, (['title', 'description', 'summary', 'featuredMedia'] as Field[]).filter((f) => !keepMine.includes(f)));
+    setBase(now);
+  };
+
+  const save = async (overwrite = false) => {
     const e: Record<string, string> = {};
     if (!title.trim()) e.title = 'Give the page a title.';
-    if (mediaType && !/^(https?:\/\/\S+|\/(?!\/)\S*)$/i.test(media.src.trim())) e.src = 'Give the address, starting with https://.';
+    if (mediaType && !MEDIA_URL.test(media.src.trim())) e.src = 'Give the address, starting with https://.';
     if (mediaType === 'image' && !media.alt.trim()) e.alt = 'Describe the image for people who cannot see it.';
     setErrors(e);
     if (Object.keys(e).length > 0) return;
-    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
-    const body = {
-      title: title.trim(),
-      description: description.trim() || null,
-      summary: summary.current ? docToSummary(summary.current.getJSON()) : page.summary,
-      featuredMedia: mediaType
-        ? JSON.parse(JSON.stringify({ type: mediaType, src: media.src.trim(), alt: opt(media.alt), caption: opt(media.caption), credit: opt(media.credit) }))
-        : null,
-    };
     setBusy(true);
     try {
-      await api.send('PATCH', `/api/v1/pages/${page.slug}`, body);
+      const mine = values();
+      const now = await api.get<ApiPage>(`/api/v1/pages/${page.slug}`);
+      const { changed, theirs } = pageChanges(base, mine, now);
+      if (changed.length === 0) {
+        rebase(now, []);
+        return onChanged('Nothing to save: the page already says this.');
+      }
+      if (theirs.length > 0 && !overwrite) return setConflict({ now, fields: theirs });
+      setConflict(null);
+      const body = Object.fromEntries(changed.map((f) => [f, mine[f]]));
+      const saved = await api.send<ApiPage>('PATCH', `/api/v1/pages/${page.slug}`, body);
+      rebase(saved, []);
       onChanged('Page saved.');
     } catch (err) {
       const field = err instanceof ApiError ? (err.field ?? '') : '';
@@ -95,6 +124,46 @@ export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (m
         )}
       </fieldset>
       <FormError message={errors.form} />
+      {conflict && (
+        <div class="nr-conflict" role="alert">
+          <h4>A colleague changed this page since you opened its settings</h4>
+          <p>
+            They changed the {conflict.fields.map((f) => FIELD_NAMES[f]).join(' and ')}; nothing has been saved yet. Their{' '}
+            {conflict.fields.length === 1 ? 'version' : 'versions'}:
+          </p>
+          <ul class="nr-conflict__theirs">
+            {conflict.fields.map((f) => (
+              <li key={f}>
+                <strong>{FIELD_NAMES[f]}:</strong> {describe(f, conflict.now)}
+              </li>
+            ))}
+          </ul>
+          <div class="nr-actions">
+            <button
+              type="button"
+              class="nr-button"
+              onClick={() => {
+                rebase(conflict.now, pageChanges(base, values(), conflict.now).changed.filter((f) => !conflict.fields.includes(f)));
+                setConflict(null);
+              }}
+            >
+              Use theirs
+            </button>
+            <button
+              type="button"
+              class="nr-button nr-button--danger"
+              onClick={() => {
+                const mine = pageChanges(base, values(), conflict.now).changed;
+                rebase(conflict.now, mine);
+                setConflict(null);
+                void save(true);
+              }}
+            >
+              Replace theirs with mine
+            </button>
+          </div>
+        </div>
+      )}
       <div class="nr-actions">
         <button type="button" class="nr-button nr-button--primary" disabled={busy} onClick={() => void save()}>
           Save page
@@ -150,16 +219,23 @@ function EndCoverage({ page, onChanged }: { page: ApiPage; onChanged: (message: 
       />
       <FormError message={error} />
       <div class="nr-actions">
-        <button
-          type="button"
-          class="nr-button"
+        <ConfirmButton
+          label="Continue coverage there"
           disabled={!to}
-          onClick={() => void act('continue', { to, ...(notice.trim() ? { notice: notice.trim() } : {}) }, 'Coverage continues on the new page.')}
-        >
-          Continue coverage there
-        </button>
+          question={`End coverage here and send readers to “${pages.find((p) => p.slug === to)?.title ?? to}”? This cannot be undone.`}
+          confirm="Yes, continue there"
+          onConfirm={() => act('continue', { to, ...(notice.trim() ? { notice: notice.trim() } : {}) }, 'Coverage continues on the new page.')}
+        />
         <ConfirmButton label="End coverage" question="End this page's live coverage?" confirm="Yes, end it" onConfirm={() => act('end', undefined, 'Coverage ended.')} />
       </div>
     </fieldset>
   );
+}
+
+/** A field's value in words, for the conflict view. */
+function describe(f: Field, p: ApiPage): string {
+  const v = pageValues(p)[f];
+  if (f === 'summary') return (v as string[]).join(' · ') || '(none)';
+  if (f === 'featuredMedia') return p.featuredMedia ? `${p.featuredMedia.type} ${p.featuredMedia.src}` : '(none)';
+  return (v as string | null) ?? '(none)';
 }

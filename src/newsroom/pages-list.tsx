@@ -1,6 +1,7 @@
 /** The newsroom's front: every live page, each a link named by its title; editors start new ones. */
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
+import { SLUG_PATTERN } from './constants.js';
 import { atLeast, useApp } from './context.js';
 import { deskHref } from './route.js';
 import type { ApiPage } from './types.js';
@@ -66,7 +67,7 @@ function NewPage() {
     const finalSlug = slugTouched ? slug.trim() : slugFrom(title);
     const e: Record<string, string> = {};
     if (!title.trim()) e.title = 'Give the page a title.';
-    if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(finalSlug)) e.slug = 'Use lowercase letters, digits and hyphens, starting with a letter or digit.';
+    if (!SLUG_PATTERN.test(finalSlug)) e.slug = 'Use lowercase letters, digits and hyphens, starting with a letter or digit.';
     setErrors(e);
     if (Object.keys(e).length > 0) return;
     setBusy(true);

@@ -2,10 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
 import { atLeast, useApp } from './context.js';
-import { ROLE_NAMES, type Role, type User } from './types.js';
-import { Announcer, FormError, TextField } from './ui.js';
-
-const ROLES: Role[] = ['contributor', 'editor', 'admin'];
+import { ROLE_NAMES, ROLES } from './constants.js';
+import type { Role, User } from './types.js';
+import { Announcer, ConfirmButton, FormError, TextField } from './ui.js';
 
 export function People() {
   const { api, me } = useApp();
@@ -51,38 +50,58 @@ export function People() {
                 <strong>{u.name}</strong> <span class="nr-muted">{u.email}</span>
                 {!u.active && <span class="nr-tag"> Deactivated</span>}
               </p>
-              <div class="nr-person__actions">
-                <label for={`nr-role-${u.id}`} class="visually-hidden">
-                  Role for {u.name}
-                </label>
-                <select
-                  id={`nr-role-${u.id}`}
-                  value={u.role}
-                  onChange={(e) => {
-                    const role = (e.currentTarget as HTMLSelectElement).value as Role;
-                    void change(u, { role }, `${u.name} is now ${ROLE_NAMES[role].toLowerCase()}.`);
-                  }}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_NAMES[r]}
-                    </option>
-                  ))}
-                </select>
-                <button
-                  type="button"
-                  class="nr-button"
-                  aria-label={`${u.active ? 'Deactivate' : 'Reactivate'} ${u.name}`}
-                  onClick={() => void change(u, { active: !u.active }, u.active ? `${u.name} was deactivated; their sessions and tokens stopped working.` : `${u.name} was reactivated.`)}
-                >
-                  {u.active ? 'Deactivate' : 'Reactivate'}
-                </button>
-              </div>
+              <PersonActions user={u} onChange={change} />
             </li>
           ))}
         </ul>
       )}
       <AddPerson onAdded={(m) => (setMessage(m), void load())} />
+    </div>
+  );
+}
+
+/**
+ * A person's role and whether they may sign in. The role is chosen, then saved with its
+ * own button (a select that saved on change promoted someone with one arrow key), and
+ * deactivating asks first: it ends their sessions and tokens at once.
+ */
+function PersonActions({ user: u, onChange }: { user: User; onChange: (user: User, patch: Partial<Pick<User, 'role' | 'active'>>, done: string) => Promise<void> }) {
+  const [role, setRole] = useState<Role>(u.role);
+  useEffect(() => setRole(u.role), [u.role]);
+  return (
+    <div class="nr-person__actions">
+      <label for={`nr-role-${u.id}`} class="visually-hidden">
+        Role for {u.name}
+      </label>
+      <select id={`nr-role-${u.id}`} value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as Role)}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_NAMES[r]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        class="nr-button"
+        aria-label={`Change role for ${u.name}`}
+        disabled={role === u.role}
+        onClick={() => void onChange(u, { role }, `${u.name} is now ${ROLE_NAMES[role].toLowerCase()}.`)}
+      >
+        Change role
+      </button>
+      {u.active ? (
+        <ConfirmButton
+          label="Deactivate"
+          ariaLabel={`Deactivate ${u.name}`}
+          question={`Deactivate ${u.name}? They are signed out and their API tokens stop working at once.`}
+          confirm={`Yes, deactivate ${u.name}`}
+          onConfirm={() => onChange(u, { active: false }, `${u.name} was deactivated; their sessions and tokens stopped working.`)}
+        />
+      ) : (
+        <button type="button" class="nr-button" aria-label={`Reactivate ${u.name}`} onClick={() => void onChange(u, { active: true }, `${u.name} was reactivated.`)}>
+          Reactivate
+        </button>
+      )}
     </div>
   );
 }

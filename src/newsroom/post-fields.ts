@@ -29,13 +29,18 @@ export const emptyFields = (): PostFields => ({
   scheduledFor: '',
 });
 
+/**
+ * A stored post as composer fields. "Key event" is one control, the checkbox: the label
+ * of that name is what readers see on a key event without another label (the reader's
+ * postLabel), so a post labelled "key-event" comes back as a key event without a label.
+ */
 export function fieldsFromPost(post: ApiPost): PostFields {
   return {
     title: post.title,
     doc: blocksToDoc(post.body),
-    label: post.label ?? '',
+    label: post.label === 'key-event' ? '' : (post.label ?? ''),
     contributors: post.contributors.map((c) => ({ ...c })),
-    keyEvent: post.keyEvent,
+    keyEvent: post.keyEvent || post.label === 'key-event',
     pinned: post.pinned,
     scheduledFor: post.scheduledFor ? toLocalInput(post.scheduledFor) : '',
   };
@@ -113,6 +118,24 @@ export function patchBody(f: PostFields, action: PostAction): Record<string, unk
   if (action === 'save') return content(f);
   const status = STATUS[action];
   return { ...content(f), status, ...(status === 'scheduled' ? { scheduledFor: fromLocalInput(f.scheduledFor) } : {}) };
+}
+
+/** A contributor typed into the name and role boxes but not yet added to the list. */
+export interface TypedContributor {
+  name: string;
+  role: string;
+}
+
+/**
+ * The contributors with the one still in the boxes added (the journalist meant them,
+ * even without pressing "Add contributor"), or why it cannot be added.
+ */
+export function withTypedContributor(list: Contributor[], typed: TypedContributor): { contributors: Contributor[]; problem?: string } {
+  const c: Contributor = { name: typed.name.trim(), ...(typed.role.trim() ? { role: typed.role.trim() } : {}) };
+  if (!c.name) return typed.role.trim() ? { contributors: list, problem: 'Type the contributor’s name, or clear the role.' } : { contributors: list };
+  if (list.some((v) => v.name === c.name && (v.role ?? '') === (c.role ?? ''))) return { contributors: list };
+  if (list.length >= 10) return { contributors: list, problem: 'A post has at most 10 contributors.' };
+  return { contributors: [...list, c] };
 }
 
 /** True when nothing worth keeping has been typed. */

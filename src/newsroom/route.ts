@@ -1,4 +1,5 @@
 /** The newsroom's client-side routes under /newsroom (the server serves the shell for all). */
+import { SLUG_PATTERN } from './constants.js';
 
 export type Route =
   | { name: 'pages' }
@@ -7,7 +8,6 @@ export type Route =
   | { name: 'tokens' }
   | { name: 'not-found' };
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
@@ -22,7 +22,7 @@ export function parseRoute(pathname: string): Route {
     } catch {
       return { name: 'not-found' };
     }
-    if (SLUG.test(slug)) return { name: 'desk', slug };
+    if (SLUG_PATTERN.test(slug)) return { name: 'desk', slug };
   }
   return { name: 'not-found' };
 }
@@ -33,7 +33,8 @@ export const deskHref = (slug: string) => `/newsroom/pages/${slug}`;
 export function isAppNavigation(e: MouseEvent, a: HTMLAnchorElement, origin: string): boolean {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return false;
   if (a.target && a.target !== '_self') return false;
-  if (a.hasAttribute('download')) return false;
+  // A download, or a link that must reach the server (signing in again).
+  if (a.hasAttribute('download') || a.hasAttribute('data-reload')) return false;
   const url = new URL(a.href, origin);
   return url.origin === origin && parseRoute(url.pathname).name !== 'not-found';
 }

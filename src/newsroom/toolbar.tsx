@@ -6,7 +6,8 @@
 import type { Editor } from '@tiptap/core';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MEDIA_ATTRS, selectedMedia, type MediaKind } from './editor.js';
+import { HTTP_URL, MEDIA_URL } from './constants.js';
+import { insertMedia, MEDIA_ATTRS, selectedMedia, type MediaKind } from './editor.js';
 import { cleanHref } from './inline-markdown.js';
 import { TextField } from './ui.js';
 
@@ -195,7 +196,6 @@ function LinkForm({ editor, idPrefix, onClose }: { editor: Editor; idPrefix: str
   );
 }
 
-const MEDIA_URL = /^(https?:\/\/\S+|\/(?!\/)\S*)$/i;
 
 const FIELD_LABELS: Record<string, string> = { alt: 'Alt text', caption: 'Caption', credit: 'Credit', poster: 'Poster image address' };
 
@@ -213,7 +213,7 @@ function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; i
   const submit = () => {
     const e: Record<string, string> = {};
     const url = values[urlField]!.trim();
-    const ok = kind === 'embed' ? /^https?:\/\/\S+$/i.test(url) : MEDIA_URL.test(url);
+    const ok = (kind === 'embed' ? HTTP_URL : MEDIA_URL).test(url);
     if (!ok) e[urlField] = `Give the ${noun}'s address, starting with https://.`;
     if (kind === 'image' && !values.alt!.trim()) e.alt = 'Describe the image for people who cannot see it.';
     if (values.poster && !MEDIA_URL.test(values.poster.trim())) e.poster = 'Give the poster image address, starting with https://.';
@@ -221,7 +221,7 @@ function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; i
     if (Object.keys(e).length > 0) return;
     const attrs = Object.fromEntries(fields.map((f) => [f, values[f]!.trim() || null]));
     if (props.editing) editor.chain().focus().updateAttributes(kind, attrs).run();
-    else editor.chain().focus().insertContent({ type: kind, attrs }).run();
+    else insertMedia(editor, kind, attrs);
     props.onClose();
   };
   const label = (f: string) => (f === urlField ? `${noun[0]!.toUpperCase()}${noun.slice(1)} address` : FIELD_LABELS[f]!);

@@ -35,16 +35,7 @@ export interface TokenInfo {
   revokedAt: string | null;
 }
 
-/** Labels a post may carry, in the order the picker shows them (the domain's list, without zod). */
-export const LABEL_NAMES: Record<Label, string> = {
-  breaking: 'Breaking',
-  analysis: 'Analysis',
-  explainer: 'Explainer',
-  correction: 'Correction',
-  'key-event': 'Key event',
-};
-
-export const ROLE_NAMES: Record<Role, string> = { admin: 'Admin', editor: 'Editor', contributor: 'Contributor' };
-
 /** The lists the desk shows besides the published stream. */
-export type DeskStatus = 'submitted' | 'draft' | 'scheduled';
+export type DeskStatus = 'submitted' | 'draft' | 'scheduled' | 'unpublished';
+/** Every list the desk reads, the published stream included. */
+export type ListStatus = 'published' | DeskStatus;

@@ -1,5 +1,4 @@
 /** Small shared pieces of the newsroom UI: labelled fields, inline errors, times, two-step buttons. */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** "27 Feb, 15:46": a time in the journalist's own zone and language. */
@@ -78,11 +77,26 @@ export function TextField({ id, label, value, onValue, error, hint, multiline, c
   );
 }
 
-export function Checkbox({ id, label, checked, onChecked, disabled }: { id: string; label: string; checked: boolean; onChecked: (v: boolean) => void; disabled?: boolean }) {
+export function Checkbox(props: { id: string; label: string; checked: boolean; onChecked: (v: boolean) => void; disabled?: boolean; hint?: string | undefined }) {
+  const { id, hint } = props;
   return (
-    <div class="nr-check">
-      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChecked((e.currentTarget as HTMLInputElement).checked)} />
-      <label for={id}>{label}</label>
+    <div class="nr-check-wrap">
+      <div class="nr-check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={props.checked}
+          disabled={props.disabled}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onChange={(e) => props.onChecked((e.currentTarget as HTMLInputElement).checked)}
+        />
+        <label for={id}>{props.label}</label>
+      </div>
+      {hint && (
+        <p id={`${id}-hint`} class="nr-field__hint nr-check__hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
@@ -92,7 +106,16 @@ export function Checkbox({ id, label, checked, onChecked, disabled }: { id: stri
  * question with a confirming and a cancelling button (never window.confirm, which
  * blocks the page and that automation dismisses).
  */
-export function ConfirmButton(props: { label: string; question: string; confirm: string; onConfirm: () => void | Promise<void>; class?: string }) {
+export function ConfirmButton(props: {
+  label: string;
+  question: string;
+  confirm: string;
+  onConfirm: () => void | Promise<void>;
+  class?: string;
+  /** An accessible name more specific than the label ("Deactivate Night Desk"). */
+  ariaLabel?: string;
+  disabled?: boolean;
+}) {
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -100,7 +123,7 @@ export function ConfirmButton(props: { label: string; question: string; confirm:
   }, [asking]);
   if (!asking)
     return (
-      <button type="button" class={props.class ?? 'nr-button'} onClick={() => setAsking(true)}>
+      <button type="button" class={props.class ?? 'nr-button'} aria-label={props.ariaLabel} disabled={props.disabled} onClick={() => setAsking(true)}>
         {props.label}
       </button>
     );
@@ -131,14 +154,5 @@ export function Announcer({ message }: { message: string }) {
     <p class="nr-status" role="status" aria-live="polite">
       {message}
     </p>
-  );
-}
-
-export function Section({ id, title, children, class: cls }: { id: string; title: string; children: ComponentChildren; class?: string }) {
-  return (
-    <section class={`nr-section ${cls ?? ''}`} aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
   );
 }

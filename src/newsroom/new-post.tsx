@@ -1,0 +1,128 @@
+/**
+ * The desk's composer for a new post: autosaved in this browser (draft-store.ts), sent
+ * with an Idempotency-Key that stays the same for this composed post until it is sent —
+ * across retries and reloads — so a retry after a lost answer cannot publish it twice.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError } from './api.js';
+import { Composer, type ComposerAction } from './composer.js';
+import { useApp } from './context.js';
+import { browserStorage, clearDraft, createSaver, loadDraft, newIdempotencyKey, saveDraft } from './draft-store.js';
+import { createBody, emptyFields, fromLocalInput, isBlank, type PostAction, type PostFields } from './post-fields.js';
+import { previewHtml } from './posts.js';
+import type { ApiPost, Contributor } from './types.js';
+import { formatTime } from './ui.js';
+
+export interface NewPostProps {
+  slug: string;
+  isEditor: boolean;
+  savedContributors: Contributor[];
+  /** The page's pinned post, which pinning this one would replace. */
+  pinned: { id: string; title: string } | null;
+  /** After sending: announce `message` and refresh the desk. */
+  onSent: (message: string) => void;
+}
+
+const EDITOR_ACTIONS: ComposerAction[] = [
+  { action: 'publish', label: 'Publish' },
+  { action: 'draft', label: 'Save draft' },
+  { action: 'schedule', label: 'Schedule' },
+];
+const CONTRIBUTOR_ACTIONS: ComposerAction[] = [
+  { action: 'submit', label: 'Submit for review' },
+  { action: 'draft', label: 'Save draft' },
+];
+
+export function NewPost({ slug, isEditor, savedContributors, pinned, onSent }: NewPostProps) {
+  const { api, me } = useApp();
+  const [composerKey, setComposerKey] = useState(0);
+  const [note, setNote] = useState<string | undefined>();
+  const firstChange = useRef(true);
+  const restored = useMemo(() => {
+    firstChange.current = true;
+    const s = browserStorage();
+    return s ? loadDraft(s, me.id, slug) : null;
+  }, [composerKey, slug]);
+  const initial = useMemo(() => restored?.fields ?? emptyFields(), [restored]);
+  // One key per composed post: the restored draft's, else a new one; renewed once sent.
+  const idempotencyKey = useRef(restored?.idempotencyKey ?? newIdempotencyKey());
+
+  // Autosave: a moment after the last change, and at once when the tab goes away.
+  const saver = useMemo(
+    () =>
+      createSaver<PostFields>((_, fields) => {
+        const s = browserStorage();
+        if (!s) return;
+        if (isBlank(fields)) clearDraft(s, me.id, slug);
+        else if (saveDraft(s, me.id, slug, fields, idempotencyKey.current)) setNote(`Saved in this browser at ${formatTime(new Date().toISOString())}.`);
+      }),
+    [slug],
+  );
+  useEffect(() => {
+    const onHide = () => saver.flush();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      saver.flush();
+    };
+  }, [saver]);
+  const onChange = (f: PostFields) => {
+    if (firstChange.current) return void (firstChange.current = false); // the restored draft itself
+    saver.schedule('draft', f);
+  };
+
+  const create = async (action: PostAction, fields: PostFields) => {
+    if (action === 'save') return;
+    // The key goes into the draft before the request, so a reload after a lost answer retries with it.
+    saver.cancel('draft');
+    const s = browserStorage();
+    if (s) saveDraft(s, me.id, slug, fields, idempotencyKey.current);
+    let post: ApiPost;
+    try {
+      post = await api.send<ApiPost>('POST', `/api/v1/pages/${slug}/posts`, createBody(fields, action), { 'idempotency-key': idempotencyKey.current });
+    } catch (e) {
+      // Refused (400, 403, 422…): nothing was created, and the server may remember the
+      // refusal under this key; the corrected post goes with a new one. No answer, a 5xx
+      // or a 409 (the first try still running) leave the outcome open: keep the key.
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 409) {
+        idempotencyKey.current = newIdempotencyKey();
+        if (s) saveDraft(s, me.id, slug, fields, idempotencyKey.current);
+      }
+      throw e;
+    }
+    // Sent: the autosaved copy has done its job, and the next post is another one.
+    idempotencyKey.current = newIdempotencyKey();
+    saver.cancel('draft');
+    if (s) clearDraft(s, me.id, slug);
+    setNote(undefined);
+    setComposerKey((k) => k + 1);
+    const when = action === 'schedule' ? formatTime(fromLocalInput(fields.scheduledFor)) : '';
+    const unpinned = fields.pinned && action !== 'publish' ? ' It is not pinned: pin it once it is live.' : '';
+    const said: Record<Exclude<PostAction, 'save'>, string> = {
+      publish: `Published “${post.title}”.`,
+      submit: `“${post.title}” was sent to the editors for review.`,
+      draft: `Draft “${post.title}” saved.${unpinned}`,
+      schedule: `“${post.title}” is scheduled for ${when}.${unpinned}`,
+    };
+    onSent(said[action]);
+  };
+
+  return (
+    <section class="nr-desk__composer nr-card" aria-labelledby="nr-new-heading">
+      <h2 id="nr-new-heading">New post</h2>
+      <Composer
+        key={composerKey}
+        idPrefix="nr-new"
+        initial={initial}
+        actions={isEditor ? EDITOR_ACTIONS : CONTRIBUTOR_ACTIONS}
+        canPin={isEditor}
+        pinNote={pinned ? `It replaces the pinned post “${pinned.title}”.` : undefined}
+        savedContributors={savedContributors}
+        onChange={onChange}
+        onAction={create}
+        onPreview={(f) => previewHtml(api, slug, createBody(f, 'draft'))}
+        note={note ?? (restored ? `Your unsent post was restored (saved in this browser at ${formatTime(restored.savedAt)}).` : undefined)}
+      />
+    </section>
+  );
+}
