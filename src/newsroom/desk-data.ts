@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
 import { useApp } from './context.js';
-import type { ApiPage, ApiPost, ListStatus, PageActivity, PostList } from './types.js';
+import type { ApiPage, ApiPost, ListStatus, Me, PageActivity, PostList } from './types.js';
 
 export interface PostsShown {
   posts: ApiPost[];
@@ -105,4 +105,17 @@ export function useDeskData(slug: string, statuses: readonly ListStatus[]) {
 export function dedupe(posts: ApiPost[]): ApiPost[] {
   const seen = new Set<string>();
   return posts.filter((p) => !seen.has(p.id) && seen.add(p.id));
+}
+
+/** One post's entry in the activity's "who is editing", with the people's ids when the server sends them. */
+export type EditingEntry = PageActivity['editing'][number] & { people?: { id: string; name: string }[] };
+
+/**
+ * The colleagues editing a post: everyone but me, told apart by user id when the
+ * activity endpoint gives ids (`people`), else by name — which hides a colleague who
+ * shares my name, so ids win whenever they are there.
+ */
+export function colleaguesEditing(entry: EditingEntry, me: Pick<Me, 'id' | 'name'>): string[] {
+  if (Array.isArray(entry.people)) return entry.people.filter((p) => p.id !== me.id).map((p) => p.name);
+  return entry.names.filter((n) => n !== me.name);
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { postCreateSchema, postPatchSchema } from '../domain/post.js';
 import { chartGeometry, chartSummary } from './chart.js';
+import { colleaguesEditing } from './desk-data.js';
 import { clearDraft, clearEdit, draftKey, editKey, editOf, forgetPerson, loadDraft, loadEdits, newIdempotencyKey, saveDraft, saveEdit, suspendAutosave } from './draft-store.js';
 import { pageChanges, pageValues } from './page-fields.js';
 import {
@@ -219,6 +220,16 @@ describe('composer fields → API bodies', () => {
     expect(isBlank(emptyFields())).toBe(true);
     expect(isBlank(f)).toBe(false);
     expect(fromLocalInput('tomorrow')).toBeNull();
+  });
+});
+
+describe('presence', () => {
+  it('leaves me out of "is editing this post": by id when the activity gives ids, else by name', () => {
+    const me = { id: 'u1', name: 'Alex Smith' };
+    expect(colleaguesEditing({ postId: 'p', names: ['Alex Smith', 'Bo'] }, me)).toEqual(['Bo']);
+    // Two people called Alex Smith: only the other one is a colleague.
+    const people = [{ id: 'u1', name: 'Alex Smith' }, { id: 'u2', name: 'Alex Smith' }];
+    expect(colleaguesEditing({ postId: 'p', names: ['Alex Smith', 'Alex Smith'], people }, me)).toEqual(['Alex Smith']);
   });
 });
 

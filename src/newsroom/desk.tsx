@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { messageOf } from './api.js';
 import { ActivityPanel } from './activity.js';
 import { atLeast, useApp } from './context.js';
-import { useDeskData, type PostsShown } from './desk-data.js';
+import { colleaguesEditing, useDeskData, type PostsShown } from './desk-data.js';
 import { useEdits } from './desk-edits.js';
 import { watchPage } from './live.js';
 import { NewPost } from './new-post.js';
@@ -60,8 +60,8 @@ export function Desk({ slug }: { slug: string }) {
       </div>
     );
 
-  // Activity names who edits what; this desk's own person is not "a colleague editing".
-  const presence = new Map((activity?.editing ?? []).map((e) => [e.postId, e.names.filter((n) => n !== me.name)]));
+  // Who edits what; this desk's own person is not "a colleague editing".
+  const presence = new Map((activity?.editing ?? []).map((e) => [e.postId, colleaguesEditing(e, me)]));
   const editor = (id: string) => (
     <PostEditor
       key={id}
