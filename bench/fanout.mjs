@@ -369,7 +369,7 @@ function loopStalls(dir, from, to, posts) {
 // ---------------------------------------------------------------- client processes
 
 /** Forks the client processes; resolves once every reader is connected (or has given up). */
-async function startClients(port, since, phase) {
+async function startClients(port, since, phase, serverPid) {
   const batch = Math.max(50, Math.floor(1000 / PROCS));
   const procs = [];
   let first = 0;
@@ -398,12 +398,15 @@ async function startClients(port, since, phase) {
   const t0 = Date.now();
   const deadline = t0 + 60_000 + CLIENTS * 5;
   let lastLog = 0;
+  /** The server's memory once half the readers are in: the rest show what one more reader costs. */
+  let half;
   for (;;) {
     const connected = procs.reduce((a, c) => a + c.state.connected, 0);
     const failed = procs.reduce((a, c) => a + c.state.failed, 0);
+    if (!half && connected >= CLIENTS / 2) half = { n: connected, kb: treeRss(serverPid).kb };
     if (procs.every((c) => c.state.done)) {
       log(`  ${connected} readers connected in ${((Date.now() - t0) / 1000).toFixed(1)} s (${failed} gave up) from ${PROCS} processes`);
-      return { procs, connected, failed, connectS: (Date.now() - t0) / 1000 };
+      return { procs, connected, failed, connectS: (Date.now() - t0) / 1000, half };
     }
     if (procs.some((c) => !alive(c))) throw new Error('a client process died while connecting (see its log)');
     if (Date.now() > deadline) throw new Error(`only ${connected} of ${CLIENTS} readers connected in ${(deadline - t0) / 1000} s`);
@@ -464,7 +467,7 @@ async function measure(server) {
   const idle = treeRss(child.pid);
   log(`${name}: idle rss ${(idle.kb / 1024).toFixed(0)} MB (${idle.each.length} process(es)); ${CLIENTS} readers from ${PROCS} client processes, since=${server.since}`);
 
-  const { procs, connected, failed, connectS } = await startClients(port, server.since, name);
+  const { procs, connected, failed, connectS, half } = await startClients(port, server.since, name, child.pid);
   await sleep(2000); // let the server settle (GC) before reading its memory
   const conn = treeRss(child.pid);
   const tcpMb = tcpKernelMb();
@@ -601,6 +604,9 @@ async function measure(server) {
     rss_end_mb: round(end.kb / 1024, 1),
     per_connection_kb: round((conn.kb - idle.kb) / CLIENTS, 2),
     per_connection_kb_end: round((end.kb - idle.kb) / CLIENTS, 2),
+    // What the second half of the readers added, per reader: without what the process grows
+    // by once whatever the readers' number (V8's young generation, buffers, code).
+    per_connection_kb_marginal: half && connected > half.n ? round((conn.kb - half.kb) / (connected - half.n), 2) : null,
     processes: conn.each.length,
     tcp_kernel_mb: tcpMb,
     cpu_s: round(cpuS, 1),
@@ -745,6 +751,8 @@ async function main() {
     p99_ratio: ratio === null ? null : round(ratio, 3),
     per_connection_kb: Math.max(livepage.per_connection_kb, livepage.per_connection_kb_end),
     baseline_per_connection_kb: baseline ? Math.max(baseline.per_connection_kb, baseline.per_connection_kb_end) : null,
+    per_connection_kb_marginal: livepage.per_connection_kb_marginal,
+    baseline_per_connection_kb_marginal: baseline?.per_connection_kb_marginal ?? null,
     baseline_mode: baseline ? BASELINE_MODE : null,
     interval_ms: INTERVAL,
     workers: WORKERS,

@@ -80,6 +80,30 @@ describeEachStore('live updates', (kind) => {
     sse.close();
   });
 
+  it('a stream asked for in another URL shape (extra query, HTTP/1.0) gets the same events', async () => {
+    const seq0 = (await (await s.api('/api/v1/pages/live')).json()).seq;
+    await publish('For every shape');
+    const extra = await openSse(`${s.url}/live/live/events?since=${seq0}&utm_source=x`);
+    const [e] = await extra.waitFor(1);
+    expect(e).toMatchObject({ id: seq0 + 1, event: 'post.published' });
+    extra.close();
+    // HTTP/1.0 has no chunked bodies: the frames come as they are, until the server closes.
+    const { port } = new URL(s.url);
+    const raw = connect({ port: Number(port), host: '127.0.0.1' });
+    raw.write(`GET /live/live/events?since=${seq0} HTTP/1.0\r\nHost: x\r\n\r\n`);
+    let text = '';
+    raw.on('data', (d) => (text += d.toString()));
+    const arrived = () => {
+      const at = text.indexOf(`id: ${seq0 + 1}\n`);
+      return at >= 0 && text.indexOf('\n\n', at) >= 0;
+    };
+    for (let i = 0; i < 200 && !arrived(); i++) await new Promise((r) => setTimeout(r, 50));
+    raw.destroy();
+    expect(text).toMatch(/^HTTP\/1\.1 200 /);
+    expect(text).not.toMatch(/transfer-encoding/i);
+    expect(text).toContain(`retry: 2000\n\nid: ${seq0 + 1}\nevent: post.published\ndata: {"seq":${seq0 + 1},`);
+  });
+
   it('rejects a malformed since and unknown pages', async () => {
     expect((await fetch(`${s.url}/live/live/events?since=abc`)).status).toBe(400);
     expect((await fetch(`${s.url}/live/live/events`, { headers: { 'last-event-id': '-1' } })).status).toBe(400);
