@@ -22,7 +22,8 @@ export const minuteOf = (d: Date): string => d.toISOString().slice(0, 16);
 export interface PageActivity {
   /** Readers connected to live updates now, across all server processes. */
   readers: number;
-  editing: { postId: string; names: string[] }[];
+  /** `names` for display; `people` tells colleagues who share a name apart. */
+  editing: { postId: string; names: string[]; people: { id: string; name: string }[] }[];
   /** The last hour, a point a minute: readers connected and posts published. */
   history: { minute: string; readers: number; posts: number }[];
 }
@@ -42,11 +43,11 @@ export async function pageActivity(db: Db, slug: string, now: Date): Promise<Pag
     const minute = minuteOf(new Date(from.getTime() + i * 60_000));
     return { minute, readers: readers.get(minute) ?? 0, posts: posts.get(minute) ?? 0 };
   });
-  const editing = new Map<string, string[]>();
-  for (const p of presence) editing.set(p.postId, [...(editing.get(p.postId) ?? []), p.name]);
+  const editing = new Map<string, { id: string; name: string }[]>();
+  for (const p of presence) editing.set(p.postId, [...(editing.get(p.postId) ?? []), { id: p.userId, name: p.name }]);
   return {
     readers: readers.get(minuteOf(now)) ?? readers.get(minuteOf(new Date(now.getTime() - 60_000))) ?? 0,
-    editing: [...editing].map(([postId, names]) => ({ postId, names })),
+    editing: [...editing].map(([postId, people]) => ({ postId, names: people.map((p) => p.name), people })),
     history,
   };
 }

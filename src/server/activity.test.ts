@@ -18,7 +18,8 @@ describeEachStore('the desk: presence and readers', (kind) => {
     const { id } = await (await s.api('/api/v1/pages/desk/posts', { method: 'POST', as: 'editor', json: aPost('Being edited') })).json();
     expect((await s.api(`/api/v1/posts/${id}/presence`, { method: 'PUT', json: { editing: true } })).status).toBe(401);
     expect((await s.api(`/api/v1/posts/${id}/presence`, { method: 'PUT', as: 'admin', json: { editing: true } })).status).toBe(204);
-    expect((await activity()).editing).toEqual([{ postId: id, names: ['Admin Person'] }]);
+    const admin = (await (await s.api('/api/v1/me', { as: 'admin' })).json()).user;
+    expect((await activity()).editing).toEqual([{ postId: id, names: ['Admin Person'], people: [{ id: admin.id, name: 'Admin Person' }] }]);
     await s.api(`/api/v1/posts/${id}/presence`, { method: 'PUT', as: 'admin', json: { editing: false } });
     expect((await activity()).editing).toEqual([]);
     expect((await s.api(`/api/v1/posts/${id}/presence`, { method: 'PUT', as: 'admin', json: { editing: 'yes' } })).status).toBe(400);
