@@ -107,15 +107,7 @@ export function dedupe(posts: ApiPost[]): ApiPost[] {
   return posts.filter((p) => !seen.has(p.id) && seen.add(p.id));
 }
 
-/** One post's entry in the activity's "who is editing", with the people's ids when the server sends them. */
-export type EditingEntry = PageActivity['editing'][number] & { people?: { id: string; name: string }[] };
-
-/**
- * The colleagues editing a post: everyone but me, told apart by user id when the
- * activity endpoint gives ids (`people`), else by name — which hides a colleague who
- * shares my name, so ids win whenever they are there.
- */
-export function colleaguesEditing(entry: EditingEntry, me: Pick<Me, 'id' | 'name'>): string[] {
-  if (Array.isArray(entry.people)) return entry.people.filter((p) => p.id !== me.id).map((p) => p.name);
-  return entry.names.filter((n) => n !== me.name);
+/** The colleagues editing a post: everyone but me, by user id (two people may share a name). */
+export function colleaguesEditing(entry: PageActivity['editing'][number], me: Pick<Me, 'id'>): string[] {
+  return entry.people.filter((p) => p.id !== me.id).map((p) => p.name);
 }
