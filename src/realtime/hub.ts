@@ -119,6 +119,7 @@ export class LiveHub {
 
   /** Streams a page's events after `since` to `res`, then keeps it subscribed until it closes. */
   async connect(page: { id: string; seq: number }, since: number, res: ServerResponse): Promise<void> {
+    if (res.destroyed) return; // gone while its page was looked up: its 'close' has been and gone
     const socket = res.socket;
     socket?.cork(); // the head and the preamble leave in one write
     res.writeHead(200, SSE_HEADERS);
