@@ -4,9 +4,10 @@
  * editor) and in this browser's storage across reloads and ended sessions, with the
  * version each edit started from, so a colleague's change in between is still a conflict.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { useApp } from './context.js';
-import { browserStorage, clearEdit, createSaver, editOf, loadEdits, saveEdit, type EditDraft } from './draft-store.js';
+import { useSaver } from './use-saver.js';
+import { browserStorage, clearEdit, editOf, loadEdits, saveEdit, type EditDraft } from './draft-store.js';
 import type { PostFields } from './post-fields.js';
 import type { ApiPost } from './types.js';
 
@@ -22,24 +23,15 @@ export function useEdits(slug: string) {
   /** The fields as the editor first showed them: until they change there is nothing to keep. */
   const pristine = useRef(new Map<string, string>());
 
-  const saver = useMemo(
-    () =>
-      createSaver<EditDraft | null>((id, d) => {
-        const s = browserStorage();
-        if (!s) return;
-        if (d) saveEdit(s, me.id, slug, d);
-        else clearEdit(s, me.id, slug, id);
-      }),
+  const saver = useSaver<EditDraft | null>(
+    (id, d) => {
+      const s = browserStorage();
+      if (!s) return;
+      if (d) saveEdit(s, me.id, slug, d);
+      else clearEdit(s, me.id, slug, id);
+    },
     [slug],
   );
-  useEffect(() => {
-    const onHide = () => saver.flush();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      saver.flush();
-    };
-  }, [saver]);
 
   const setOpenTo = (id: string, on: boolean) =>
     setOpen((s) => {

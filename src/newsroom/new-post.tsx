@@ -3,11 +3,12 @@
  * with an Idempotency-Key that stays the same for this composed post until it is sent —
  * across retries and reloads — so a retry after a lost answer cannot publish it twice.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.js';
 import { Composer, type ComposerAction } from './composer.js';
 import { useApp } from './context.js';
-import { browserStorage, clearDraft, createSaver, loadDraft, newIdempotencyKey, saveDraft } from './draft-store.js';
+import { useSaver } from './use-saver.js';
+import { browserStorage, clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './draft-store.js';
 import { createBody, emptyFields, fromLocalInput, isBlank, type PostAction, type PostFields } from './post-fields.js';
 import { previewHtml } from './posts.js';
 import type { ApiPost, Contributor } from './types.js';
@@ -48,24 +49,15 @@ export function NewPost({ slug, isEditor, savedContributors, pinned, onSent }: N
   const idempotencyKey = useRef(restored?.idempotencyKey ?? newIdempotencyKey());
 
   // Autosave: a moment after the last change, and at once when the tab goes away.
-  const saver = useMemo(
-    () =>
-      createSaver<PostFields>((_, fields) => {
-        const s = browserStorage();
-        if (!s) return;
-        if (isBlank(fields)) clearDraft(s, me.id, slug);
-        else if (saveDraft(s, me.id, slug, fields, idempotencyKey.current)) setNote(`Saved in this browser at ${formatTime(new Date().toISOString())}.`);
-      }),
+  const saver = useSaver<PostFields>(
+    (_, fields) => {
+      const s = browserStorage();
+      if (!s) return;
+      if (isBlank(fields)) clearDraft(s, me.id, slug);
+      else if (saveDraft(s, me.id, slug, fields, idempotencyKey.current)) setNote(`Saved in this browser at ${formatTime(new Date().toISOString())}.`);
+    },
     [slug],
   );
-  useEffect(() => {
-    const onHide = () => saver.flush();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      saver.flush();
-    };
-  }, [saver]);
   const onChange = (f: PostFields) => {
     if (firstChange.current) return void (firstChange.current = false); // the restored draft itself
     saver.schedule('draft', f);
