@@ -7,6 +7,7 @@
 import type { VNode } from 'preact';
 import type { Page } from '../domain/page.js';
 import { renderDocument } from './document.js';
+import { Stream } from './parts.js';
 
 /** How many of the latest posts the embed shows (and keeps, as new ones arrive). */
 export const EMBED_POSTS = 10;
@@ -53,12 +54,7 @@ export function renderEmbedPage(view: EmbedView): string {
         <main id="main" class="lp-main" data-seq={page.seq} data-page={1} data-base={pageUrl} data-embed="" data-max={EMBED_POSTS}>
           <EmbedHeader page={page} href={pageUrl} />
           <div class="lp-embedded__slots" dangerouslySetInnerHTML={{ __html: view.noticeSlot + view.pinnedSlot }} />
-          <section class="lp-stream" id="lp-stream" aria-label="Live updates">
-            {view.postsHtml.length === 0 && <p class="lp-stream__empty">No updates have been posted yet.</p>}
-            <div class="lp-stream__posts" dangerouslySetInnerHTML={{ __html: view.postsHtml.join('') }} />
-          </section>
-          {/* Present from load: screen readers ignore live regions inserted later. */}
-          <div aria-live="polite" aria-atomic="false" class="visually-hidden" id="lp-announcer"></div>
+          <Stream postsHtml={view.postsHtml} />
           <p class="lp-embedded__more">
             <a href={pageUrl} target="_blank" rel="noopener">
               All updates on the live page

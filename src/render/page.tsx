@@ -9,7 +9,7 @@ import type { RenderContext } from './context.js';
 import { Document, renderDocument, SITE_NAME, SiteFooter } from './document.js';
 import { FEED_FORMATS, FEED_LINK_TYPES, feedPath } from './feeds.js';
 import { Pagination } from './pagination.js';
-import { Slot, SLOT_IDS, slotContents } from './parts.js';
+import { Slot, SLOT_IDS, slotContents, Stream } from './parts.js';
 import { featuredImageUrl, jsonLdText, liveBlogPosting, pageDescription, type PostLd } from './structured-data.js';
 import { formatClock } from './time.js';
 
@@ -90,12 +90,7 @@ export function renderLivePage(view: LivePageView): string {
         <Slot id={SLOT_IDS.notice} html={slots.notice} />
         <KeyEvents events={view.keyEvents} basePath={basePath} onThisPage={onThisPage} ctx={ctx} />
         <Slot id={SLOT_IDS.pinned} html={slots.pinned} />
-        <section class="lp-stream" id="lp-stream" aria-label="Live updates">
-          {view.postsHtml.length === 0 && <p class="lp-stream__empty">No updates have been posted yet.</p>}
-          <div class="lp-stream__posts" dangerouslySetInnerHTML={{ __html: view.postsHtml.join('') }} />
-        </section>
-        {/* Present from load: screen readers ignore live regions inserted later. */}
-        <div aria-live="polite" aria-atomic="false" class="visually-hidden" id="lp-announcer"></div>
+        <Stream postsHtml={view.postsHtml} />
         <Pagination basePath={basePath} pageNo={view.pageNo} pageCount={view.pageCount} />
       </main>
       <SiteFooter />

@@ -68,6 +68,23 @@ export function Slot({ id, html }: { id: string; html: string }): VNode {
   return <div id={id} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+/**
+ * The stream of cached post fragments and the polite live region that announces new ones;
+ * the reader script finds both by id, on the reader page and in the embed alike.
+ */
+export function Stream({ postsHtml }: { postsHtml: string[] }): VNode {
+  return (
+    <>
+      <section class="lp-stream" id="lp-stream" aria-label="Live updates">
+        {postsHtml.length === 0 && <p class="lp-stream__empty">No updates have been posted yet.</p>}
+        <div class="lp-stream__posts" dangerouslySetInnerHTML={{ __html: postsHtml.join('') }} />
+      </section>
+      {/* Present from load: screen readers ignore live regions inserted later. */}
+      <div aria-live="polite" aria-atomic="false" class="visually-hidden" id="lp-announcer"></div>
+    </>
+  );
+}
+
 function slotHtml(id: string, html: string): string {
   return renderToString(<Slot id={id} html={html} />);
 }
