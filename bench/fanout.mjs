@@ -13,15 +13,15 @@
  *    "server_rss_mb", "baseline_p99_ms", …}
  * See docs/performance.md ("Fan-out") for what runs where and how to read the figures.
  */
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { alive, armCleanup, freePort, run, runMain, sleep, startChild, stopChildren, track, waitForOk } from './lib/processes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'livepage.js');
@@ -96,119 +96,15 @@ function usage(msg) {
 /** Above this share of the machine taken by other processes, a phase counts as disturbed. */
 const QUIET_SHARE = 0.05;
 const log = (msg) => process.stderr.write(`[bench:fanout] ${msg}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Wall-clock ms with sub-ms resolution; the client processes use the same expression. */
 const now = () => performance.timeOrigin + performance.now();
 
 // ---------------------------------------------------------------- clean-up
 
-/** Children we started; each leads its own process group, so workers go with it. */
-const children = new Set();
 let tmpDir;
-let cleaned = false;
-let interrupted = false;
-
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-const alive = (c) => c.exitCode === null && c.signalCode === null;
-
-/** Stops the given children (all by default): SIGTERM to each group, SIGKILL after 5 s. */
-async function stopChildren(list = [...children]) {
-  const running = list.filter(alive);
-  for (const c of running) killGroup(c, 'SIGTERM');
-  const deadline = Date.now() + 5000;
-  while (running.some(alive) && Date.now() < deadline) await sleep(50);
-  for (const c of running) if (alive(c)) killGroup(c, 'SIGKILL');
-  while (running.some(alive) && Date.now() < deadline + 2000) await sleep(50);
-}
-
-let cleaning;
-function cleanup() {
-  cleaning ??= doCleanup();
-  return cleaning;
-}
-async function doCleanup() {
-  cleaned = true;
-  await stopChildren();
-  if (tmpDir) {
-    if (opts.keep) log(`kept ${tmpDir}`);
-    else rmSync(tmpDir, { recursive: true, force: true });
-  }
-}
-
-process.on('exit', () => {
-  if (cleaned) return;
-  for (const c of children) if (alive(c)) killGroup(c, 'SIGKILL');
-  if (tmpDir && !opts.keep) rmSync(tmpDir, { recursive: true, force: true });
-});
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(sig, () => {
-    interrupted = true;
-    log(`${sig}: stopping`);
-    void cleanup().finally(() => process.exit(128 + (os.constants.signals[sig] ?? 1)));
-  });
-}
-
-/** Starts a long-running child in its own process group and tracks it. */
-function startChild(cmd, args, { env, logFile, name }) {
-  const out = openSync(logFile, 'a');
-  const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', out, out] });
-  closeSync(out);
-  track(child, name, logFile);
-  return child;
-}
-function track(child, name, logFile) {
-  children.add(child);
-  child.expectedExit = false;
-  child.once('exit', (code, signal) => {
-    children.delete(child);
-    if (!cleaned && !child.expectedExit) log(`${name} exited unexpectedly (code ${code}, signal ${signal}); see ${logFile}`);
-  });
-}
-
-/** Runs a command to completion, collecting its output; rejects on a non-zero exit. */
-function run(cmd, args, { env } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', (e) => {
-      children.delete(child);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      children.delete(child);
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? code}):\n${stderr || stdout}`));
-    });
-  });
-}
+armCleanup({ log, tmpDir: () => tmpDir, keep: opts.keep });
 
 // ---------------------------------------------------------------- HTTP helpers
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const publishAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -232,22 +128,8 @@ function request(port, method, pathname, { body, headers = {}, agent = false } =
   });
 }
 
-async function waitFor(port, pathname, child, name, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  let lastErr;
-  while (Date.now() < deadline) {
-    if (!alive(child)) throw new Error(`${name} exited before answering`);
-    try {
-      const r = await request(port, 'GET', pathname);
-      if (r.status === 200) return r;
-      lastErr = new Error(`status ${r.status}`);
-    } catch (e) {
-      lastErr = e;
-    }
-    await sleep(100);
-  }
-  throw new Error(`${name} did not answer ${pathname} within ${timeoutMs / 1000}s: ${lastErr?.message}`);
-}
+/** Polls GET pathname until it answers 200 (or child exits). */
+const waitFor = (port, pathname, child, name) => waitForOk(() => request(port, 'GET', pathname), { child, name, what: pathname, timeoutMs: 60_000 });
 
 // ---------------------------------------------------------------- /proc
 
@@ -777,25 +659,12 @@ async function main() {
   return result;
 }
 
-let exitCode = 0;
-try {
-  const result = await main();
-  await cleanup();
-  process.stdout.write(JSON.stringify(result) + '\n');
-  if (!result.ok) exitCode = 1;
-} catch (err) {
-  if (interrupted) {
-    await cleanup();
-    await new Promise(() => {});
-  }
-  log(`failed: ${err?.stack ?? err}`);
-  if (tmpDir) {
+await runMain(main, {
+  showLogs() {
+    if (!tmpDir) return;
     for (const f of readdirSync(tmpDir).filter((f) => f.endsWith('.log'))) {
       const t = readFileSync(path.join(tmpDir, f), 'utf8').trim();
       if (t) log(`--- ${f} ---\n${t.slice(-3000)}`);
     }
-  }
-  await cleanup();
-  exitCode = 1;
-}
-process.exit(exitCode);
+  },
+});

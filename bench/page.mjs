@@ -17,14 +17,15 @@
  * with apt-get when they are missing. Without wrk it falls back to bench/http-load.mjs
  * (node:http keep-alive loop in a child process) and says so in "load_generator".
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { armCleanup, freePort, run, runMain, startChild, waitForOk } from './lib/processes.mjs';
 import { benchDocument } from './page-content.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,43 +85,17 @@ function usage(msg) {
 }
 
 const log = (msg) => process.stderr.write(`[bench:page] ${msg}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- clean-up
 
-/** Children we started; each leads its own process group, so workers go with it. */
-const children = new Set();
 let tmpDir;
-let cleaned = false;
-let interrupted = false;
-
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-let cleaning;
-/** Stops every child and removes the temp dir; safe to call many times (one shared run). */
-function cleanup() {
-  cleaning ??= doCleanup();
-  return cleaning;
-}
-async function doCleanup() {
-  cleaned = true;
-  const alive = [...children].filter((c) => c.exitCode === null && c.signalCode === null);
-  for (const c of alive) killGroup(c, 'SIGTERM');
-  const deadline = Date.now() + 5000;
-  while (alive.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) await sleep(50);
-  for (const c of alive) if (c.exitCode === null && c.signalCode === null) killGroup(c, 'SIGKILL');
-  // Any nginx worker left behind (the group kill above should have taken it).
-  if (tmpDir && existsSync(path.join(tmpDir, 'nginx', 'nginx.pid'))) {
+armCleanup({
+  log,
+  tmpDir: () => tmpDir,
+  keep: opts.keep,
+  // Any nginx worker left behind (the group kill should have taken it).
+  beforeRemove() {
+    if (!tmpDir || !existsSync(path.join(tmpDir, 'nginx', 'nginx.pid'))) return;
     const pid = Number(readFileSync(path.join(tmpDir, 'nginx', 'nginx.pid'), 'utf8').trim());
     if (pid) {
       try {
@@ -129,66 +104,8 @@ async function doCleanup() {
         /* gone */
       }
     }
-  }
-  if (tmpDir) {
-    if (opts.keep) log(`kept ${tmpDir}`);
-    else rmSync(tmpDir, { recursive: true, force: true });
-  }
-}
-
-/** Synchronous last resort, for an exit we did not plan (no awaiting possible). */
-process.on('exit', () => {
-  if (cleaned) return;
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) killGroup(c, 'SIGKILL');
-  if (tmpDir && !opts.keep) rmSync(tmpDir, { recursive: true, force: true });
+  },
 });
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(sig, () => {
-    interrupted = true;
-    log(`${sig}: stopping`);
-    void cleanup().finally(() => process.exit(128 + (os.constants.signals[sig] ?? 1)));
-  });
-}
-
-/** Starts a long-running child in its own process group and tracks it. */
-function startChild(cmd, args, { env, logFile, name }) {
-  const out = logFile ? openLog(logFile) : 'ignore';
-  const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', out, out] });
-  if (typeof out === 'number') closeSync(out); // the child has its own copy
-  children.add(child);
-  child.once('exit', (code, signal) => {
-    children.delete(child);
-    if (!cleaned)
-      log(`${name} exited unexpectedly (code ${code}, signal ${signal})${logFile ? `; see ${logFile}` : ''}`);
-  });
-  return child;
-}
-/** A file descriptor the child inherits for its stdout and stderr. */
-function openLog(file) {
-  return openSync(file, 'a');
-}
-
-/** Runs a command to completion, collecting its output; rejects on a non-zero exit. */
-function run(cmd, args, { env, input } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', (e) => {
-      children.delete(child);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      children.delete(child);
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? code}):\n${stderr || stdout}`));
-    });
-    child.stdin.end(input ?? '');
-  });
-}
 
 // ---------------------------------------------------------------- tools
 
@@ -251,18 +168,6 @@ function versionOf(cmd, args) {
 
 // ---------------------------------------------------------------- HTTP helpers
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * One GET with a fresh connection; resolves to { status, headers, rawHeaders, body: Buffer }.
  * By default it asks for Connection: close; with keepAlive it asks the way wrk does, so the
@@ -302,22 +207,8 @@ function rawResponseSize(port, pathname) {
   });
 }
 
-async function waitFor(url, child, name, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  let lastErr;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before answering`);
-    try {
-      const r = await get(url);
-      if (r.status === 200) return r;
-      lastErr = new Error(`status ${r.status}`);
-    } catch (e) {
-      lastErr = e;
-    }
-    await sleep(100);
-  }
-  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000}s: ${lastErr?.message}`);
-}
+/** Polls GET url until it answers 200 (or child exits). */
+const waitFor = (url, child, name) => waitForOk(() => get(url), { child, name, what: url, timeoutMs: 30_000 });
 
 function rssMb(pid) {
   try {
@@ -626,19 +517,9 @@ function round(x, d) {
   return Math.round(x * f) / f;
 }
 
-let exitCode = 0;
-try {
-  const result = await main();
-  await cleanup();
-  process.stdout.write(JSON.stringify(result) + '\n');
-  if (!result.ok) exitCode = 1;
-} catch (err) {
-  if (interrupted) {
-    await cleanup(); // the signal handler exits once it is done
-    await new Promise(() => {});
-  }
-  log(`failed: ${err?.stack ?? err}`);
-  if (tmpDir) {
+await runMain(main, {
+  showLogs() {
+    if (!tmpDir) return;
     for (const f of ['livepage.log', 'node-static.log', 'nginx/logs/error.log', 'nginx/logs/stderr.log']) {
       const p = path.join(tmpDir, f);
       if (existsSync(p)) {
@@ -646,8 +527,5 @@ try {
         if (t) log(`--- ${f} ---\n${t.slice(-4000)}`);
       }
     }
-  }
-  await cleanup();
-  exitCode = 1;
-}
-process.exit(exitCode);
+  },
+});
