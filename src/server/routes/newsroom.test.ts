@@ -142,35 +142,52 @@ describeEachStore('newsroom sign-in and sessions', (kind) => {
     expect(blocked.status).toBe(429);
     expect(await blocked.text()).toContain('Too many sign-in attempts');
   });
-  it('the sign-in form is protected against login CSRF: a post needs the form token and the cookie that came with it', async () => {
+  it('the sign-in form is protected against login CSRF: a browser post needs the form token and the cookie that came with it', async () => {
     const { jar, csrf, html } = await openSignInForm(s.url);
     expect(html).toMatch(/<input type="hidden" name="_csrf" value="[A-Za-z0-9_-]{43}"\/>/);
     const form = await fetch(`${s.url}/newsroom`);
     expect(form.headers.getSetCookie().find((c) => c.startsWith('lp_login='))).toMatch(/; Max-Age=86400; Path=\/newsroom; HttpOnly; SameSite=Lax$/);
-    const post = (cookie: string, fields: Record<string, string>) =>
+    const post = (cookie: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
       fetch(`${s.url}/newsroom/login`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
         body: new URLSearchParams({ email: 'editor@example.test', password: PASSWORD, ...fields }),
       });
-    // Another site's form: no token, and no cookie (SameSite keeps it home).
-    const forged = await post('', {});
+    // Another site's form: no token, no cookie (SameSite keeps it home), and the browser says where it comes from.
+    const forged = await post('', {}, { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' });
     expect(forged.status).toBe(403);
     expect(sessionCookie(forged)).toBeUndefined();
     expect(await forged.text()).toContain('This sign-in form had expired');
-    // A token without its cookie, a cookie without its token, a token from another browser's form.
+    expect((await post('', {}, { origin: 'https://evil.example' })).status).toBe(403); // a browser without Sec-Fetch-Site
+    expect((await post('', {}, { origin: 'null' })).status).toBe(403); // a sandboxed frame
+    // A token without its cookie, a token from another browser's form, a tampered token.
     expect((await post('', { _csrf: csrf })).status).toBe(403);
-    expect((await post(jar.header(), {})).status).toBe(403);
     const other = await openSignInForm(s.url);
     expect((await post(jar.header(), { _csrf: other.csrf })).status).toBe(403);
     expect((await post(jar.header(), { _csrf: csrf.slice(0, -1) + (csrf.endsWith('A') ? 'B' : 'A') })).status).toBe(403);
     // The real pair signs in; a form reloaded in the same browser keeps working (several tabs).
     const again = await openSignInForm(s.url, jar);
     expect(again.csrf).toBe(csrf);
-    const ok = await post(jar.header(), { _csrf: csrf });
+    const ok = await post(jar.header(), { _csrf: csrf }, { 'sec-fetch-site': 'same-origin', origin: s.url });
     expect(ok.status).toBe(303);
     expect(sessionCookie(ok)).toBeDefined();
+    // A script that is not a browser (no form token, no browser headers) signs in as before.
+    const script = await post('', {});
+    expect(script.status).toBe(303);
+    expect(sessionCookie(script)).toBeDefined();
+  });
+
+  it('a script posting wrong passwords (no form, no browser headers) gets 401s, then 429', async () => {
+    const attempt = () =>
+      fetch(`${s.url}/newsroom/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'script-guesser@example.test', password: 'guess' }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(429);
   });
 
   it('sign-in returns to the newsroom page the journalist was on, and never anywhere else', async () => {

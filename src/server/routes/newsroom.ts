@@ -97,8 +97,11 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
     const next = safeReturnPath(body.next);
     const now = commands.now();
     const t = await signInTokens();
-    // Login CSRF: only a form this site served to this browser may sign it in.
-    if (!t.formTokenValid(req.cookies[LOGIN_COOKIE], body._csrf, now)) return signInPage(req, reply, 403, { error: FORM_EXPIRED, email, next });
+    // Login CSRF: a browser signs in only through a form this site served it. A client
+    // that sends no form token (a script, not a browser form) is let through unless the
+    // browser's own headers say the request comes from another site.
+    const formChecked = body._csrf === undefined ? !fromAnotherSite(req) : t.formTokenValid(req.cookies[LOGIN_COOKIE], body._csrf, now);
+    if (!formChecked) return signInPage(req, reply, 403, { error: FORM_EXPIRED, email, next });
     const knownDevice = t.knownDevice(req.cookies[DEVICE_COOKIE], email, now);
     const check = await beginLoginAttempt(store, email, req.ip, now, { knownDevice });
     if (!check.allowed) return signInPage(req, reply.header('retry-after', String(check.retryAfterSeconds)), 429, { error: TOO_MANY, email, next });
@@ -121,4 +124,17 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/newsroom', 303);
   });
+}
+
+/** Whether a browser says this request was sent by a page of another site (Sec-Fetch-Site, else Origin). */
+export function fromAnotherSite(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site) return site === 'cross-site' || site === 'same-site';
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true; // "null" and other opaque origins
+  }
 }
