@@ -7,6 +7,8 @@ export interface ErrorPageView {
   title: string;
   message: string;
   cssHref: string;
+  /** Inside another site's frame (an embed): links open in a new tab, since our pages refuse to be framed. */
+  framed?: boolean;
 }
 
 /** The complete error page, doctype included; never indexed by search engines. */
@@ -18,7 +20,9 @@ export function renderErrorPage(view: ErrorPageView): string {
         <h1>{view.title}</h1>
         <p>{view.message}</p>
         <p>
-          <a href="/">Go to the home page</a>
+          <a href="/" {...(view.framed ? { target: '_blank', rel: 'noopener' } : {})}>
+            Go to the home page
+          </a>
         </p>
       </main>
       <SiteFooter />

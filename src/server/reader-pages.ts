@@ -246,7 +246,7 @@ export class ReaderPages {
   /** The 404 for an embed of no page, framable so the host page can show it (rendered once). */
   embedNotFound(): PreparedResponse {
     if (!this.embedMissing) {
-      const body = Buffer.from(renderErrorPage({ status: 404, title: 'Page not found', message: 'There is no such live page.', cssHref: this.opts.cssHref }));
+      const body = Buffer.from(renderErrorPage({ status: 404, title: 'Page not found', message: 'There is no such live page.', cssHref: this.opts.cssHref, framed: true }));
       const headers = [...this.embedSecurity, 'cache-control', 'no-store', 'content-type', 'text/html; charset=utf-8', 'content-length', body.length];
       this.embedMissing = { body, headers };
     }

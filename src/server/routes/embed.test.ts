@@ -114,7 +114,10 @@ describeEachStore('embed view and /embed.js', (kind) => {
     const res = await get('/live/no-such-page/embed');
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.text()).toContain('Page not found');
+    const html = await res.text();
+    expect(html).toContain('Page not found');
+    // Its link leaves the frame: our other pages refuse to be framed.
+    expect(html).toContain('<a href="/" target="_blank" rel="noopener">');
   });
 
   it('/embed.js: a script any site may load, revalidated every few minutes', async () => {
