@@ -6,6 +6,7 @@
  */
 import type { Announcer } from './announce.js';
 import type { LiveEvent } from './events.js';
+import { syncKeyEvent } from './key-events.js';
 import { refreshTimes } from './times.js';
 import { newPostsText, titleWithCount } from './title.js';
 
@@ -74,6 +75,15 @@ export class Stream {
       this.slots(data.parts as Record<string, unknown>);
       if (type === 'page.continued') this.announcer.say(str(data.notice) || 'This page has moved');
     }
+    if (id && type.startsWith('post.') && !this.main.hasAttribute('data-embed')) this.keyEvent(id, type === 'post.unpublished' ? '' : (html ?? ''));
+  }
+
+  /** The "Key events" list follows the post (the embed view has none). */
+  private keyEvent(id: string, html: string): void {
+    // A post on this page, or one about to be (page 1), is linked in-page; others by permalink.
+    const here = document.getElementById(`post-${id}`) || (this.pageNo === 1 && this.pending.has(id));
+    const href = here ? `#post-${id}` : `${this.base}/posts/${id}`;
+    this.steady(null, () => (syncKeyEvent(this.main, id, html ? parse(html) : null, href), null));
   }
 
   private published(id: string, html: string): void {
