@@ -1,23 +1,11 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { bodySchema, type Block } from '../domain/block.js';
-import { parseInline } from '../domain/inline.js';
 import { blocksToDoc, blocksToPlain, checkBlocks, docToBlocks, docToSummary, summaryToDoc } from './blocks.js';
-import { charsFromInline, charsFromPm, destination, markdownToPm, normalizeChars, pmToMarkdown, type Ch } from './inline-markdown.js';
+import { charsFromPm, destination, markdownToPm, normalizeChars, pmToMarkdown } from './inline-markdown.js';
+import { br, doc, p, readBack, t, text, type Mark } from './test-docs.js';
 
-type Mark = 'b' | 'i' | { href: string };
-const t = (text: string, ...marks: Mark[]): JSONContent => {
-  const pm = marks.map((m) => (m === 'b' ? { type: 'bold' } : m === 'i' ? { type: 'italic' } : { type: 'link', attrs: { href: m.href } }));
-  return pm.length > 0 ? { type: 'text', text, marks: pm } : { type: 'text', text };
-};
-const br: JSONContent = { type: 'hardBreak' };
-const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
-const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content });
 const md = (...content: JSONContent[]) => pmToMarkdown(content);
-
-/** What the server's parser reads back: text with formatting, one entry per character. */
-const readBack = (markdown: string) => charsFromInline(parseInline(markdown));
-const text = (chars: Ch[]) => chars.map((c) => c.c).join('');
 
 describe('inline text → Markdown', () => {
   it('writes bold, italic and links in the API syntax', () => {

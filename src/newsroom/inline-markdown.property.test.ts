@@ -7,22 +7,9 @@ import type { JSONContent } from '@tiptap/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodySchema } from '../domain/block.js';
-import { parseInline } from '../domain/inline.js';
 import { blocksToDoc, docToBlocks } from './blocks.js';
-import { charsFromInline, charsFromPm, markdownToPm, normalizeChars, pmToMarkdown, type Ch } from './inline-markdown.js';
-
-type Mark = 'b' | 'i' | { href: string };
-const t = (text: string, ...marks: Mark[]): JSONContent => {
-  const pm = marks.map((m) => (m === 'b' ? { type: 'bold' } : m === 'i' ? { type: 'italic' } : { type: 'link', attrs: { href: m.href } }));
-  return pm.length > 0 ? { type: 'text', text, marks: pm } : { type: 'text', text };
-};
-const br: JSONContent = { type: 'hardBreak' };
-const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
-const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content });
-
-/** What the server's parser reads back: text with formatting, one entry per character. */
-const readBack = (markdown: string) => charsFromInline(parseInline(markdown));
-const text = (chars: Ch[]) => chars.map((c) => c.c).join('');
+import { charsFromPm, markdownToPm, normalizeChars, pmToMarkdown, type Ch } from './inline-markdown.js';
+import { br, doc, p, readBack, t, text, type Mark } from './test-docs.js';
 
 const scale = Math.max(1, Number(process.env.LIVEPAGE_PROPERTY_RUNS) || 1);
 const runs = (n: number) => n * scale;
