@@ -35,7 +35,7 @@ export function httpChunk(bytes: Buffer): Buffer {
 export async function toLiveEvents(db: Db, reader: ReaderPages, page: Page, events: PageEvent[]): Promise<LiveEvent[]> {
   const postIds = [...new Set(events.flatMap((e) => ('id' in e.data ? [e.data.id] : [])))];
   const posts = new Map((await findPostRows(db, postIds)).map((r) => [r.id, postFromRow(r, page.pinnedPostId)]));
-  const ctx = reader.context(page);
+  const ctx = reader.posts.context(page);
   const parts = events.some((e) => e.type.startsWith('page.')) ? await reader.pageParts(db, page) : undefined;
   return events.map((e): LiveEvent => {
     const base = { seq: e.seq };
@@ -45,7 +45,7 @@ export async function toLiveEvents(db: Db, reader: ReaderPages, page: Page, even
         const id = (e.data as { id: string }).id;
         const post = posts.get(id);
         // Replaying an old event for a post since withdrawn must not show it again.
-        const html = post && isVisible(post) ? reader.article(post, ctx) : '';
+        const html = post && isVisible(post) ? reader.posts.article(post, ctx) : '';
         return { id: e.seq, type: e.type, data: { ...base, id, html } };
       }
       case 'post.unpublished':

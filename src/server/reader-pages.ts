@@ -1,7 +1,7 @@
 /**
- * Reader pages, embeds and feeds, rendered once and served many times. A post's <article>
- * (and its JSON-LD part) is rendered once per version and reused by the page, the embed, live
- * events and feeds; a whole page, embed or feed is cached under an ETag made of the release
+ * Reader pages, embeds and feeds, rendered once and served many times. They are assembled
+ * from each post's cached renderings (post-fragments.ts); a whole page, embed or feed is
+ * cached under an ETag made of the release
  * and the page's seq, so a request for an unchanged page costs one indexed lookup and a
  * buffer write, or a 304.
  */
@@ -10,7 +10,6 @@ import { isVisible, type Post } from '../domain/post.js';
 import { findPageById, findPageBySlug, listPages, pageHead } from '../store/pages.js';
 import { countNewer, countStream, findPostRow, listKeyEvents, listStream, postFromRow } from '../store/posts.js';
 import type { Db, Store } from '../store/store.js';
-import type { RenderContext } from '../render/context.js';
 import { SITE_NAME } from '../render/document.js';
 import { EMBED_POSTS, renderEmbedPage } from '../render/embed.js';
 import { renderErrorPage } from '../render/error-page.js';
@@ -19,10 +18,9 @@ import { renderIndexPage } from '../render/index-page.js';
 import { Lru } from '../render/lru.js';
 import { renderLivePage } from '../render/page.js';
 import { renderPageParts, type PageParts } from '../render/parts.js';
-import { renderPostHtml } from '../render/post.js';
-import { featuredImageUrl, pageDescription, postLd, type PostLd, type Publisher } from '../render/structured-data.js';
-import { zoneYear } from '../render/time.js';
+import { featuredImageUrl, pageDescription } from '../render/structured-data.js';
 import { contentEtag, readerCacheControl } from './cache-control.js';
+import { PostFragments } from './post-fragments.js';
 import { embedSecurityHeaders } from './security-headers.js';
 
 /** Where readers of a continued page should go, and what the notice says. */
@@ -80,23 +78,15 @@ export interface RenderedFeed {
   state: PageState;
 }
 
-/** A post's cached renderings: its <article>, and its JSON-LD part once a page has needed it. */
-interface Fragment {
-  html: string;
-  ld?: PostLd;
-}
-
 export class ReaderPages {
-  private readonly fragments = new Lru<string, Fragment>(20_000);
   private readonly pages = new Lru<string, RenderedPage>(500);
   private readonly embeds = new Lru<string, RenderedPage>(500);
   private readonly feeds = new Lru<string, RenderedFeed>(300);
   private readonly heads = new Lru<string, { head: Head; at: number }>(10_000);
-  private readonly years = new Map<string, { year: number; until: number }>();
   /** Bumped by every change, so a head read that raced with one is not cached. */
   private generation = 0;
-  private readonly siteOrigin: string;
-  private readonly publisher: Publisher;
+  /** Each post's <article> and JSON-LD part, shared by pages, embeds, feeds and live events. */
+  readonly posts: PostFragments;
   /** The frameable view's headers (SPEC §6): any site may frame it, unlike everything else. */
   private readonly embedSecurity: string[];
   /** The embed's ETags name its stylesheet too: it is not part of the build id. */
@@ -112,8 +102,7 @@ export class ReaderPages {
   ) {
     this.db = store.db;
     this.publicUrl = opts.publicUrl;
-    this.siteOrigin = new URL(opts.publicUrl).origin;
-    this.publisher = { name: SITE_NAME, url: `${opts.publicUrl}/` };
+    this.posts = new PostFragments(opts.publicUrl);
     this.embedSecurity = Object.entries(embedSecurityHeaders()).flat();
     this.embedRelease = contentEtag(`${opts.buildId} ${opts.embedCssHref}`).slice(1, 13);
   }
@@ -183,16 +172,16 @@ export class ReaderPages {
     });
     if (!snap || 'cached' in snap) return snap?.cached;
     const { page, etag } = snap;
-    const ctx = this.context(page);
+    const ctx = this.posts.context(page);
     const posts = snap.rows.map((r) => postFromRow(r, page.pinnedPostId));
     const html = renderLivePage({
       page,
       pageNo: n,
       pageCount: snap.pageCount,
-      postsHtml: posts.map((p) => this.article(p, ctx)),
-      pinnedHtml: snap.pinned ? this.article(snap.pinned, ctx) : null,
+      postsHtml: posts.map((p) => this.posts.article(p, ctx)),
+      pinnedHtml: snap.pinned ? this.posts.article(snap.pinned, ctx) : null,
       posts: snap.pinned ? [snap.pinned, ...posts] : posts,
-      postLd: (p) => this.postLd(p, ctx),
+      postLd: (p) => this.posts.postLd(p, ctx),
       publicUrl: this.publicUrl,
       keyEvents: snap.keyEvents,
       continuedTo: continuation(page),
@@ -226,10 +215,10 @@ export class ReaderPages {
     });
     if (!snap || 'cached' in snap) return snap?.cached;
     const { page, parts } = snap;
-    const ctx = this.context(page);
+    const ctx = this.posts.context(page);
     const html = renderEmbedPage({
       page,
-      postsHtml: snap.rows.map((r) => this.article(postFromRow(r, page.pinnedPostId), ctx)),
+      postsHtml: snap.rows.map((r) => this.posts.article(postFromRow(r, page.pinnedPostId), ctx)),
       noticeSlot: parts.notice,
       pinnedSlot: parts.pinned,
       canonicalUrl: `${this.publicUrl}/live/${page.slug}`,
@@ -265,7 +254,7 @@ export class ReaderPages {
     });
     if (!snap) return undefined;
     const { page } = snap;
-    const ctx = this.context(page);
+    const ctx = this.posts.context(page);
     const body = renderFeed(format, {
       page,
       publicUrl: this.publicUrl,
@@ -274,7 +263,7 @@ export class ReaderPages {
       siteName: SITE_NAME,
       entries: snap.rows.map((r) => {
         const post = postFromRow(r, page.pinnedPostId);
-        return { post, html: this.article(post, ctx) };
+        return { post, html: this.posts.article(post, ctx) };
       }),
     });
     const feed = { body: Buffer.from(body), etag: this.etag(page.id, page.seq, `feed.${format}`, page.timeZone), state: page.state };
@@ -284,9 +273,9 @@ export class ReaderPages {
 
   /** The page's changing parts (header, summary, notice, pinned post) as live events carry them. */
   async pageParts(db: Db, page: Page): Promise<PageParts> {
-    const ctx = this.context(page);
+    const ctx = this.posts.context(page);
     const pinned = await this.pinnedPost(db, page);
-    return renderPageParts({ page, pinnedHtml: pinned ? this.article(pinned, ctx) : null, continuedTo: continuation(page), ctx });
+    return renderPageParts({ page, pinnedHtml: pinned ? this.posts.article(pinned, ctx) : null, continuedTo: continuation(page), ctx });
   }
 
   /** Where a post's permalink leads: its page number and anchor; undefined when readers cannot see it. */
@@ -305,35 +294,6 @@ export class ReaderPages {
     return renderIndexPage({ pages: await listPages(this.db, 50), cssHref: this.opts.cssHref });
   }
 
-  /** A post's <article>, rendered once per version, pin state, zone, locale and year. */
-  article(post: Post, ctx: RenderContext): string {
-    return this.fragment(post, ctx).html;
-  }
-
-  /**
-   * A post's JSON-LD part (headline, dates, plain-text body, authors), made once per version
-   * and kept beside its <article>: it parses every block's Markdown, far too slow to repeat
-   * for every post of every page render.
-   */
-  postLd(post: Post, ctx: RenderContext): PostLd {
-    const fragment = this.fragment(post, ctx);
-    return (fragment.ld ??= postLd(post, this.publisher));
-  }
-
-  private fragment(post: Post, ctx: RenderContext): Fragment {
-    const key = `${post.id}:${post.version}:${post.pinned ? 1 : 0}:${ctx.timeZone}:${ctx.locale}:${this.year(ctx.timeZone)}`;
-    let fragment = this.fragments.get(key);
-    if (fragment === undefined) {
-      fragment = { html: renderPostHtml(post, ctx) };
-      this.fragments.set(key, fragment);
-    }
-    return fragment;
-  }
-
-  context(page: Pick<Page, 'timeZone' | 'locale'>): RenderContext {
-    return { timeZone: page.timeZone, locale: page.locale, siteOrigin: this.siteOrigin, now: new Date() };
-  }
-
   private async pinnedPost(db: Db, page: Page): Promise<Post | undefined> {
     if (!page.pinnedPostId) return undefined;
     const row = await findPostRow(db, page.pinnedPostId);
@@ -341,27 +301,13 @@ export class ReaderPages {
     return post && isVisible(post) ? post : undefined;
   }
 
-  /**
-   * `what` is the page number or the feed. The year is part of the key because post times
-   * show it when it is not the current one.
-   */
+  /** `what` is the page number or the feed; the year as in every post's cache key. */
   private etag(pageId: string, seq: number, what: number | string, timeZone: string): string {
-    return `"${this.opts.buildId}-${pageId}-${seq}-${what}-${this.year(timeZone)}"`;
+    return `"${this.opts.buildId}-${pageId}-${seq}-${what}-${this.posts.year(timeZone)}"`;
   }
 
   private embedEtag(page: { id: string; seq: number; timeZone: string }): string {
-    return `"${this.embedRelease}-${page.id}-${page.seq}-${this.year(page.timeZone)}-embed"`;
-  }
-
-  /** The current year in a zone, worked out at most once a minute (Intl is slow on a hot path). */
-  private year(timeZone: string): number {
-    const now = Date.now();
-    let y = this.years.get(timeZone);
-    if (!y || now >= y.until) {
-      y = { year: zoneYear(timeZone, new Date(now)), until: now + 60_000 };
-      this.years.set(timeZone, y);
-    }
-    return y.year;
+    return `"${this.embedRelease}-${page.id}-${page.seq}-${this.posts.year(page.timeZone)}-embed"`;
   }
 }
 

@@ -54,7 +54,7 @@ export async function deskRoutes(app: FastifyInstance, { store, config, reader, 
     const page = typeof slug === 'string' ? await requirePage(db, slugParam({ slug })) : undefined;
     const now = new Date().toISOString();
     const post = newPost({ ...input, id: 'preview', pageId: page?.id ?? '', authorId: actor.id, status: 'published', publishedAt: input.publishedAt ?? input.scheduledFor ?? now }, now);
-    const ctx = reader.context(page ?? { timeZone: DEFAULT_TIME_ZONE, locale: DEFAULT_LOCALE });
+    const ctx = reader.posts.context(page ?? { timeZone: DEFAULT_TIME_ZONE, locale: DEFAULT_LOCALE });
     return { html: renderPostHtml(post, ctx) };
   });
 }

@@ -1,0 +1,70 @@
+/**
+ * A post's renderings, made once per version and shared by the reader page, its later
+ * pages, the embed, feeds and live events: its <article>, and its JSON-LD part (which parses
+ * every block's Markdown, far too slow to repeat for every post of every page render).
+ */
+import type { Page } from '../domain/page.js';
+import type { Post } from '../domain/post.js';
+import type { RenderContext } from '../render/context.js';
+import { SITE_NAME } from '../render/document.js';
+import { Lru } from '../render/lru.js';
+import { renderPostHtml } from '../render/post.js';
+import { postLd, type PostLd, type Publisher } from '../render/structured-data.js';
+import { zoneYear } from '../render/time.js';
+
+/** A post's cached renderings: its <article>, and its JSON-LD part once a page has needed it. */
+interface Fragment {
+  html: string;
+  ld?: PostLd;
+}
+
+export class PostFragments {
+  private readonly fragments = new Lru<string, Fragment>(20_000);
+  private readonly years = new Map<string, { year: number; until: number }>();
+  private readonly siteOrigin: string;
+  readonly publisher: Publisher;
+
+  constructor(publicUrl: string) {
+    this.siteOrigin = new URL(publicUrl).origin;
+    this.publisher = { name: SITE_NAME, url: `${publicUrl}/` };
+  }
+
+  /** A post's <article>, rendered once per version, pin state, zone, locale and year. */
+  article(post: Post, ctx: RenderContext): string {
+    return this.fragment(post, ctx).html;
+  }
+
+  /** A post's JSON-LD part (headline, dates, plain-text body, authors), kept beside its <article>. */
+  postLd(post: Post, ctx: RenderContext): PostLd {
+    const fragment = this.fragment(post, ctx);
+    return (fragment.ld ??= postLd(post, this.publisher));
+  }
+
+  context(page: Pick<Page, 'timeZone' | 'locale'>): RenderContext {
+    return { timeZone: page.timeZone, locale: page.locale, siteOrigin: this.siteOrigin, now: new Date() };
+  }
+
+  /**
+   * The current year in a zone, worked out at most once a minute (Intl is slow on a hot
+   * path). Part of every cache key: post times show the year when it is not the current one.
+   */
+  year(timeZone: string): number {
+    const now = Date.now();
+    let y = this.years.get(timeZone);
+    if (!y || now >= y.until) {
+      y = { year: zoneYear(timeZone, new Date(now)), until: now + 60_000 };
+      this.years.set(timeZone, y);
+    }
+    return y.year;
+  }
+
+  private fragment(post: Post, ctx: RenderContext): Fragment {
+    const key = `${post.id}:${post.version}:${post.pinned ? 1 : 0}:${ctx.timeZone}:${ctx.locale}:${this.year(ctx.timeZone)}`;
+    let fragment = this.fragments.get(key);
+    if (fragment === undefined) {
+      fragment = { html: renderPostHtml(post, ctx) };
+      this.fragments.set(key, fragment);
+    }
+    return fragment;
+  }
+}
