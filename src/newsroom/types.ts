@@ -3,8 +3,9 @@ import type { PageActivity } from '../commands/activity.js';
 import type { Contributor, Label, Post } from '../domain/post.js';
 import type { Page } from '../domain/page.js';
 import type { Role, User } from '../domain/user.js';
+import type { TokenInfo } from '../store/users.js';
 
-export type { Contributor, Label, PageActivity, Role, User };
+export type { Contributor, Label, PageActivity, Role, TokenInfo, User };
 
 /** A post as the API returns it: with the page's seq after the change and its permalink. */
 export type ApiPost = Post & { seq: number; url: string };
@@ -24,15 +25,6 @@ export interface PostList {
   pageCount: number;
   total: number;
   posts: ApiPost[];
-}
-
-export interface TokenInfo {
-  id: string;
-  userId: string;
-  userName: string;
-  name: string;
-  createdAt: string;
-  revokedAt: string | null;
 }
 
 /** The lists the desk shows besides the published stream. */
