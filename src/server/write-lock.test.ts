@@ -16,6 +16,8 @@ import { holdWriteLock } from '../test/write-lock.js';
 
 /** How long another process holds the write lock: far below the store's busy wait (5 s). */
 const HOLD_MS = 300;
+/** Long enough for a loaded machine to answer several reads while the writes wait. */
+const READS_HOLD_MS = 1000;
 
 interface Call {
   /** The route, as the server lists it. */
@@ -126,6 +128,24 @@ describeEachStore('every route while another process holds the write lock', (kin
     const id = createHash('sha256').update(cookie.slice('lp_session='.length)).digest('hex');
     const seen = await s.test.store.db.selectFrom('sessions').select('last_seen_at').where('id', '=', id).executeTakeFirstOrThrow();
     expect(Date.parse(seen.last_seen_at)).toBeGreaterThan(Date.now() - 60_000); // the touch was written, not skipped
+  });
+
+  it('writes waiting for the lock do not hold up reads', async () => {
+    await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('reads') });
+    const post = await (await s.api('/api/v1/pages/reads/posts', { method: 'POST', as: 'editor', json: aPost() })).json();
+    const lock = await holdWriteLock(s.test, READS_HOLD_MS);
+    // A busy newsroom: editors' presence renewals arrive while the lock is held.
+    const writes = Array.from({ length: 8 }, () => s.api(`/api/v1/posts/${post.id}/presence`, { method: 'PUT', as: 'editor', json: { editing: true } }));
+    const until = lock.heldAt + READS_HOLD_MS;
+    const answered: number[] = [];
+    while (Date.now() < until) {
+      const read = await s.api('/api/v1/pages/reads');
+      expect(read.status).toBe(200);
+      if (Date.now() < until) answered.push(Date.now() - lock.heldAt);
+    }
+    const statuses = await Promise.all(writes.map(async (w) => (await w).status)).finally(() => lock.released);
+    expect(statuses).toEqual(writes.map(() => 204));
+    expect(answered.length).toBeGreaterThanOrEqual(10); // SQLite answered 1 while its writers' busy waits froze the event loop
   });
 
   /** Sends every call at once; each answer's status and when it arrived. */

@@ -84,14 +84,14 @@ function openSqlite(dataDir: string): Opened {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL'); // durable across process crashes; WAL makes it fast
   database.pragma('foreign_keys = ON');
-  // better-sqlite3 waits for a lock synchronously, freezing the event loop: wait only a
-  // moment here, and longer in `retryWhileBusy`, asynchronously.
-  database.pragma('busy_timeout = 20');
+  // better-sqlite3 waits for a lock synchronously, freezing the event loop: reads wait only
+  // a moment here; BEGIN IMMEDIATE does not wait at all (see `beginImmediate`).
+  database.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   const store: Store = {
     db,
     kind: 'sqlite',
-    write: (fn) => retryWhileBusy(() => db.connection().execute((conn) => immediateTransaction(conn, fn))),
+    write: (fn) => retryWhileBusy(() => db.connection().execute((conn) => immediateTransaction(conn, fn, database))),
     read: (fn) => db.transaction().execute(fn),
     close: () => db.destroy(),
   };
@@ -117,8 +117,8 @@ function openPostgres(url: string): Opened {
  * kysely's transactions BEGIN DEFERRED; IMMEDIATE takes the write lock up front, so a
  * transaction never fails half-way because another process wrote first.
  */
-async function immediateTransaction<T>(conn: WriteDb, fn: (trx: WriteDb) => Promise<T>): Promise<T> {
-  await sql`begin immediate`.execute(conn);
+async function immediateTransaction<T>(conn: WriteDb, fn: (trx: WriteDb) => Promise<T>, database: SQLite.Database): Promise<T> {
+  await beginImmediate(conn, database);
   try {
     const result = await fn(conn);
     await sql`commit`.execute(conn);
@@ -126,6 +126,25 @@ async function immediateTransaction<T>(conn: WriteDb, fn: (trx: WriteDb) => Prom
   } catch (err) {
     await sql`rollback`.execute(conn).catch(() => {}); // keep the original error
     throw err;
+  }
+}
+
+/** How long a read may wait, freezing the event loop, for a lock SQLite takes only for a moment. */
+const READ_BUSY_TIMEOUT_MS = 20;
+
+/**
+ * BEGIN IMMEDIATE without the busy handler: while another process holds the write lock it
+ * fails at once and `retryWhileBusy` waits asynchronously. With the handler, every waiting
+ * writer froze the event loop for its timeout on each try, one after another, and readers
+ * and live streams stalled until the lock was let go. The connection is this write's alone
+ * (kysely's single SQLite connection is held), so the switch affects nothing else.
+ */
+async function beginImmediate(conn: WriteDb, database: SQLite.Database): Promise<void> {
+  database.pragma('busy_timeout = 0');
+  try {
+    await sql`begin immediate`.execute(conn);
+  } finally {
+    database.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
   }
 }
 
