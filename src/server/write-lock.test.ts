@@ -115,6 +115,23 @@ describeEachStore('every route while another process holds the write lock', (kin
     ];
   }
 
+  /** Sends every call at once; each answer's status and when it arrived. */
+  async function send(calls: Call[]): Promise<{ status: number; at: number }[]> {
+    return Promise.all(
+      calls.map(async (c) => {
+        const headers: Record<string, string> = { ...c.headers };
+        let body: string | undefined;
+        if (c.json !== undefined) [headers['content-type'], body] = ['application/json', JSON.stringify(c.json)];
+        if (c.form) [headers['content-type'], body] = ['application/x-www-form-urlencoded', new URLSearchParams(c.form).toString()];
+        const abort = new AbortController();
+        const res = await fetch(s.url + c.path, { method: c.method ?? 'GET', headers, body, redirect: 'manual', signal: abort.signal });
+        if (res.headers.get('content-type')?.startsWith('text/event-stream')) abort.abort(); // a stream: its headers are the answer
+        else await res.arrayBuffer();
+        return { status: res.status, at: Date.now() };
+      }),
+    );
+  }
+
   it('waits for the lock on presence and on a session touch instead of answering 503', async () => {
     await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('replay') });
     const post = await (await s.api('/api/v1/pages/replay/posts', { method: 'POST', as: 'editor', json: aPost() })).json();
@@ -148,30 +165,13 @@ describeEachStore('every route while another process holds the write lock', (kin
     expect(answered.length).toBeGreaterThanOrEqual(10); // SQLite answered 1 while its writers' busy waits froze the event loop
   });
 
-  /** Sends every call at once; each answer's status and when it arrived. */
-  async function send(calls: Call[]): Promise<{ status: number; at: number }[]> {
-    return Promise.all(
-      calls.map(async (c) => {
-        const headers: Record<string, string> = { ...c.headers };
-        let body: string | undefined;
-        if (c.json !== undefined) [headers['content-type'], body] = ['application/json', JSON.stringify(c.json)];
-        if (c.form) [headers['content-type'], body] = ['application/x-www-form-urlencoded', new URLSearchParams(c.form).toString()];
-        const abort = new AbortController();
-        const res = await fetch(s.url + c.path, { method: c.method ?? 'GET', headers, body, redirect: 'manual', signal: abort.signal });
-        if (res.headers.get('content-type')?.startsWith('text/event-stream')) abort.abort(); // a stream: its headers are the answer
-        else await res.arrayBuffer();
-        return { status: res.status, at: Date.now() };
-      }),
-    );
-  }
-
   it('answers every route as without the lock, writes waiting for it (none 503)', async () => {
     const locked = await round('locked');
     expect([...new Set(locked.map((c) => c.route))].sort()).toEqual(listRoutes(s.app));
     const lock = await holdWriteLock(s.test, HOLD_MS);
     const whileLocked = await send(locked).finally(() => lock.released);
     const unlocked = await send(await round('free'));
-    const answers = (r: { status: number }[]) => Object.fromEntries(locked.map((c, i) => [`${c.method ?? 'GET'} ${c.path.replace('locked', '…')}`, r[i]!.status]));
+    const answers = (r: { status: number }[]) => locked.map((c, i) => `${c.method ?? 'GET'} ${c.path.replace('locked', '…')} ${r[i]!.status}`);
     expect(answers(whileLocked)).toEqual(answers(unlocked));
     // Not vacuous: without the lock every request succeeds (embed.js needs the build), and
     // each write, session touch included, was answered only once the lock was let go.
