@@ -3,6 +3,7 @@
  * gives; the store's read handle and read transactions cannot write. Each
  * `@ts-expect-error` fails the typecheck if the line below it ever compiles.
  */
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { clearPresence, listPresence } from './activity.js';
 import { appendEvent } from './events.js';
@@ -25,6 +26,8 @@ function writesOutsideTheDoor(store: Store): void {
   void store.db.transaction();
   // @ts-expect-error
   void store.db.connection();
+  // @ts-expect-error raw SQL does not run on it either
+  void sql`delete from sessions`.execute(store.db);
   // @ts-expect-error a page event is appended only in a write transaction
   void store.read((db) => appendEvent(db, 'page', 'page.ended', {} as never, ''));
   // The door: writes inside, and the write handle reads as well.
