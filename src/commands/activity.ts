@@ -1,7 +1,7 @@
 /** "Alice is editing this post", and how many read the page now and over the last hour. */
 import type { Actor } from '../domain/user.js';
 import { clearPresence, listPresence, publishedSince, readersByMinute, setPresence } from '../store/activity.js';
-import type { Db } from '../store/store.js';
+import type { ReadDb } from '../store/store.js';
 import type { CommandContext } from './context.js';
 import { requirePage, requirePost } from './load.js';
 
@@ -10,10 +10,12 @@ export const PRESENCE_TTL_MS = 30_000;
 
 /** Marks `actor` as editing a post, or no longer editing it. */
 export async function setEditing(ctx: CommandContext, actor: Actor & { name: string }, postId: string, editing: boolean): Promise<void> {
-  const { page } = await requirePost(ctx.store.db, postId);
-  if (!editing) return clearPresence(ctx.store.db, postId, actor.id);
   const expiresAt = new Date(ctx.now().getTime() + PRESENCE_TTL_MS).toISOString();
-  await setPresence(ctx.store.db, { postId, pageId: page.id, userId: actor.id, userName: actor.name, expiresAt });
+  await ctx.store.write(async (db) => {
+    const { page } = await requirePost(db, postId);
+    if (!editing) return clearPresence(db, postId, actor.id);
+    await setPresence(db, { postId, pageId: page.id, userId: actor.id, userName: actor.name, expiresAt });
+  });
 }
 
 /** The minute an instant falls in, as `YYYY-MM-DDTHH:MM`. */
@@ -28,7 +30,7 @@ export interface PageActivity {
   history: { minute: string; readers: number; posts: number }[];
 }
 
-export async function pageActivity(db: Db, slug: string, now: Date): Promise<PageActivity> {
+export async function pageActivity(db: ReadDb, slug: string, now: Date): Promise<PageActivity> {
   const page = await requirePage(db, slug);
   const from = new Date(now.getTime() - 59 * 60_000);
   const [presence, counts, published] = await Promise.all([

@@ -2,7 +2,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { EventData, EventType } from '../domain/event.js';
 import { appendEvent } from '../store/events.js';
-import type { Db, Store } from '../store/store.js';
+import type { Store, WriteDb } from '../store/store.js';
 import { webhookQueue } from './webhooks.js';
 
 export interface CommandContext {
@@ -16,7 +16,7 @@ export interface CommandContext {
 
 /** A transaction in progress: its connection, its timestamp and its event writer. */
 export interface Tx {
-  db: Db;
+  db: WriteDb;
   /** One timestamp for everything the transaction writes. */
   now: string;
   /** Appends a page event with the page's next seq; returns the seq. */

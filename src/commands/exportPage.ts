@@ -1,10 +1,10 @@
 import type { ExportDocument } from '../domain/export.js';
 import { listAllPosts, postFromRow } from '../store/posts.js';
-import type { Db } from '../store/store.js';
+import type { ReadDb } from '../store/store.js';
 import { requirePage } from './load.js';
 
 /** A whole page with every post (all statuses), newest first. */
-export async function exportPage(db: Db, slug: string): Promise<ExportDocument> {
+export async function exportPage(db: ReadDb, slug: string): Promise<ExportDocument> {
   const page = await requirePage(db, slug);
   const posts = (await listAllPosts(db, page.id)).map((r) => postFromRow(r, page.pinnedPostId));
   return { format: 'livepage-export', version: 1, page, posts };

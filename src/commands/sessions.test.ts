@@ -25,9 +25,9 @@ describeEachStore('session expiry', (kind) => {
   it('ends after 12 hours without use', async () => {
     const { token, maxAgeSeconds } = await signIn(ctx, 'desk@example.test', PASSWORD);
     expect(maxAgeSeconds).toBe(SESSION_IDLE_MS / 1000);
-    expect(await sessionFor(t.store.db, token, at(SESSION_IDLE_MS - 60_000))).toBeDefined();
+    expect(await sessionFor(t.store, token, at(SESSION_IDLE_MS - 60_000))).toBeDefined();
     const { token: other } = await signIn(ctx, 'desk@example.test', PASSWORD);
-    expect(await sessionFor(t.store.db, other, at(SESSION_IDLE_MS + 1000))).toBeUndefined();
+    expect(await sessionFor(t.store, other, at(SESSION_IDLE_MS + 1000))).toBeUndefined();
   });
 
   it('slides while used through a long shift, sending the cookie again, but ends 7 days after sign-in whatever', async () => {
@@ -39,7 +39,7 @@ describeEachStore('session expiry', (kind) => {
     for (;;) {
       now += 11 * HOUR;
       if (now >= start.getTime() + SESSION_MAX_MS) break;
-      const session = await sessionFor(t.store.db, token, new Date(now));
+      const session = await sessionFor(t.store, token, new Date(now));
       expect(session, `still signed in after ${(now - start.getTime()) / HOUR} h`).toBeDefined();
       if (session!.renewCookieFor) renewals.push(session!.renewCookieFor);
     }
@@ -48,20 +48,20 @@ describeEachStore('session expiry', (kind) => {
     expect(renewals.slice(0, -1).every((s) => s === SESSION_IDLE_MS / 1000)).toBe(true);
     expect(renewals.at(-1)!).toBeLessThanOrEqual(SESSION_IDLE_MS / 1000);
     // Used a moment ago, but a week has passed since signing in: over.
-    expect(await sessionFor(t.store.db, token, new Date(start.getTime() + SESSION_MAX_MS - 60_000))).toBeDefined();
-    expect(await sessionFor(t.store.db, token, new Date(start.getTime() + SESSION_MAX_MS + 1000))).toBeUndefined();
+    expect(await sessionFor(t.store, token, new Date(start.getTime() + SESSION_MAX_MS - 60_000))).toBeDefined();
+    expect(await sessionFor(t.store, token, new Date(start.getTime() + SESSION_MAX_MS + 1000))).toBeUndefined();
   });
 
   it('does not send the cookie again on every use', async () => {
     const { token } = await signIn(ctx, 'desk@example.test', PASSWORD);
     // Within the write-back interval: nothing changes.
-    expect((await sessionFor(t.store.db, token, at(60_000)))!.renewCookieFor).toBeUndefined();
+    expect((await sessionFor(t.store, token, at(60_000)))!.renewCookieFor).toBeUndefined();
     // Ten minutes on: the session slides, but the browser's cookie is still good for long enough.
-    expect((await sessionFor(t.store.db, token, at(10 * 60_000)))!.renewCookieFor).toBeUndefined();
+    expect((await sessionFor(t.store, token, at(10 * 60_000)))!.renewCookieFor).toBeUndefined();
     // Two hours on: the session gained more than an hour over the cookie.
-    expect((await sessionFor(t.store.db, token, at(2 * HOUR)))!.renewCookieFor).toBe(SESSION_IDLE_MS / 1000);
+    expect((await sessionFor(t.store, token, at(2 * HOUR)))!.renewCookieFor).toBe(SESSION_IDLE_MS / 1000);
     // …and the next use soon after does not resend it.
-    expect((await sessionFor(t.store.db, token, at(2 * HOUR + 10 * 60_000)))!.renewCookieFor).toBeUndefined();
+    expect((await sessionFor(t.store, token, at(2 * HOUR + 10 * 60_000)))!.renewCookieFor).toBeUndefined();
   });
 });
 

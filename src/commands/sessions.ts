@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors.js';
 import type { User } from '../domain/user.js';
 import { deleteSession, findSession, insertSession, touchSession } from '../store/sessions.js';
 import { findUserByEmail } from '../store/users.js';
-import type { Db } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { hashPassword } from './addUser.js';
 import type { CommandContext } from './context.js';
 
@@ -46,7 +46,7 @@ export async function signIn(
   const csrfToken = secret();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
-  await insertSession(ctx.store.db, {
+  const session = {
     id: sha256(token),
     userId: found.id,
     csrfToken,
@@ -54,7 +54,8 @@ export async function signIn(
     lastSeenAt: now.toISOString(),
     expiresAt,
     cookieExpiresAt: expiresAt,
-  });
+  };
+  await ctx.store.write((db) => insertSession(db, session));
   const { passwordHash: _omit, ...user } = found;
   return { token, csrfToken, user, maxAgeSeconds: SESSION_IDLE_MS / 1000 };
 }
@@ -68,15 +69,16 @@ export interface ActiveSession {
 }
 
 /** The signed-in person behind a cookie secret, with the session's CSRF token; extends the session. */
-export async function sessionFor(db: Db, token: string, now = new Date()): Promise<ActiveSession | undefined> {
+export async function sessionFor(store: Store, token: string, now = new Date()): Promise<ActiveSession | undefined> {
   if (token.length > 100) return undefined;
-  const found = await findSession(db, sha256(token), now.toISOString());
+  const found = await findSession(store.db, sha256(token), now.toISOString());
   if (!found) return undefined;
   const { session } = found;
   let renewCookieFor: number | undefined;
   if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
     const slid = slideSession(session, now);
-    await touchSession(db, session.id, { lastSeenAt: now.toISOString(), expiresAt: slid.expiresAt, cookieExpiresAt: slid.renewCookie ? slid.expiresAt : undefined });
+    const touch = { lastSeenAt: now.toISOString(), expiresAt: slid.expiresAt, cookieExpiresAt: slid.renewCookie ? slid.expiresAt : undefined };
+    await store.write((db) => touchSession(db, session.id, touch));
     if (slid.renewCookie) renewCookieFor = Math.max(1, Math.floor((Date.parse(slid.expiresAt) - now.getTime()) / 1000));
   }
   return { user: found.user, csrfToken: session.csrfToken, id: session.id, renewCookieFor };
@@ -96,6 +98,6 @@ export function slideSession(
   return { expiresAt: new Date(expires).toISOString(), renewCookie: expires - cookieExpires > COOKIE_RENEW_AFTER_MS };
 }
 
-export async function signOut(db: Db, token: string): Promise<void> {
-  await deleteSession(db, sha256(token));
+export async function signOut(store: Store, token: string): Promise<void> {
+  await store.write((db) => deleteSession(db, sha256(token)));
 }

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { notFound } from '../domain/errors.js';
 import { hasRole, type Actor, type User } from '../domain/user.js';
 import { findToken, findUserByEmail, findUserByTokenHash, insertToken, revokeToken as markRevoked, type TokenInfo } from '../store/users.js';
-import type { Db } from '../store/store.js';
+import type { ReadDb } from '../store/store.js';
 import { inTransaction, newId, type CommandContext } from './context.js';
 
 const PREFIX = 'lp_';
@@ -22,7 +22,7 @@ export async function createToken(ctx: CommandContext, email: string, name = 'ap
 }
 
 /** The active person a bearer token belongs to, or undefined. */
-export async function userForToken(db: Db, token: string): Promise<User | undefined> {
+export async function userForToken(db: ReadDb, token: string): Promise<User | undefined> {
   if (!token.startsWith(PREFIX) || token.length > 100) return undefined;
   return findUserByTokenHash(db, hashToken(token));
 }

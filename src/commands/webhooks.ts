@@ -10,7 +10,7 @@ import type { WebhookCreate, WebhookPatch } from '../domain/webhook.js';
 import { pageJson, postJson } from '../domain/api-json.js';
 import { findPageById } from '../store/pages.js';
 import { findPostRow, postFromRow } from '../store/posts.js';
-import type { Db } from '../store/store.js';
+import type { ReadDb, WriteDb } from '../store/store.js';
 import {
   activeTargets,
   deleteWebhook as removeWebhook,
@@ -60,7 +60,7 @@ export async function deleteWebhook(ctx: CommandContext, id: string): Promise<We
  * A webhook or the purge target, for reading its delivery log. The purge URL comes from the
  * server's environment and may carry a token in its query: that part is not shown.
  */
-export async function requireTarget(db: Db, id: string): Promise<Webhook> {
+export async function requireTarget(db: ReadDb, id: string): Promise<Webhook> {
   const w = await findWebhook(db, id);
   if (!w) throw noSuchWebhook();
   return publicWebhook(w.kind === 'purge' ? { ...w, url: w.url.replace(/[?#].*$/s, '?…') } : w);
@@ -92,7 +92,7 @@ export interface WebhookPayload {
  * per transaction, and a body is built only when some webhook wants it. The purge hook gets
  * one delivery per page and event type in a transaction: its paths depend on nothing else.
  */
-export function webhookQueue(db: Db, publicUrl: string, now: string, { webhooks = true }: { webhooks?: boolean } = {}) {
+export function webhookQueue(db: WriteDb, publicUrl: string, now: string, { webhooks = true }: { webhooks?: boolean } = {}) {
   let targets: Promise<WebhookTarget[]> | undefined;
   const purgeQueued = new Set<string>();
   return async function enqueue(pageId: string, seq: number, type: EventType, data: EventData): Promise<void> {
@@ -117,7 +117,7 @@ export function webhookQueue(db: Db, publicUrl: string, now: string, { webhooks 
  * as the API returns it to anyone (with its permalink `url`), page events the page. Only
  * published posts produce post.published/updated, so drafts never leave the newsroom.
  */
-export async function webhookPayload(db: Db, publicUrl: string, pageId: string, seq: number, type: EventType, data: EventData): Promise<WebhookPayload> {
+export async function webhookPayload(db: ReadDb, publicUrl: string, pageId: string, seq: number, type: EventType, data: EventData): Promise<WebhookPayload> {
   const page = await findPageById(db, pageId);
   if (!page) throw new Error(`page ${pageId} vanished inside its own transaction`);
   const base = { type, page: page.slug, seq };

@@ -8,7 +8,7 @@ import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import type { ReaderPages } from '../server/reader-pages.js';
 import { pageHeadById } from '../store/pages.js';
-import type { Db } from '../store/store.js';
+import type { ReadDb } from '../store/store.js';
 import { httpChunk } from './live-events.js';
 import { PageFeed, type Frame } from './page-feed.js';
 
@@ -75,7 +75,7 @@ export class LiveHub {
   private readonly timers: NodeJS.Timeout[];
 
   constructor(
-    private readonly db: Db,
+    private readonly db: ReadDb,
     private readonly reader: ReaderPages,
   ) {
     this.timers = [setInterval(() => this.heartbeat(), HEARTBEAT_CHECK_MS), setInterval(() => void this.resync(), RESYNC_MS)];

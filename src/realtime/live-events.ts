@@ -8,7 +8,7 @@ import { isVisible } from '../domain/post.js';
 import type { Page } from '../domain/page.js';
 import type { ReaderPages } from '../server/reader-pages.js';
 import { findPostRows, postFromRow } from '../store/posts.js';
-import type { Db } from '../store/store.js';
+import type { ReadDb } from '../store/store.js';
 
 export interface LiveEvent {
   id: number;
@@ -32,7 +32,7 @@ export function httpChunk(bytes: Buffer): Buffer {
 }
 
 /** The reader-facing form of `events` (in order), rendered against the page as it is now. */
-export async function toLiveEvents(db: Db, reader: ReaderPages, page: Page, events: PageEvent[]): Promise<LiveEvent[]> {
+export async function toLiveEvents(db: ReadDb, reader: ReaderPages, page: Page, events: PageEvent[]): Promise<LiveEvent[]> {
   const postIds = [...new Set(events.flatMap((e) => ('id' in e.data ? [e.data.id] : [])))];
   const posts = new Map((await findPostRows(db, postIds)).map((r) => [r.id, postFromRow(r, page.pinnedPostId)]));
   const ctx = reader.posts.context(page);

@@ -6,7 +6,7 @@
 import type { ReaderPages } from '../server/reader-pages.js';
 import { eventsSince } from '../store/events.js';
 import { findPageById } from '../store/pages.js';
-import type { Db } from '../store/store.js';
+import type { ReadDb } from '../store/store.js';
 import { httpChunk, sseFrame, toLiveEvents, type LiveEvent } from './live-events.js';
 
 export interface Frame {
@@ -40,7 +40,7 @@ export class PageFeed {
   constructor(
     readonly pageId: string,
     startSeq: number,
-    private readonly db: Db,
+    private readonly db: ReadDb,
     private readonly reader: ReaderPages,
   ) {
     this.loaded = startSeq;

@@ -104,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     webhooks.wake(); // any process may send the deliveries another one queued
   });
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
-  const stopCounts = startReaderCounts(store.db, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
+  const stopCounts = startReaderCounts(store, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
   const stopJanitor = startJanitor(store, (err) => app.log.error({ err }, 'janitor'));
   app.addHook('preClose', async () => {
     stopScheduler();

@@ -13,7 +13,7 @@ import { sessionFor } from '../commands/sessions.js';
 import { userForToken } from '../commands/tokens.js';
 import { AppError, forbidden, unauthenticated } from '../domain/errors.js';
 import { hasRole, type Actor, type Role } from '../domain/user.js';
-import type { Db } from '../store/store.js';
+import type { Store } from '../store/store.js';
 
 export const SESSION_COOKIE = 'lp_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -48,16 +48,16 @@ const csrfFailed = () =>
   new AppError(403, 'csrf_failed', 'This request did not carry the page’s security token; reload the page and try again.');
 
 /** The actor behind the request's credentials; undefined when none were sent; 401 when a token is bad. */
-export async function optionalActor(db: Db, req: FastifyRequest): Promise<(Actor & { name: string }) | undefined> {
+export async function optionalActor(store: Store, req: FastifyRequest): Promise<(Actor & { name: string }) | undefined> {
   const header = req.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const user = match ? await userForToken(db, match[1]!) : undefined;
+    const user = match ? await userForToken(store.db, match[1]!) : undefined;
     if (!user) throw unauthenticated();
     return { id: user.id, role: user.role, name: user.name };
   }
   const cookie = req.cookies[SESSION_COOKIE];
-  const session = cookie ? await sessionFor(db, cookie) : undefined;
+  const session = cookie ? await sessionFor(store, cookie) : undefined;
   if (!session) return undefined;
   // Renewed whatever follows: the store now expects the browser to hold the later expiry.
   if (session.renewCookieFor) renewals.set(req, { token: cookie!, maxAgeSeconds: session.renewCookieFor });
@@ -66,8 +66,8 @@ export async function optionalActor(db: Db, req: FastifyRequest): Promise<(Actor
 }
 
 /** The actor, who must hold at least `role`: 401 without credentials, 403 with too small a role. */
-export async function requireRole(db: Db, req: FastifyRequest, role: Role): Promise<Actor & { name: string }> {
-  const actor = await optionalActor(db, req);
+export async function requireRole(store: Store, req: FastifyRequest, role: Role): Promise<Actor & { name: string }> {
+  const actor = await optionalActor(store, req);
   if (!actor) throw unauthenticated();
   if (!hasRole(actor.role, role)) throw forbidden(`This needs the ${role} role or higher.`);
   return actor;

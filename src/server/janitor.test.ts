@@ -32,17 +32,21 @@ describeEachStore('janitor', (kind) => {
     const old = await signIn(ctx, 'desk@example.test', PASSWORD);
     await setEditing(ctx, { ...editor, name: 'Desk' }, post.id, true);
     const db = t.store.db;
-    await db.insertInto('login_attempts').values({ id: 'a1', email: 'x@example.test', address: '192.0.2.1', at: start.toISOString() }).execute();
-    await db.insertInto('idempotency_keys').values({ user_id: editor.id, key: 'k-old', fingerprint: 'f', status: 201, body: '{}', created_at: start.toISOString() }).execute();
+    await t.store.write(async (w) => {
+      await w.insertInto('login_attempts').values({ id: 'a1', email: 'x@example.test', address: '192.0.2.1', at: start.toISOString() }).execute();
+      await w.insertInto('idempotency_keys').values({ user_id: editor.id, key: 'k-old', fingerprint: 'f', status: 201, body: '{}', created_at: start.toISOString() }).execute();
+    });
 
     now = new Date(start.getTime() + 13 * HOUR); // the first session idled out; presence and attempts are stale
     const fresh = await signIn(ctx, 'desk@example.test', PASSWORD);
-    await db.insertInto('login_attempts').values({ id: 'a2', email: 'x@example.test', address: '192.0.2.1', at: now.toISOString() }).execute();
-    await db.insertInto('idempotency_keys').values({ user_id: editor.id, key: 'k-new', fingerprint: 'f', status: 201, body: '{}', created_at: now.toISOString() }).execute();
+    await t.store.write(async (w) => {
+      await w.insertInto('login_attempts').values({ id: 'a2', email: 'x@example.test', address: '192.0.2.1', at: now.toISOString() }).execute();
+      await w.insertInto('idempotency_keys').values({ user_id: editor.id, key: 'k-new', fingerprint: 'f', status: 201, body: '{}', created_at: now.toISOString() }).execute();
+    });
 
     expect(await sweepStore(t.store, now)).toEqual({ sessions: 1, presence: 1, loginAttempts: 1, idempotencyKeys: 0 });
-    expect(await sessionFor(db, fresh.token, now)).toBeDefined();
-    expect(await sessionFor(db, old.token, now)).toBeUndefined();
+    expect(await sessionFor(t.store, fresh.token, now)).toBeDefined();
+    expect(await sessionFor(t.store, old.token, now)).toBeUndefined();
     expect((await db.selectFrom('login_attempts').select('id').execute()).map((r) => r.id)).toEqual(['a2']);
 
     now = new Date(start.getTime() + 25 * HOUR); // a day on: the first key is done with, the second is not

@@ -7,10 +7,10 @@ import type { PurgeEvent } from '../commands/webhooks.js';
 import { POSTS_PER_PAGE, type Page } from '../domain/page.js';
 import { countStream } from '../store/posts.js';
 import { findPageById } from '../store/pages.js';
-import type { Db } from '../store/store.js';
+import type { ReadDb } from '../store/store.js';
 
 /** The paths to purge for events on pages (by page id), pages first, site-wide last. */
-export async function purgePaths(db: Db, events: { pageId: string; event: PurgeEvent }[]): Promise<string[]> {
+export async function purgePaths(db: ReadDb, events: { pageId: string; event: PurgeEvent }[]): Promise<string[]> {
   const byPage = new Map<string, PurgeEvent[]>();
   for (const { pageId, event } of events) byPage.set(pageId, [...(byPage.get(pageId) ?? []), event]);
   const paths: string[] = [];
@@ -31,7 +31,7 @@ export async function purgePaths(db: Db, events: { pageId: string; event: PurgeE
  * events" list, which an edit changes too (a post marked or unmarked as a key event, a key
  * event retitled). A withdrawal may leave the old last page empty: it is purged as well.
  */
-async function stalePageNumbers(db: Db, page: Page, events: PurgeEvent[]): Promise<number[]> {
+async function stalePageNumbers(db: ReadDb, page: Page, events: PurgeEvent[]): Promise<number[]> {
   const streamPages = Math.max(1, Math.ceil((await countStream(db, page.id, page.pinnedPostId)) / POSTS_PER_PAGE));
   const last = streamPages + (events.some((e) => e.type === 'post.unpublished') ? 1 : 0);
   return Array.from({ length: last }, (_, i) => i + 1);

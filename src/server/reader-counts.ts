@@ -6,11 +6,11 @@ import { minuteOf } from '../commands/activity.js';
 import { newId } from '../commands/context.js';
 import type { LiveHub } from '../realtime/hub.js';
 import { pruneReaderCounts, recordReaders } from '../store/activity.js';
-import type { Db } from '../store/store.js';
+import type { Store } from '../store/store.js';
 
 const KEEP_MS = 2 * 60 * 60 * 1000;
 
-export function startReaderCounts(db: Db, hub: LiveHub, onError: (err: unknown) => void, everyMs = 10_000): () => void {
+export function startReaderCounts(store: Store, hub: LiveHub, onError: (err: unknown) => void, everyMs = 10_000): () => void {
   const nodeId = newId();
   let previous = new Set<string>();
   const timer = setInterval(() => {
@@ -18,8 +18,11 @@ export function startReaderCounts(db: Db, hub: LiveHub, onError: (err: unknown) 
     const counts = hub.countsByPage();
     for (const pageId of previous) if (!counts.has(pageId)) counts.set(pageId, 0); // readers left
     previous = new Set([...counts].filter(([, n]) => n > 0).map(([id]) => id));
-    recordReaders(db, nodeId, minuteOf(now), counts)
-      .then(() => (now.getMinutes() === 0 ? pruneReaderCounts(db, minuteOf(new Date(now.getTime() - KEEP_MS))) : undefined))
+    store
+      .write(async (db) => {
+        await recordReaders(db, nodeId, minuteOf(now), counts);
+        if (now.getMinutes() === 0) await pruneReaderCounts(db, minuteOf(new Date(now.getTime() - KEEP_MS)));
+      })
       .catch(onError);
   }, everyMs);
   timer.unref();

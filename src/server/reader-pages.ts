@@ -9,7 +9,7 @@ import { DEFAULT_CONTINUATION_NOTICE, POSTS_PER_PAGE, type Page, type PageState 
 import { isVisible, type Post } from '../domain/post.js';
 import { findPageById, findPageBySlug, listPages, pageHead } from '../store/pages.js';
 import { countNewer, countStream, findPostRow, listKeyEvents, listStream, postFromRow } from '../store/posts.js';
-import type { Db, Store } from '../store/store.js';
+import type { ReadDb, Store } from '../store/store.js';
 import { SITE_NAME } from '../render/document.js';
 import { EMBED_POSTS, renderEmbedPage } from '../render/embed.js';
 import { renderErrorPage } from '../render/error-page.js';
@@ -93,7 +93,7 @@ export class ReaderPages {
   private readonly embedRelease: string;
   private embedMissing: PreparedResponse | undefined;
 
-  private readonly db: Db;
+  private readonly db: ReadDb;
   private readonly publicUrl: string;
 
   constructor(
@@ -272,7 +272,7 @@ export class ReaderPages {
   }
 
   /** The page's changing parts (header, summary, notice, pinned post) as live events carry them. */
-  async pageParts(db: Db, page: Page): Promise<PageParts> {
+  async pageParts(db: ReadDb, page: Page): Promise<PageParts> {
     const ctx = this.posts.context(page);
     const pinned = await this.pinnedPost(db, page);
     return renderPageParts({ page, pinnedHtml: pinned ? this.posts.article(pinned, ctx) : null, continuedTo: continuation(page), ctx });
@@ -294,7 +294,7 @@ export class ReaderPages {
     return renderIndexPage({ pages: await listPages(this.db, 50), cssHref: this.opts.cssHref });
   }
 
-  private async pinnedPost(db: Db, page: Page): Promise<Post | undefined> {
+  private async pinnedPost(db: ReadDb, page: Page): Promise<Post | undefined> {
     if (!page.pinnedPostId) return undefined;
     const row = await findPostRow(db, page.pinnedPostId);
     const post = row && postFromRow(row, page.pinnedPostId);

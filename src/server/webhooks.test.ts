@@ -46,7 +46,7 @@ describeEachStore('webhooks', (kind) => {
   });
   afterEach(async () => {
     for (const o of open.splice(0).reverse()) await o.close().catch(() => {});
-    await test.store.db.deleteFrom('webhooks').execute(); // each test counts only its own targets
+    await test.store.write((db) => db.deleteFrom('webhooks').execute()); // each test counts only its own targets
   });
   afterAll(() => test.dispose());
 

@@ -1,7 +1,7 @@
 /** Presence on posts and reader counts, shared by every server process through the store. */
-import type { Db } from './store.js';
+import type { ReadDb, WriteDb } from './store.js';
 
-export async function setPresence(db: Db, p: { postId: string; pageId: string; userId: string; userName: string; expiresAt: string }): Promise<void> {
+export async function setPresence(db: WriteDb, p: { postId: string; pageId: string; userId: string; userName: string; expiresAt: string }): Promise<void> {
   await db
     .insertInto('presence')
     .values({ post_id: p.postId, page_id: p.pageId, user_id: p.userId, user_name: p.userName, expires_at: p.expiresAt })
@@ -9,18 +9,18 @@ export async function setPresence(db: Db, p: { postId: string; pageId: string; u
     .execute();
 }
 
-export async function clearPresence(db: Db, postId: string, userId: string): Promise<void> {
+export async function clearPresence(db: WriteDb, postId: string, userId: string): Promise<void> {
   await db.deleteFrom('presence').where('post_id', '=', postId).where('user_id', '=', userId).execute();
 }
 
 /** Presence whose editor's browser stopped renewing it (closed, crashed): nobody shows it any more. */
-export async function purgePresence(db: Db, now: string): Promise<number> {
+export async function purgePresence(db: WriteDb, now: string): Promise<number> {
   const r = await db.deleteFrom('presence').where('expires_at', '<=', now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 /** Who is editing which post of a page right now. */
-export async function listPresence(db: Db, pageId: string, now: string): Promise<{ postId: string; userId: string; name: string }[]> {
+export async function listPresence(db: ReadDb, pageId: string, now: string): Promise<{ postId: string; userId: string; name: string }[]> {
   const rows = await db
     .selectFrom('presence')
     .select(['post_id', 'user_id', 'user_name'])
@@ -32,7 +32,7 @@ export async function listPresence(db: Db, pageId: string, now: string): Promise
 }
 
 /** Records this process's readers of each page for the current minute. */
-export async function recordReaders(db: Db, nodeId: string, minute: string, counts: Map<string, number>): Promise<void> {
+export async function recordReaders(db: WriteDb, nodeId: string, minute: string, counts: Map<string, number>): Promise<void> {
   for (const [pageId, readers] of counts) {
     await db
       .insertInto('reader_counts')
@@ -43,7 +43,7 @@ export async function recordReaders(db: Db, nodeId: string, minute: string, coun
 }
 
 /** Readers of a page per minute since `from` (all processes added up), oldest first. */
-export async function readersByMinute(db: Db, pageId: string, from: string): Promise<{ minute: string; readers: number }[]> {
+export async function readersByMinute(db: ReadDb, pageId: string, from: string): Promise<{ minute: string; readers: number }[]> {
   const rows = await db
     .selectFrom('reader_counts')
     .select(['minute', (eb) => eb.fn.sum<number>('readers').as('readers')])
@@ -56,12 +56,12 @@ export async function readersByMinute(db: Db, pageId: string, from: string): Pro
 }
 
 /** Old counts are only history nobody shows: drop them. */
-export async function pruneReaderCounts(db: Db, before: string): Promise<void> {
+export async function pruneReaderCounts(db: WriteDb, before: string): Promise<void> {
   await db.deleteFrom('reader_counts').where('minute', '<', before).execute();
 }
 
 /** Publication times of a page's published posts since `from`. */
-export async function publishedSince(db: Db, pageId: string, from: string): Promise<string[]> {
+export async function publishedSince(db: ReadDb, pageId: string, from: string): Promise<string[]> {
   const rows = await db
     .selectFrom('posts')
     .select('published_at')

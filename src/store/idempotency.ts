@@ -1,5 +1,5 @@
 /** The API's idempotency keys: per person, the first response to a request, for 24 hours. */
-import type { Db } from './store.js';
+import type { ReadDb, WriteDb } from './store.js';
 
 export interface IdempotencyRecord {
   fingerprint: string;
@@ -15,7 +15,7 @@ export interface IdempotencyRecord {
  * key waits here until the first one commits (then finds its record) or rolls back.
  */
 export async function claimIdempotencyKey(
-  db: Db,
+  db: WriteDb,
   k: { userId: string; key: string; fingerprint: string; createdAt: string; staleBefore: string },
 ): Promise<boolean> {
   const r = await db
@@ -31,7 +31,7 @@ export async function claimIdempotencyKey(
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function findIdempotencyKey(db: Db, userId: string, key: string): Promise<IdempotencyRecord | undefined> {
+export async function findIdempotencyKey(db: ReadDb, userId: string, key: string): Promise<IdempotencyRecord | undefined> {
   const row = await db
     .selectFrom('idempotency_keys')
     .select(['fingerprint', 'status', 'body', 'created_at'])
@@ -41,11 +41,11 @@ export async function findIdempotencyKey(db: Db, userId: string, key: string): P
   return row && { fingerprint: row.fingerprint, status: Number(row.status), body: row.body, createdAt: row.created_at };
 }
 
-export async function saveIdempotentResponse(db: Db, userId: string, key: string, status: number, body: string): Promise<void> {
+export async function saveIdempotentResponse(db: WriteDb, userId: string, key: string, status: number, body: string): Promise<void> {
   await db.updateTable('idempotency_keys').set({ status, body }).where('user_id', '=', userId).where('key', '=', key).execute();
 }
 
-export async function purgeIdempotencyKeys(db: Db, before: string): Promise<number> {
+export async function purgeIdempotencyKeys(db: WriteDb, before: string): Promise<number> {
   const r = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

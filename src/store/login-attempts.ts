@@ -1,5 +1,5 @@
 /** Sign-in attempts still counted by the limits, shared by every server process. */
-import type { Db } from './store.js';
+import type { ReadDb, WriteDb } from './store.js';
 
 export interface LoginAttemptRow {
   id: string;
@@ -8,12 +8,12 @@ export interface LoginAttemptRow {
   at: string;
 }
 
-export async function insertLoginAttempt(db: Db, a: LoginAttemptRow): Promise<void> {
+export async function insertLoginAttempt(db: WriteDb, a: LoginAttemptRow): Promise<void> {
   await db.insertInto('login_attempts').values(a).execute();
 }
 
 /** Attempts since `since` that share the email or the address with this one, oldest first. */
-export async function relatedLoginAttempts(db: Db, email: string, address: string, since: string): Promise<LoginAttemptRow[]> {
+export async function relatedLoginAttempts(db: ReadDb, email: string, address: string, since: string): Promise<LoginAttemptRow[]> {
   return db
     .selectFrom('login_attempts')
     .select(['id', 'email', 'address', 'at'])
@@ -23,16 +23,16 @@ export async function relatedLoginAttempts(db: Db, email: string, address: strin
     .execute();
 }
 
-export async function deleteLoginAttempt(db: Db, id: string): Promise<void> {
+export async function deleteLoginAttempt(db: WriteDb, id: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('id', '=', id).execute();
 }
 
 /** Forgets the attempts of one account from one address (after a successful sign-in). */
-export async function deleteLoginAttemptsOf(db: Db, email: string, address: string): Promise<void> {
+export async function deleteLoginAttemptsOf(db: WriteDb, email: string, address: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('email', '=', email).where('address', '=', address).execute();
 }
 
-export async function purgeLoginAttempts(db: Db, before: string): Promise<number> {
+export async function purgeLoginAttempts(db: WriteDb, before: string): Promise<number> {
   const r = await db.deleteFrom('login_attempts').where('at', '<=', before).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

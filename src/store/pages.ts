@@ -2,7 +2,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { FeaturedMedia, Page, PageState } from '../domain/page.js';
 import type { PagesTable } from './schema.js';
-import type { Db } from './store.js';
+import type { ReadDb, WriteDb } from './store.js';
 
 type PageRow = Selectable<PagesTable>;
 
@@ -45,12 +45,12 @@ export function pageChanges(p: Partial<Page>): Updateable<PagesTable> {
   return c;
 }
 
-export async function findPageBySlug(db: Db, slug: string): Promise<Page | undefined> {
+export async function findPageBySlug(db: ReadDb, slug: string): Promise<Page | undefined> {
   const row = await db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst();
   return row && pageFromRow(row);
 }
 
-export async function findPageById(db: Db, id: string): Promise<Page | undefined> {
+export async function findPageById(db: ReadDb, id: string): Promise<Page | undefined> {
   const row = await db.selectFrom('pages').selectAll().where('id', '=', id).executeTakeFirst();
   return row && pageFromRow(row);
 }
@@ -60,7 +60,7 @@ export async function findPageById(db: Db, id: string): Promise<Page | undefined
  * one page (pin, end, continue) queue up instead of overwriting each other. Portable: a
  * no-op UPDATE takes the row lock on PostgreSQL and the write lock on SQLite.
  */
-export async function lockPage(db: Db, by: { slug: string } | { id: string }): Promise<Page | undefined> {
+export async function lockPage(db: WriteDb, by: { slug: string } | { id: string }): Promise<Page | undefined> {
   const row = await db
     .updateTable('pages')
     .set((eb) => ({ seq: eb.ref('seq') }))
@@ -70,7 +70,7 @@ export async function lockPage(db: Db, by: { slug: string } | { id: string }): P
   return row && pageFromRow(row);
 }
 
-export async function insertPage(db: Db, p: Page): Promise<void> {
+export async function insertPage(db: WriteDb, p: Page): Promise<void> {
   await db
     .insertInto('pages')
     .values({
@@ -94,24 +94,24 @@ export async function insertPage(db: Db, p: Page): Promise<void> {
     .execute();
 }
 
-export async function updatePage(db: Db, id: string, changes: Partial<Page>): Promise<void> {
+export async function updatePage(db: WriteDb, id: string, changes: Partial<Page>): Promise<void> {
   await db.updateTable('pages').set(pageChanges(changes)).where('id', '=', id).execute();
 }
 
 /** Pages for the site's index, most recently changed first. */
-export async function listPages(db: Db, limit = 50): Promise<Page[]> {
+export async function listPages(db: ReadDb, limit = 50): Promise<Page[]> {
   const rows = await db.selectFrom('pages').selectAll().orderBy('updated_at', 'desc').limit(limit).execute();
   return rows.map(pageFromRow);
 }
 
 /** A page's current seq, by id. */
-export async function pageHeadById(db: Db, id: string): Promise<{ seq: number } | undefined> {
+export async function pageHeadById(db: ReadDb, id: string): Promise<{ seq: number } | undefined> {
   const row = await db.selectFrom('pages').select('seq').where('id', '=', id).executeTakeFirst();
   return row && { seq: Number(row.seq) };
 }
 
 /** A page's id, seq and state: the cheap check behind cached reader responses. */
-export async function pageHead(db: Db, slug: string): Promise<{ id: string; seq: number; state: PageState; timeZone: string } | undefined> {
+export async function pageHead(db: ReadDb, slug: string): Promise<{ id: string; seq: number; state: PageState; timeZone: string } | undefined> {
   const row = await db.selectFrom('pages').select(['id', 'seq', 'state', 'time_zone']).where('slug', '=', slug).executeTakeFirst();
   return row && { id: row.id, seq: Number(row.seq), state: row.state as PageState, timeZone: row.time_zone };
 }

@@ -3,7 +3,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { Block } from '../domain/block.js';
 import type { Contributor, Label, Post, PostStatus } from '../domain/post.js';
 import type { PostsTable } from './schema.js';
-import type { Db } from './store.js';
+import type { ReadDb, WriteDb } from './store.js';
 
 type PostRow = Selectable<PostsTable>;
 
@@ -49,7 +49,7 @@ function toRow(p: Post): PostRow {
   };
 }
 
-export async function insertPost(db: Db, p: Post): Promise<void> {
+export async function insertPost(db: WriteDb, p: Post): Promise<void> {
   await db.insertInto('posts').values(toRow(p)).execute();
 }
 
@@ -57,7 +57,7 @@ export async function insertPost(db: Db, p: Post): Promise<void> {
  * Writes `next` only if the stored version is still `expectedVersion`; false when a
  * colleague's edit got there first (optimistic locking, no lost updates).
  */
-export async function replacePost(db: Db, next: Post, expectedVersion: number): Promise<boolean> {
+export async function replacePost(db: WriteDb, next: Post, expectedVersion: number): Promise<boolean> {
   const { id, ...rest } = toRow(next);
   const changes: Updateable<PostsTable> = rest;
   const result = await db
@@ -69,18 +69,18 @@ export async function replacePost(db: Db, next: Post, expectedVersion: number): 
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function findPostRow(db: Db, id: string): Promise<PostRow | undefined> {
+export async function findPostRow(db: ReadDb, id: string): Promise<PostRow | undefined> {
   return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The posts with these ids (any page, any status), in no particular order. */
-export async function findPostRows(db: Db, ids: string[]): Promise<PostRow[]> {
+export async function findPostRows(db: ReadDb, ids: string[]): Promise<PostRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('posts').selectAll().where('id', 'in', ids).execute();
 }
 
 /** All posts of a page, any status, newest first (exports, the newsroom). */
-export async function listAllPosts(db: Db, pageId: string): Promise<PostRow[]> {
+export async function listAllPosts(db: ReadDb, pageId: string): Promise<PostRow[]> {
   return db
     .selectFrom('posts')
     .selectAll()
@@ -91,13 +91,13 @@ export async function listAllPosts(db: Db, pageId: string): Promise<PostRow[]> {
 }
 
 /** The reader stream: published posts newest first, without the pinned one (shown apart). */
-function stream(db: Db, pageId: string, pinnedPostId: string | null) {
+function stream(db: ReadDb, pageId: string, pinnedPostId: string | null) {
   let q = db.selectFrom('posts').where('page_id', '=', pageId).where('status', '=', 'published');
   if (pinnedPostId) q = q.where('id', '!=', pinnedPostId);
   return q;
 }
 
-export async function listStream(db: Db, pageId: string, pinnedPostId: string | null, limit: number, offset: number): Promise<PostRow[]> {
+export async function listStream(db: ReadDb, pageId: string, pinnedPostId: string | null, limit: number, offset: number): Promise<PostRow[]> {
   return stream(db, pageId, pinnedPostId)
     .selectAll()
     .orderBy('published_at', 'desc')
@@ -107,13 +107,13 @@ export async function listStream(db: Db, pageId: string, pinnedPostId: string | 
     .execute();
 }
 
-export async function countStream(db: Db, pageId: string, pinnedPostId: string | null): Promise<number> {
+export async function countStream(db: ReadDb, pageId: string, pinnedPostId: string | null): Promise<number> {
   const { n } = await stream(db, pageId, pinnedPostId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }
 
 /** How many stream posts come before `post` (newest first): its position in the stream. */
-export async function countNewer(db: Db, post: Post, pinnedPostId: string | null): Promise<number> {
+export async function countNewer(db: ReadDb, post: Post, pinnedPostId: string | null): Promise<number> {
   const at = post.publishedAt ?? '';
   const { n } = await stream(db, post.pageId, pinnedPostId)
     .where((eb) => eb.or([eb('published_at', '>', at), eb.and([eb('published_at', '=', at), eb('id', '>', post.id)])]))
@@ -123,13 +123,13 @@ export async function countNewer(db: Db, post: Post, pinnedPostId: string | null
 }
 
 /** A page's posts with one status, newest first; `authorId` narrows to one author's. */
-function withStatus(db: Db, pageId: string, status: string, authorId?: string) {
+function withStatus(db: ReadDb, pageId: string, status: string, authorId?: string) {
   let q = db.selectFrom('posts').where('page_id', '=', pageId).where('status', '=', status);
   if (authorId) q = q.where('author_id', '=', authorId);
   return q;
 }
 
-export async function listWithStatus(db: Db, pageId: string, status: string, authorId: string | undefined, limit: number, offset: number): Promise<PostRow[]> {
+export async function listWithStatus(db: ReadDb, pageId: string, status: string, authorId: string | undefined, limit: number, offset: number): Promise<PostRow[]> {
   return withStatus(db, pageId, status, authorId)
     .selectAll()
     .orderBy((eb) => eb.fn.coalesce('published_at', 'scheduled_for', 'created_at'), 'desc')
@@ -139,19 +139,19 @@ export async function listWithStatus(db: Db, pageId: string, status: string, aut
     .execute();
 }
 
-export async function countWithStatus(db: Db, pageId: string, status: string, authorId?: string): Promise<number> {
+export async function countWithStatus(db: ReadDb, pageId: string, status: string, authorId?: string): Promise<number> {
   const { n } = await withStatus(db, pageId, status, authorId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }
 
 /** Saved contributor profiles, by name. */
-export async function listContributors(db: Db): Promise<{ name: string; role: string | undefined }[]> {
+export async function listContributors(db: ReadDb): Promise<{ name: string; role: string | undefined }[]> {
   const rows = await db.selectFrom('contributors').select(['name', 'role']).orderBy('name').orderBy('role').limit(1000).execute();
   return rows.map((r) => ({ name: r.name, role: r.role || undefined }));
 }
 
 /** Scheduled posts whose time has come, oldest first. */
-export async function listDue(db: Db, now: string, limit = 50): Promise<{ id: string }[]> {
+export async function listDue(db: ReadDb, now: string, limit = 50): Promise<{ id: string }[]> {
   return db
     .selectFrom('posts')
     .select('id')
@@ -163,7 +163,7 @@ export async function listDue(db: Db, now: string, limit = 50): Promise<{ id: st
 }
 
 /** Published key events of a page, newest first (the "Key events" list). */
-export async function listKeyEvents(db: Db, pageId: string, limit = 30): Promise<{ id: string; title: string; publishedAt: string }[]> {
+export async function listKeyEvents(db: ReadDb, pageId: string, limit = 30): Promise<{ id: string; title: string; publishedAt: string }[]> {
   const rows = await db
     .selectFrom('posts')
     .select(['id', 'title', 'published_at'])
@@ -177,7 +177,7 @@ export async function listKeyEvents(db: Db, pageId: string, limit = 30): Promise
 }
 
 /** Saves contributor profiles seen on posts, so the newsroom can pick them again. */
-export async function rememberContributors(db: Db, contributors: Contributor[], now: string, newId: () => string): Promise<void> {
+export async function rememberContributors(db: WriteDb, contributors: Contributor[], now: string, newId: () => string): Promise<void> {
   for (const c of contributors) {
     await db
       .insertInto('contributors')

@@ -1,9 +1,9 @@
 /** Secrets every server process must agree on (e.g. the key signing sign-in forms), made once. */
 import { randomBytes } from 'node:crypto';
-import type { Db } from './store.js';
+import type { WriteDb } from './store.js';
 
 /** The secret called `name`, created at random by whichever process asks first. */
-export async function serverSecret(db: Db, name: string, now: string): Promise<Buffer> {
+export async function serverSecret(db: WriteDb, name: string, now: string): Promise<Buffer> {
   await db
     .insertInto('server_secrets')
     .values({ name, value: randomBytes(32).toString('base64url'), created_at: now })

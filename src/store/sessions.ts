@@ -1,6 +1,6 @@
 /** Newsroom sessions: the cookie holds a secret, the store only its SHA-256. */
 import type { User } from '../domain/user.js';
-import type { Db } from './store.js';
+import type { ReadDb, WriteDb } from './store.js';
 import { userFromRow } from './users.js';
 
 export interface SessionRow {
@@ -14,7 +14,7 @@ export interface SessionRow {
   cookieExpiresAt: string | null;
 }
 
-export async function insertSession(db: Db, s: SessionRow): Promise<void> {
+export async function insertSession(db: WriteDb, s: SessionRow): Promise<void> {
   await db
     .insertInto('sessions')
     .values({
@@ -30,7 +30,7 @@ export async function insertSession(db: Db, s: SessionRow): Promise<void> {
 }
 
 /** The unexpired session with this id and its user, if the user is still active. */
-export async function findSession(db: Db, id: string, now: string): Promise<{ session: SessionRow; user: User } | undefined> {
+export async function findSession(db: ReadDb, id: string, now: string): Promise<{ session: SessionRow; user: User } | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -63,7 +63,7 @@ export async function findSession(db: Db, id: string, now: string): Promise<{ se
 }
 
 /** Slides a session; `cookieExpiresAt` when the cookie is being sent again with a new expiry. */
-export async function touchSession(db: Db, id: string, t: { lastSeenAt: string; expiresAt: string; cookieExpiresAt?: string | undefined }): Promise<void> {
+export async function touchSession(db: WriteDb, id: string, t: { lastSeenAt: string; expiresAt: string; cookieExpiresAt?: string | undefined }): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ last_seen_at: t.lastSeenAt, expires_at: t.expiresAt, ...(t.cookieExpiresAt ? { cookie_expires_at: t.cookieExpiresAt } : {}) })
@@ -71,15 +71,15 @@ export async function touchSession(db: Db, id: string, t: { lastSeenAt: string; 
     .execute();
 }
 
-export async function deleteSession(db: Db, id: string): Promise<void> {
+export async function deleteSession(db: WriteDb, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
-export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+export async function deleteUserSessions(db: WriteDb, userId: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export async function purgeExpiredSessions(db: Db, now: string): Promise<number> {
+export async function purgeExpiredSessions(db: WriteDb, now: string): Promise<number> {
   const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

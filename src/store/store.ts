@@ -15,19 +15,32 @@ import * as m004 from './migrations/004-webhooks.js';
 import * as m005 from './migrations/005-sign-in-limits-and-idempotency.js';
 import type { Database } from './schema.js';
 
-export type Db = Kysely<Database>;
+/**
+ * A handle that can only read: SELECTs build from it, nothing else. Repository functions
+ * that only read take this; a `WriteDb` fits too.
+ */
+export type ReadDb = Pick<Kysely<Database>, 'selectFrom'>;
+
+/**
+ * The write transaction's handle, given only inside `Store.write`: a function that changes
+ * rows takes this, so a write outside the one door does not compile.
+ */
+export type WriteDb = Kysely<Database>;
 
 export interface Store {
-  db: Db;
+  /** Reads outside a transaction (each query sees the latest commit). It cannot write. */
+  db: ReadDb;
   kind: 'sqlite' | 'postgres';
   /**
-   * Runs `fn` in a write transaction. Commands lock the rows they change (see
-   * `lockPage`); on SQLite the transaction takes the write lock at BEGIN, so a writer in
-   * another process makes it wait (busy timeout) instead of failing half-way.
+   * Runs `fn` in a write transaction: the only way to change rows. Commands lock the rows
+   * they change (see `lockPage`); on SQLite the transaction takes the write lock at BEGIN
+   * and is retried while another process holds it, so a writer elsewhere (another worker,
+   * `livepage import`) makes it wait instead of failing. Inside `fn` use its handle only:
+   * on SQLite `db` waits for the same single connection.
    */
-  write<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  write<T>(fn: (trx: WriteDb) => Promise<T>): Promise<T>;
   /** Runs reads in one consistent snapshot, so a page and its posts agree. */
-  read<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  read<T>(fn: (trx: ReadDb) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -47,11 +60,11 @@ const migrations: Record<string, Migration> = {
 
 /** Opens the store and brings its schema up to date. */
 export async function openStore(opts: StoreOptions): Promise<Store> {
-  const store = opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)
+  const { store, kysely } = opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)
     ? openPostgres(opts.databaseUrl)
     : openSqlite(opts.dataDir);
   try {
-    await migrate(store.db);
+    await migrate(kysely); // migrations alone use the raw handle
   } catch (err) {
     await store.close();
     throw err;
@@ -59,45 +72,53 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   return store;
 }
 
-function openSqlite(dataDir: string): Store {
+/** A store and, for migrations only, its unrestricted Kysely. */
+interface Opened {
+  store: Store;
+  kysely: Kysely<Database>;
+}
+
+function openSqlite(dataDir: string): Opened {
   const file = dataDir === ':memory:' ? ':memory:' : join(mkdirp(dataDir), 'livepage.db');
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL'); // durable across process crashes; WAL makes it fast
   database.pragma('foreign_keys = ON');
-  // better-sqlite3 waits for a lock synchronously, freezing the event loop: wait only a
-  // moment here, and longer in `retryWhileBusy`, asynchronously.
-  database.pragma('busy_timeout = 20');
+  // better-sqlite3 waits for a lock synchronously, freezing the event loop: reads wait only
+  // a moment here; BEGIN IMMEDIATE does not wait at all (see `beginImmediate`).
+  database.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return {
+  const store: Store = {
     db,
     kind: 'sqlite',
-    write: (fn) => retryWhileBusy(() => db.connection().execute((conn) => immediateTransaction(conn, fn))),
+    write: (fn) => retryWhileBusy(() => db.connection().execute((conn) => immediateTransaction(conn, fn, database))),
     read: (fn) => db.transaction().execute(fn),
     close: () => db.destroy(),
   };
+  return { store, kysely: db };
 }
 
-function openPostgres(url: string): Store {
+function openPostgres(url: string): Opened {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client's error (server restart) must not crash the process; the pool reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
+  const store: Store = {
     db,
     kind: 'postgres',
     write: (fn) => db.transaction().execute(fn),
     read: (fn) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn),
     close: () => db.destroy(),
   };
+  return { store, kysely: db };
 }
 
 /**
  * kysely's transactions BEGIN DEFERRED; IMMEDIATE takes the write lock up front, so a
  * transaction never fails half-way because another process wrote first.
  */
-async function immediateTransaction<T>(conn: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  await sql`begin immediate`.execute(conn);
+async function immediateTransaction<T>(conn: WriteDb, fn: (trx: WriteDb) => Promise<T>, database: SQLite.Database): Promise<T> {
+  await beginImmediate(conn, database);
   try {
     const result = await fn(conn);
     await sql`commit`.execute(conn);
@@ -105,6 +126,25 @@ async function immediateTransaction<T>(conn: Db, fn: (trx: Db) => Promise<T>): P
   } catch (err) {
     await sql`rollback`.execute(conn).catch(() => {}); // keep the original error
     throw err;
+  }
+}
+
+/** How long a read may wait, freezing the event loop, for a lock SQLite takes only for a moment. */
+const READ_BUSY_TIMEOUT_MS = 20;
+
+/**
+ * BEGIN IMMEDIATE without the busy handler: while another process holds the write lock it
+ * fails at once and `retryWhileBusy` waits asynchronously. With the handler, every waiting
+ * writer froze the event loop for its timeout on each try, one after another, and readers
+ * and live streams stalled until the lock was let go. The connection is this write's alone
+ * (kysely's single SQLite connection is held), so the switch affects nothing else.
+ */
+async function beginImmediate(conn: WriteDb, database: SQLite.Database): Promise<void> {
+  database.pragma('busy_timeout = 0');
+  try {
+    await sql`begin immediate`.execute(conn);
+  } finally {
+    database.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
   }
 }
 
@@ -125,7 +165,7 @@ async function retryWhileBusy<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function migrate(db: Db): Promise<void> {
+async function migrate(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;

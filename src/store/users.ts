@@ -2,18 +2,18 @@
 import type { Selectable } from 'kysely';
 import type { Role, User } from '../domain/user.js';
 import type { UsersTable } from './schema.js';
-import type { Db } from './store.js';
+import type { ReadDb, WriteDb } from './store.js';
 
 export function userFromRow(r: Selectable<UsersTable>): User {
   return { id: r.id, email: r.email, name: r.name, role: r.role as Role, active: Number(r.active) === 1, createdAt: r.created_at };
 }
 
-export async function findUserByEmail(db: Db, email: string): Promise<(User & { passwordHash: string }) | undefined> {
+export async function findUserByEmail(db: ReadDb, email: string): Promise<(User & { passwordHash: string }) | undefined> {
   const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
   return row && { ...userFromRow(row), passwordHash: row.password_hash };
 }
 
-export async function insertUser(db: Db, u: User, passwordHash: string): Promise<void> {
+export async function insertUser(db: WriteDb, u: User, passwordHash: string): Promise<void> {
   await db
     .insertInto('users')
     .values({
@@ -29,16 +29,16 @@ export async function insertUser(db: Db, u: User, passwordHash: string): Promise
     .execute();
 }
 
-export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+export async function findUserById(db: ReadDb, id: string): Promise<User | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   return row && userFromRow(row);
 }
 
-export async function listUsers(db: Db): Promise<User[]> {
+export async function listUsers(db: ReadDb): Promise<User[]> {
   return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(userFromRow);
 }
 
-export async function updateUser(db: Db, id: string, c: { name?: string; role?: string; active?: boolean }, now: string): Promise<void> {
+export async function updateUser(db: WriteDb, id: string, c: { name?: string; role?: string; active?: boolean }, now: string): Promise<void> {
   await db
     .updateTable('users')
     .set({ ...(c.name !== undefined ? { name: c.name } : {}), ...(c.role !== undefined ? { role: c.role } : {}), ...(c.active !== undefined ? { active: c.active ? 1 : 0 } : {}), updated_at: now })
@@ -46,7 +46,7 @@ export async function updateUser(db: Db, id: string, c: { name?: string; role?: 
     .execute();
 }
 
-export async function countActiveAdmins(db: Db): Promise<number> {
+export async function countActiveAdmins(db: ReadDb): Promise<number> {
   const { n } = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -65,7 +65,7 @@ export interface TokenInfo {
   revokedAt: string | null;
 }
 
-function tokens(db: Db) {
+function tokens(db: ReadDb) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
@@ -83,32 +83,32 @@ const tokenInfo = (r: TokenRow): TokenInfo => ({
 });
 
 /** Tokens, newest first: one person's, or everyone's when `userId` is undefined. */
-export async function listTokens(db: Db, userId?: string): Promise<TokenInfo[]> {
+export async function listTokens(db: ReadDb, userId?: string): Promise<TokenInfo[]> {
   let q = tokens(db).orderBy('api_tokens.created_at', 'desc');
   if (userId) q = q.where('api_tokens.user_id', '=', userId);
   return (await q.execute()).map(tokenInfo);
 }
 
-export async function findToken(db: Db, id: string): Promise<TokenInfo | undefined> {
+export async function findToken(db: ReadDb, id: string): Promise<TokenInfo | undefined> {
   const row = await tokens(db).where('api_tokens.id', '=', id).executeTakeFirst();
   return row && tokenInfo(row);
 }
 
-export async function revokeToken(db: Db, id: string, now: string): Promise<void> {
+export async function revokeToken(db: WriteDb, id: string, now: string): Promise<void> {
   await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
 /** Revokes every token a person still holds (deactivation: reactivating must not revive them). */
-export async function revokeUserTokens(db: Db, userId: string, now: string): Promise<void> {
+export async function revokeUserTokens(db: WriteDb, userId: string, now: string): Promise<void> {
   await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
-export async function countUsers(db: Db): Promise<number> {
+export async function countUsers(db: ReadDb): Promise<number> {
   const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }
 
-export async function insertToken(db: Db, t: { id: string; userId: string; name: string; tokenHash: string; createdAt: string }): Promise<void> {
+export async function insertToken(db: WriteDb, t: { id: string; userId: string; name: string; tokenHash: string; createdAt: string }): Promise<void> {
   await db
     .insertInto('api_tokens')
     .values({ id: t.id, user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.createdAt })
@@ -116,7 +116,7 @@ export async function insertToken(db: Db, t: { id: string; userId: string; name:
 }
 
 /** The active user owning an unrevoked token with this hash. */
-export async function findUserByTokenHash(db: Db, tokenHash: string): Promise<User | undefined> {
+export async function findUserByTokenHash(db: ReadDb, tokenHash: string): Promise<User | undefined> {
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')

@@ -6,7 +6,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { EventType } from '../domain/event.js';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from './schema.js';
-import type { Db } from './store.js';
+import type { ReadDb, WriteDb } from './store.js';
 
 export type WebhookKind = 'webhook' | 'purge';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -48,30 +48,30 @@ function targetFromRow(r: Selectable<WebhooksTable>): WebhookTarget {
 /** Drops the secret: what the API may show. */
 export const publicWebhook = ({ secret: _secret, ...w }: WebhookTarget): Webhook => w;
 
-export async function insertWebhook(db: Db, w: WebhookTarget): Promise<void> {
+export async function insertWebhook(db: WriteDb, w: WebhookTarget): Promise<void> {
   await db
     .insertInto('webhooks')
     .values({ id: w.id, kind: w.kind, url: w.url, events: JSON.stringify(w.events), secret: w.secret, active: w.active ? 1 : 0, created_at: w.createdAt, updated_at: w.updatedAt })
     .execute();
 }
 
-export async function findWebhook(db: Db, id: string): Promise<WebhookTarget | undefined> {
+export async function findWebhook(db: ReadDb, id: string): Promise<WebhookTarget | undefined> {
   const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
   return row && targetFromRow(row);
 }
 
 /** The API-managed webhooks, oldest first. */
-export async function listWebhooks(db: Db): Promise<WebhookTarget[]> {
+export async function listWebhooks(db: ReadDb): Promise<WebhookTarget[]> {
   const rows = await db.selectFrom('webhooks').selectAll().where('kind', '=', 'webhook').orderBy('created_at').orderBy('id').execute();
   return rows.map(targetFromRow);
 }
 
 /** Every target that receives events now (webhooks and the purge hook). */
-export async function activeTargets(db: Db): Promise<WebhookTarget[]> {
+export async function activeTargets(db: ReadDb): Promise<WebhookTarget[]> {
   return (await db.selectFrom('webhooks').selectAll().where('active', '=', 1).execute()).map(targetFromRow);
 }
 
-export async function updateWebhook(db: Db, w: WebhookTarget): Promise<void> {
+export async function updateWebhook(db: WriteDb, w: WebhookTarget): Promise<void> {
   await db
     .updateTable('webhooks')
     .set({ url: w.url, events: JSON.stringify(w.events), secret: w.secret, active: w.active ? 1 : 0, updated_at: w.updatedAt })
@@ -80,7 +80,7 @@ export async function updateWebhook(db: Db, w: WebhookTarget): Promise<void> {
 }
 
 /** Removes a webhook with its queue and log. */
-export async function deleteWebhook(db: Db, id: string): Promise<boolean> {
+export async function deleteWebhook(db: WriteDb, id: string): Promise<boolean> {
   const r = await db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
@@ -89,7 +89,7 @@ export async function deleteWebhook(db: Db, id: string): Promise<boolean> {
  * Points the built-in purge target at `url` (or switches it off when there is none);
  * its past deliveries stay in the log.
  */
-export async function setPurgeTarget(db: Db, url: string | undefined, events: readonly EventType[], now: string): Promise<void> {
+export async function setPurgeTarget(db: WriteDb, url: string | undefined, events: readonly EventType[], now: string): Promise<void> {
   if (!url) {
     await db.updateTable('webhooks').set({ active: 0, updated_at: now }).where('id', '=', PURGE_TARGET_ID).where('active', '=', 1).execute();
     return;
@@ -108,7 +108,7 @@ export async function setPurgeTarget(db: Db, url: string | undefined, events: re
  * the one with the page's previous event has committed and its position is seen here. A
  * page's events thus queue in seq order whatever the clocks of the processes that wrote them.
  */
-export async function insertDeliveries(db: Db, rows: Omit<Insertable<WebhookDeliveriesTable>, 'queue_position'>[]): Promise<void> {
+export async function insertDeliveries(db: WriteDb, rows: Omit<Insertable<WebhookDeliveriesTable>, 'queue_position'>[]): Promise<void> {
   if (!rows.length) return;
   const last = await db
     .selectFrom('webhook_deliveries')
@@ -134,7 +134,7 @@ const byQueueOrder = (a: DeliveryRow, b: DeliveryRow): number =>
  * The deliveries that may be sent now: for each active target, its first pending delivery
  * (so a target receives its events in order), if due and not held by a worker.
  */
-export async function dueHeads(db: Db, now: string, limit: number): Promise<string[]> {
+export async function dueHeads(db: ReadDb, now: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
@@ -173,7 +173,7 @@ export async function dueHeads(db: Db, now: string, limit: number): Promise<stri
  * conditions in the UPDATE make two workers racing for one delivery end with one owner, and
  * a worker whose list was read before another's failed attempt wait out the backoff.
  */
-export async function claimDeliveries(db: Db, ids: string[], now: string, until: string): Promise<DeliveryRow[]> {
+export async function claimDeliveries(db: WriteDb, ids: string[], now: string, until: string): Promise<DeliveryRow[]> {
   if (!ids.length) return [];
   return db
     .updateTable('webhook_deliveries')
@@ -188,7 +188,7 @@ export async function claimDeliveries(db: Db, ids: string[], now: string, until:
 }
 
 /** A target's other pending, unheld deliveries queued after `head` (to send in one go). */
-export async function pendingAfter(db: Db, head: DeliveryRow, now: string, limit: number): Promise<string[]> {
+export async function pendingAfter(db: ReadDb, head: DeliveryRow, now: string, limit: number): Promise<string[]> {
   const position = Number(head.queue_position);
   const rows = await db
     .selectFrom('webhook_deliveries')
@@ -222,7 +222,7 @@ export interface AttemptOutcome {
  * `maxAttempts` are used up, or pending until `nextAttemptAt` (all alike, so a purge batch
  * stays together); releases the claims. One INSERT and at most two UPDATEs for any batch.
  */
-export async function recordAttempt(db: Db, deliveries: DeliveryRow[], outcome: AttemptOutcome, maxAttempts: number, newId: () => string): Promise<void> {
+export async function recordAttempt(db: WriteDb, deliveries: DeliveryRow[], outcome: AttemptOutcome, maxAttempts: number, newId: () => string): Promise<void> {
   if (!deliveries.length) return;
   await db
     .insertInto('webhook_attempts')
@@ -260,18 +260,18 @@ export async function recordAttempt(db: Db, deliveries: DeliveryRow[], outcome: 
 }
 
 /** Gives deliveries back untried (the server is stopping), so another worker takes them at once. */
-export async function releaseDeliveries(db: Db, ids: string[]): Promise<void> {
+export async function releaseDeliveries(db: WriteDb, ids: string[]): Promise<void> {
   if (ids.length) await db.updateTable('webhook_deliveries').set({ claimed_until: null }).where('id', 'in', ids).where('status', '=', 'pending').execute();
 }
 
 /** Forgets finished deliveries (and their attempts) last touched before `before`. */
-export async function pruneDeliveries(db: Db, before: string): Promise<number> {
+export async function pruneDeliveries(db: WriteDb, before: string): Promise<number> {
   const r = await db.deleteFrom('webhook_deliveries').where('status', 'in', ['delivered', 'failed']).where('updated_at', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 /** A target's deliveries, newest first, each with its attempts (oldest first). */
-export async function listDeliveries(db: Db, webhookId: string, limit: number): Promise<{ delivery: DeliveryRow; attempts: AttemptRow[]; slug: string | null }[]> {
+export async function listDeliveries(db: ReadDb, webhookId: string, limit: number): Promise<{ delivery: DeliveryRow; attempts: AttemptRow[]; slug: string | null }[]> {
   const rows = await db
     .selectFrom('webhook_deliveries as d')
     .leftJoin('pages as p', 'p.id', 'd.page_id')

@@ -236,12 +236,12 @@ describeEachStore('newsroom sign-in and sessions', (kind) => {
   it('a session in use sends its cookie again once it has slid over an hour past it, not on every request', async () => {
     const { cookie } = await signIn('editor@example.test');
     const id = createHash('sha256').update(cookie.slice('lp_session='.length)).digest('hex');
-    const db = s.test.store.db;
+    const setSession = (values: Record<string, string>) => s.test.store.write((db) => db.updateTable('sessions').set(values).where('id', '=', id).execute());
     // As if signed in two hours ago and last seen then: the browser's cookie has 10 h left.
     const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
     const inFuture = (ms: number) => new Date(Date.now() + ms).toISOString();
     const hour = 3_600_000;
-    await db.updateTable('sessions').set({ created_at: ago(2 * hour), last_seen_at: ago(2 * hour), expires_at: inFuture(10 * hour), cookie_expires_at: inFuture(10 * hour) }).where('id', '=', id).execute();
+    await setSession({ created_at: ago(2 * hour), last_seen_at: ago(2 * hour), expires_at: inFuture(10 * hour), cookie_expires_at: inFuture(10 * hour) });
     const renewed = await fetch(`${s.url}/api/v1/me`, { headers: { cookie } });
     expect(renewed.status).toBe(200);
     const set = sessionCookie(renewed)!;
@@ -251,17 +251,17 @@ describeEachStore('newsroom sign-in and sessions', (kind) => {
     // Used again at once: nothing to resend.
     expect(sessionCookie(await fetch(`${s.url}/api/v1/me`, { headers: { cookie } }))).toBeUndefined();
     // Slid by only half an hour over the browser's copy: not worth a Set-Cookie yet.
-    await db.updateTable('sessions').set({ last_seen_at: ago(hour / 2), cookie_expires_at: inFuture(12 * hour - hour / 2) }).where('id', '=', id).execute();
+    await setSession({ last_seen_at: ago(hour / 2), cookie_expires_at: inFuture(12 * hour - hour / 2) });
     const quiet = await fetch(`${s.url}/api/v1/me`, { headers: { cookie } });
     expect(quiet.status).toBe(200);
     expect(sessionCookie(quiet)).toBeUndefined();
     // The newsroom page itself renews it too.
-    await db.updateTable('sessions').set({ last_seen_at: ago(3 * hour), cookie_expires_at: inFuture(9 * hour) }).where('id', '=', id).execute();
+    await setSession({ last_seen_at: ago(3 * hour), cookie_expires_at: inFuture(9 * hour) });
     expect(sessionCookie(await fetch(`${s.url}/newsroom`, { headers: { cookie } }))).toMatch(/^lp_session=.*Max-Age=43\d{3};/);
     // Signing out clears it, and no renewal puts it back.
-    await db.updateTable('sessions').set({ last_seen_at: ago(3 * hour), cookie_expires_at: inFuture(9 * hour) }).where('id', '=', id).execute();
+    await setSession({ last_seen_at: ago(3 * hour), cookie_expires_at: inFuture(9 * hour) });
     const shell = await (await fetch(`${s.url}/newsroom`, { headers: { cookie } })).text();
-    await db.updateTable('sessions').set({ last_seen_at: ago(3 * hour), cookie_expires_at: inFuture(9 * hour) }).where('id', '=', id).execute();
+    await setSession({ last_seen_at: ago(3 * hour), cookie_expires_at: inFuture(9 * hour) });
     const out = await fetch(`${s.url}/newsroom/logout`, {
       method: 'POST',
       redirect: 'manual',

@@ -41,7 +41,7 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
   // Every process signs with the same secret, made once in the store.
   let tokens: Promise<SignInTokens> | undefined;
   const signInTokens = () =>
-    (tokens ??= serverSecret(store.db, 'sign-in', commands.now().toISOString()).then(
+    (tokens ??= store.write((db) => serverSecret(db, 'sign-in', commands.now().toISOString())).then(
       (secret) => new SignInTokens(secret),
       (err: unknown) => {
         tokens = undefined; // try again on the next request
@@ -70,7 +70,7 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
 
   const shell = async (req: FastifyRequest, reply: FastifyReply) => {
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? await sessionFor(store.db, token, commands.now()) : undefined;
+    const session = token ? await sessionFor(store, token, commands.now()) : undefined;
     const asked = safeReturnPath((req.query as { next?: unknown }).next);
     if (!session) {
       // Signed out on a newsroom page (a session that ended mid-shift): come back to it.
@@ -119,7 +119,7 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
 
   app.post('/newsroom/logout', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token && (await optionalActor(store.db, req))) await signOut(store.db, token); // checks the CSRF field
+    if (token && (await optionalActor(store, req))) await signOut(store, token); // checks the CSRF field
     keepSessionCookieAsSet(req);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/newsroom', 303);

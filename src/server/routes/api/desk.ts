@@ -20,35 +20,35 @@ export async function deskRoutes(app: FastifyInstance, { store, config, reader, 
   const url = config.publicUrl;
 
   app.get('/api/v1/me', async (req) => {
-    const actor = await requireRole(db, req, 'contributor');
+    const actor = await requireRole(store, req, 'contributor');
     return { user: await findUserById(db, actor.id) };
   });
 
   app.get('/api/v1/pages', async (req) => {
-    await requireRole(db, req, 'contributor');
+    await requireRole(store, req, 'contributor');
     return { pages: (await listPages(db, 200)).map((p) => pageJson(p, url)) };
   });
 
   app.get('/api/v1/pages/:slug/activity', async (req) => {
-    await requireRole(db, req, 'contributor');
+    await requireRole(store, req, 'contributor');
     return pageActivity(db, slugParam(req.params), new Date());
   });
 
   app.put('/api/v1/posts/:id/presence', async (req, reply) => {
-    const actor = await requireRole(db, req, 'contributor');
+    const actor = await requireRole(store, req, 'contributor');
     const { editing } = parse(z.strictObject({ editing: z.boolean() }), req.body);
     await setEditing(commands, actor, postIdParam(req.params), editing);
     return reply.status(204).send();
   });
 
   app.get('/api/v1/contributors', async (req) => {
-    await requireRole(db, req, 'contributor');
+    await requireRole(store, req, 'contributor');
     return { contributors: await listContributors(db) };
   });
 
   // A preview rendered by the reader page's own renderer, in the page's zone when named.
   app.post('/api/v1/preview', async (req) => {
-    const actor = await requireRole(db, req, 'contributor');
+    const actor = await requireRole(store, req, 'contributor');
     const input = parse(postCreateSchema, req.body);
     const slug = (req.query as { page?: unknown }).page;
     const page = typeof slug === 'string' ? await requirePage(db, slugParam({ slug })) : undefined;

@@ -92,11 +92,13 @@ describeEachStore('idempotent post creation', (kind) => {
 
   it('a key older than a day may be used afresh', async () => {
     const first = await (await create('yesterday', aPost('Old news'))).json();
-    await s.test.store.db
-      .updateTable('idempotency_keys')
-      .set({ created_at: new Date(Date.now() - 25 * 3_600_000).toISOString() })
-      .where('key', '=', 'yesterday')
-      .execute();
+    await s.test.store.write((db) =>
+      db
+        .updateTable('idempotency_keys')
+        .set({ created_at: new Date(Date.now() - 25 * 3_600_000).toISOString() })
+        .where('key', '=', 'yesterday')
+        .execute(),
+    );
     const second = await create('yesterday', aPost('New news'));
     expect(second.status).toBe(201);
     expect((await second.json()).id).not.toBe(first.id);

@@ -24,7 +24,7 @@ export async function pageRoutes(app: FastifyInstance, { commands, store, config
   const { db } = store;
 
   app.post('/api/v1/pages', async (req, reply) => {
-    const actor = await requireRole(db, req, 'editor');
+    const actor = await requireRole(store, req, 'editor');
     const input = parse(pageCreateSchema, req.body);
     const once = idempotentRequest(req, actor); // a retry with the same key gets the first answer
     if (once) return sendAnswer(reply, await createPageOnce(commands, input, once, (page) => pageJson(page, url)));
@@ -35,17 +35,17 @@ export async function pageRoutes(app: FastifyInstance, { commands, store, config
   app.get('/api/v1/pages/:slug', async (req) => pageJson(await requirePage(db, slugParam(req.params)), url));
 
   app.patch('/api/v1/pages/:slug', async (req) => {
-    await requireRole(db, req, 'editor');
+    await requireRole(store, req, 'editor');
     return pageJson(await updatePage(commands, slugParam(req.params), parse(pagePatchSchema, req.body)), url);
   });
 
   app.post('/api/v1/pages/:slug/continue', async (req) => {
-    await requireRole(db, req, 'editor');
+    await requireRole(store, req, 'editor');
     return pageJson(await continuePage(commands, slugParam(req.params), parse(continueSchema, req.body)), url);
   });
 
   app.post('/api/v1/pages/:slug/end', async (req) => {
-    await requireRole(db, req, 'editor');
+    await requireRole(store, req, 'editor');
     if (req.body !== undefined) parse(z.strictObject({}), req.body);
     return pageJson(await endPage(commands, slugParam(req.params)), url);
   });
@@ -54,7 +54,7 @@ export async function pageRoutes(app: FastifyInstance, { commands, store, config
   app.get('/api/v1/pages/:slug/posts', async (req) => {
     const query = req.query as Record<string, unknown>;
     const { status } = parse(z.object({ status: listStatus }), { status: query.status ?? 'published' });
-    const actor = status === 'published' ? await optionalActor(db, req) : await requireRole(db, req, 'contributor');
+    const actor = status === 'published' ? await optionalActor(store, req) : await requireRole(store, req, 'contributor');
     const author = actor && status !== 'published' && !hasRole(actor.role, 'editor') ? actor.id : undefined;
     const slug = slugParam(req.params);
     const n = requirePageNumber(query.page);

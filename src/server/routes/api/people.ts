@@ -27,12 +27,12 @@ export async function peopleRoutes(app: FastifyInstance, { commands, store }: Ap
   const { db } = store;
 
   app.get('/api/v1/users', async (req) => {
-    await requireRole(db, req, 'admin');
+    await requireRole(store, req, 'admin');
     return { users: await listUsers(db) };
   });
 
   app.post('/api/v1/users', async (req, reply) => {
-    await requireRole(db, req, 'admin');
+    await requireRole(store, req, 'admin');
     const input = parse(userAddSchema, req.body);
     const { user, password } = await addUser(commands, input);
     // A generated password is shown once, to the admin who will pass it on.
@@ -40,17 +40,17 @@ export async function peopleRoutes(app: FastifyInstance, { commands, store }: Ap
   });
 
   app.patch('/api/v1/users/:id', async (req) => {
-    const actor = await requireRole(db, req, 'admin');
+    const actor = await requireRole(store, req, 'admin');
     return { user: await changeUser(commands, actor, idParam(req.params), parse(userChangeSchema, req.body)) };
   });
 
   app.get('/api/v1/tokens', async (req) => {
-    const actor = await requireRole(db, req, 'contributor');
+    const actor = await requireRole(store, req, 'contributor');
     return { tokens: await listTokens(db, hasRole(actor.role, 'admin') ? undefined : actor.id) };
   });
 
   app.post('/api/v1/tokens', async (req, reply) => {
-    const actor = await requireRole(db, req, 'contributor');
+    const actor = await requireRole(store, req, 'contributor');
     const { name } = parse(tokenSchema, req.body ?? {});
     const me = await findUserById(db, actor.id);
     if (!me) throw notFound('user', 'Your account no longer exists.');
@@ -59,7 +59,7 @@ export async function peopleRoutes(app: FastifyInstance, { commands, store }: Ap
   });
 
   app.delete('/api/v1/tokens/:id', async (req) => {
-    const actor = await requireRole(db, req, 'contributor');
+    const actor = await requireRole(store, req, 'contributor');
     return { token: await revokeToken(commands, actor, idParam(req.params)) };
   });
 }

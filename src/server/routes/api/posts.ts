@@ -20,7 +20,7 @@ export async function postRoutes(app: FastifyInstance, { commands, store, config
   const { db } = store;
 
   app.post('/api/v1/pages/:slug/posts', async (req, reply) => {
-    const actor = await requireRole(db, req, 'contributor');
+    const actor = await requireRole(store, req, 'contributor');
     const slug = slugParam(req.params);
     const input = parse(postCreateSchema, req.body);
     const once = idempotentRequest(req, actor); // a retry with the same key gets the first answer
@@ -30,7 +30,7 @@ export async function postRoutes(app: FastifyInstance, { commands, store, config
   });
 
   app.get('/api/v1/posts/:id', async (req, reply) => {
-    const actor = await optionalActor(db, req);
+    const actor = await optionalActor(store, req);
     const { page, post } = await requirePost(db, postIdParam(req.params));
     const mayRead = isVisible(post) || (actor && (hasRole(actor.role, 'editor') || post.authorId === actor.id));
     if (!mayRead) throw notFound('post', 'There is no such post.');
@@ -38,7 +38,7 @@ export async function postRoutes(app: FastifyInstance, { commands, store, config
   });
 
   app.patch('/api/v1/posts/:id', async (req, reply) => {
-    const actor = await requireRole(db, req, 'contributor');
+    const actor = await requireRole(store, req, 'contributor');
     const id = postIdParam(req.params);
     const patch = parse(postPatchSchema, req.body);
     const version = ifMatchVersion(req.headers['if-match']);
@@ -47,7 +47,7 @@ export async function postRoutes(app: FastifyInstance, { commands, store, config
   });
 
   app.delete('/api/v1/posts/:id', async (req) => {
-    const actor = await requireRole(db, req, 'editor');
+    const actor = await requireRole(store, req, 'editor');
     const r = await unpublishPost(commands, postIdParam(req.params));
     return postJson(r.post, r.seq, url, r.slug, actor);
   });

@@ -23,27 +23,27 @@ export async function webhookRoutes(app: FastifyInstance, { commands, store }: A
   const { db } = store;
 
   app.get('/api/v1/webhooks', async (req) => {
-    await requireRole(db, req, 'admin');
+    await requireRole(store, req, 'admin');
     return { webhooks: (await listWebhooks(db)).map(publicWebhook) };
   });
 
   app.post('/api/v1/webhooks', async (req, reply) => {
-    await requireRole(db, req, 'admin');
+    await requireRole(store, req, 'admin');
     return reply.status(201).send(await createWebhook(commands, parse(webhookCreateSchema, req.body)));
   });
 
   app.patch('/api/v1/webhooks/:id', async (req) => {
-    await requireRole(db, req, 'admin');
+    await requireRole(store, req, 'admin');
     return changeWebhook(commands, webhookId(req.params), parse(webhookPatchSchema, req.body));
   });
 
   app.delete('/api/v1/webhooks/:id', async (req) => {
-    await requireRole(db, req, 'admin');
+    await requireRole(store, req, 'admin');
     return deleteWebhook(commands, webhookId(req.params));
   });
 
   app.get('/api/v1/webhooks/:id/deliveries', async (req) => {
-    await requireRole(db, req, 'admin');
+    await requireRole(store, req, 'admin');
     const webhook = await requireTarget(db, webhookId(req.params, true));
     const { limit } = parse(deliveriesQuery, req.query);
     const rows = await listDeliveries(db, webhook.id, limit);
