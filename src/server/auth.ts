@@ -51,7 +51,7 @@ const csrfFailed = () =>
   new AppError(403, 'csrf_failed', 'This request did not carry the page’s security token; reload the page and try again.');
 
 /** The actor behind the request's credentials; undefined when none were sent; 401 when a token is bad. */
-export async function optionalActor(db: Db, req: FastifyRequest): Promise<(Actor & { name: string }) | undefined> {
+async function optionalActor(db: Db, req: FastifyRequest): Promise<(Actor & { name: string }) | undefined> {
   const header = req.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

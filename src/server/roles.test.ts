@@ -133,4 +133,12 @@ describeEachStore('who may write what', (kind) => {
     expect((await fetch(`${s.url}/api/v1/me`, { headers: { cookie: me.cookie } })).status).toBe(401);
     expect((await fetch(`${s.url}/newsroom/logout`, { method: 'POST', redirect: 'manual' })).status).toBe(303);
   });
+
+  it('the forms anyone may post take small bodies only', async () => {
+    const big = new URLSearchParams({ email: 'x@example.test', password: 'p'.repeat(20_000) });
+    for (const path of ['/newsroom/login', '/newsroom/logout']) {
+      const res = await fetch(`${s.url}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big });
+      expect(res.status, path).toBe(413);
+    }
+  });
 });
