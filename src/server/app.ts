@@ -101,9 +101,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // With a server factory fastify applies none of its timeout options: they are set here.
     serverFactory: (handler) => {
       const { headersTimeout, requestTimeout, checkEveryMs: connectionsCheckingInterval } = timeouts;
-      const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) =>
-        serveCachedPage(reader, req, res) || serveLiveEvents(live, req, res, () => handler(req, res)) || handler(req, res),
-      );
+      const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
+        req.socket.setTimeout(0); // a request has come: node's own timeouts take over
+        return serveCachedPage(reader, req, res) || serveLiveEvents(live, req, res, () => handler(req, res)) || handler(req, res);
+      });
+      // headersTimeout counts from a request's first byte: a connection that never sends one is closed here.
+      server.on('connection', (socket) => socket.setTimeout(headersTimeout));
       server.keepAliveTimeout = timeouts.keepAliveTimeout;
       return server;
     },

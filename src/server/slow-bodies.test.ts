@@ -52,7 +52,7 @@ describeEachStore('slow request bodies', (kind) => {
     const closedAfter = results.map((r) => r.closedAfterMs ?? Infinity);
     console.log(JSON.stringify({ kind, sockets: SOCKETS, rss_growth_mb: growthMb, still_open: closedAfter.filter((t) => t === Infinity).length, slowest_close_ms: Math.max(...closedAfter) }));
     expect(closedAfter.filter((t) => t === Infinity).length, 'sockets still open after 10 s').toBe(0);
-    expect(Math.max(...closedAfter)).toBeLessThan(5_000);
+    expect(Math.max(...closedAfter)).toBeLessThan(8_000); // about 1 s on an idle machine; generous for a loaded one
     // Answered before the body was read; a client still writing may see the close as a reset first.
     results.forEach((r, i) => expect(['', targets[i % 3]![2]]).toContain(r.status));
     expect(results.filter((r) => r.status !== '').length).toBeGreaterThan(SOCKETS / 2);
@@ -66,18 +66,22 @@ describeEachStore('slow request bodies', (kind) => {
     expect(r!.closedAfterMs).toBeLessThan(6_000);
   }, 15_000);
 
-  it('headers that never end are cut after the headers timeout', async () => {
-    const started = Date.now();
-    const closedAfterMs = await new Promise<number>((resolve) => {
-      const socket = connect(port(), '127.0.0.1', () => socket.write('POST /api/v1/pages HTTP/1.1\r\nhost: x\r\n'));
-      const drip = setInterval(() => socket.writable && socket.write('x-slow: 1\r\n'), 100);
-      socket.on('error', () => {});
-      socket.on('close', () => {
-        clearInterval(drip);
-        resolve(Date.now() - started);
+  it('headers that never end, or never start, are cut after the headers timeout', async () => {
+    const closedAfter = (send: (socket: ReturnType<typeof connect>) => void) => {
+      const started = Date.now();
+      return new Promise<number>((resolve) => {
+        const socket = connect(port(), '127.0.0.1', () => send(socket));
+        socket.on('error', () => {});
+        socket.on('close', () => resolve(Date.now() - started));
       });
+    };
+    const dripping = closedAfter((socket) => {
+      socket.write('POST /api/v1/pages HTTP/1.1\r\nhost: x\r\n');
+      const drip = setInterval(() => (socket.writable ? socket.write('x-slow: 1\r\n') : clearInterval(drip)), 100);
+      socket.on('close', () => clearInterval(drip));
     });
-    expect(closedAfterMs).toBeLessThan(5_000);
+    const silent = closedAfter(() => {});
+    for (const ms of await Promise.all([dripping, silent])) expect(ms).toBeLessThan(5_000);
   }, 15_000);
 
   it('an SSE stream outlives the request and headers timeouts and still gets events', async () => {
