@@ -1,4 +1,5 @@
-import { checkPostRights, checkPostState, defaultStatus } from '../domain/post-rules.js';
+import { authorize } from '../domain/policy.js';
+import { checkPostState, defaultStatus } from '../domain/post-rules.js';
 import { newPost, type PostCreate } from '../domain/post.js';
 import type { Actor } from '../domain/user.js';
 import { inTransaction, newId, type CommandContext, type Tx } from './context.js';
@@ -8,7 +9,7 @@ import { insertNewPost, type PostResult } from './savePost.js';
 
 /** Creates a post on a page: published at once by editors, submitted for review by contributors. */
 export async function createPost(ctx: CommandContext, actor: Actor, slug: string, input: PostCreate): Promise<PostResult> {
-  checkPostRights(actor, input);
+  authorize(actor, 'post.create', input);
   return inTransaction(ctx, (tx) => insertPostOn(tx, actor, slug, input));
 }
 
@@ -27,7 +28,7 @@ export async function createPostOnce(
 ): Promise<Answer & { replayed: boolean }> {
   return inTransaction(ctx, (tx) =>
     answerOnce(tx, request, async () => {
-      checkPostRights(actor, input);
+      authorize(actor, 'post.create', input);
       return { status: 201, body: respond(await insertPostOn(tx, actor, slug, input)) };
     }),
   );

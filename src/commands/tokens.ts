@@ -1,7 +1,8 @@
 /** API tokens: random secrets shown once, stored as SHA-256 hashes. */
 import { createHash, randomBytes } from 'node:crypto';
 import { notFound } from '../domain/errors.js';
-import { hasRole, type Actor, type User } from '../domain/user.js';
+import { can } from '../domain/policy.js';
+import type { Actor, User } from '../domain/user.js';
 import { findToken, findUserByEmail, findUserByTokenHash, insertToken, revokeToken as markRevoked, type TokenInfo } from '../store/users.js';
 import type { ReadDb } from '../store/store.js';
 import { inTransaction, newId, type CommandContext } from './context.js';
@@ -31,7 +32,8 @@ export async function userForToken(db: ReadDb, token: string): Promise<User | un
 export async function revokeToken(ctx: CommandContext, actor: Actor, id: string): Promise<TokenInfo> {
   return inTransaction(ctx, async (tx) => {
     const token = await findToken(tx.db, id);
-    if (!token || (token.userId !== actor.id && !hasRole(actor.role, 'admin'))) throw notFound('token', 'There is no such token.');
+    // Another's token is as good as absent: its id is not confirmed to those who may not revoke it.
+    if (!token || !can(actor, 'token.revoke', token)) throw notFound('token', 'There is no such token.');
     await markRevoked(tx.db, id, tx.now);
     return { ...token, revokedAt: token.revokedAt ?? tx.now };
   });

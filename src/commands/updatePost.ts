@@ -1,5 +1,6 @@
 import { versionConflict } from '../domain/errors.js';
-import { applyPatch, checkMayEdit, checkPostRights, checkPostState } from '../domain/post-rules.js';
+import { authorize } from '../domain/policy.js';
+import { applyPatch, checkPostState } from '../domain/post-rules.js';
 import type { Post, PostPatch } from '../domain/post.js';
 import type { Actor } from '../domain/user.js';
 import { rememberContributors, replacePost } from '../store/posts.js';
@@ -18,10 +19,9 @@ export async function updatePost(
   patch: PostPatch,
   expectedVersion: number,
 ): Promise<PostResult> {
-  checkPostRights(actor, patch);
   return inTransaction(ctx, async (tx) => {
     const { page, post } = await lockPostForChange(tx.db, id);
-    checkMayEdit(actor, post);
+    authorize(actor, 'post.edit', { post, change: patch }); // the post as it is now, not as the editor last saw it
     if (post.version !== expectedVersion) throw versionConflict(post.version);
     const next = applyPatch(post, patch, tx.now);
     checkPostState(next, tx.now);

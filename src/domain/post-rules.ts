@@ -1,35 +1,18 @@
 /**
- * The rules of the post workflow as pure functions: who may do what, how a patch
- * changes a post, and which reader events a change produces.
+ * The rules of the post workflow as pure functions: how a patch changes a post and which
+ * reader events a change produces. Who may make which change is policy.ts's.
  */
-import { forbidden, invalidInput } from './errors.js';
+import { invalidInput } from './errors.js';
 import type { EventType } from './event.js';
-import { isVisible, type Post, type PostCreate, type PostPatch, type PostStatus } from './post.js';
-import { hasRole, type Actor } from './user.js';
+import { can } from './policy.js';
+import { isVisible, type Post, type PostPatch, type PostStatus } from './post.js';
+import type { Actor } from './user.js';
 
 /** The fields readers see; changing one of them on a published post marks it edited. */
 const CONTENT_FIELDS = ['title', 'label', 'contributors', 'body', 'keyEvent'] as const;
 
-/** Checks the rules that depend on the actor's role for a new post or a patch. */
-export function checkPostRights(actor: Actor, input: PostCreate | PostPatch): void {
-  if (input.publishedAt !== undefined && actor.role !== 'admin')
-    throw forbidden('Only an admin may set publishedAt (for imports).', 'publishedAt');
-  if (hasRole(actor.role, 'editor')) return;
-  if (input.status === 'published' || input.status === 'scheduled')
-    throw forbidden('Contributors submit posts for an editor to publish.', 'status');
-  if (input.pinned) throw forbidden('Only editors pin posts.', 'pinned');
-}
-
-/** Contributors may edit only their own posts, and only before they are published. */
-export function checkMayEdit(actor: Actor, post: Post): void {
-  if (hasRole(actor.role, 'editor')) return;
-  if (post.authorId !== actor.id) throw forbidden('You can edit only your own posts.');
-  if (post.status === 'published' || post.status === 'unpublished')
-    throw forbidden('This post has been published; ask an editor to change it.');
-}
-
 /** The status a new post gets when the request names none. */
-export const defaultStatus = (actor: Actor): PostStatus => (hasRole(actor.role, 'editor') ? 'published' : 'submitted');
+export const defaultStatus = (actor: Actor): PostStatus => (can(actor, 'post.publish') ? 'published' : 'submitted');
 
 /** Cross-field checks on the post that would result. */
 export function checkPostState(next: Post, now: string): void {

@@ -31,9 +31,9 @@ const STATUS_NAMES: Record<ApiPost['status'], string> = {
   unpublished: 'Taken down',
 };
 
-/** A person may edit a post: editors any, contributors their own until it is published. */
+/** A person may edit a post: editors any, contributors their own until an editor takes it on (the server's policy.ts). */
 export const mayEdit = (me: Me, post: ApiPost) =>
-  atLeast(me.role, 'editor') || (post.authorId === me.id && post.status !== 'published' && post.status !== 'unpublished');
+  atLeast(me.role, 'editor') || (post.authorId === me.id && (post.status === 'draft' || post.status === 'submitted'));
 
 export function excerpt(post: ApiPost, max = 220): string {
   const text = blocksToPlain(post.body);

@@ -16,7 +16,7 @@ import { serveCachedPage } from './fast-path.js';
 import { ReaderPages } from './reader-pages.js';
 import { startReaderCounts } from './reader-counts.js';
 import { startScheduler } from './scheduler.js';
-import { renewSessionCookies } from './auth.js';
+import { accessControl, renewSessionCookies, type RouteAccess } from './auth.js';
 import { startJanitor } from './janitor.js';
 import { startWebhookWorker, type WebhookWorkerOptions } from './webhook-worker.js';
 import { configurePurgeHook } from '../commands/webhooks.js';
@@ -36,6 +36,28 @@ import type { AppServices } from './services.js';
 
 /** Largest request body we accept: a long post with many blocks fits easily. */
 export const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * How long a client may take to send a request: its headers, then the whole request with
+ * its body (node:http answers 408 and closes). These cover receiving a request only, so SSE
+ * streams, long responses, are not cut. Node checks them every `checkEveryMs` (its default,
+ * 30 s, would let a slow client overstay by that much). Idle keep-alive connections close
+ * after `keepAliveTimeout`, longer than a load balancer's usual 60 s idle timeout.
+ */
+export interface ServerTimeouts {
+  headersTimeout: number;
+  requestTimeout: number;
+  keepAliveTimeout: number;
+  checkEveryMs: number;
+}
+export const SERVER_TIMEOUTS: ServerTimeouts = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 72_000, checkEveryMs: 1_000 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route's declared action (the access check's table; tests walk it). */
+    routeAccess: RouteAccess[];
+  }
+}
 
 const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
 const renderDir = fileURLToPath(new URL('../render/', import.meta.url));
@@ -57,6 +79,8 @@ export interface AppOptions {
   webhooks?: Partial<WebhookWorkerOptions>;
   /** Pass a pino logger config or false; defaults to the configured level. */
   logger?: boolean | { level: string };
+  /** The HTTP server's timeouts; defaults SERVER_TIMEOUTS (tests make them short). */
+  timeouts?: Partial<ServerTimeouts>;
   /** The release's fingerprint in reader ETags; defaults to a hash of the templates and assets (tests stand in another release). */
   buildId?: string;
 }
@@ -71,10 +95,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const respondWithError = errorResponder(cssHref);
   const hub = new LiveHub(store.db, reader);
   const live = { store, hub };
+  const timeouts = { ...SERVER_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
     frameworkErrors: respondWithError,
-    serverFactory: (handler) =>
-      createServer((req, res) => serveCachedPage(reader, req, res) || serveLiveEvents(live, req, res, () => handler(req, res)) || handler(req, res)),
+    // With a server factory fastify applies none of its timeout options: they are set here.
+    serverFactory: (handler) => {
+      const { headersTimeout, requestTimeout, checkEveryMs: connectionsCheckingInterval } = timeouts;
+      const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
+        req.socket.setTimeout(0); // a request has come: node's own timeouts take over
+        return serveCachedPage(reader, req, res) || serveLiveEvents(live, req, res, () => handler(req, res)) || handler(req, res);
+      });
+      // headersTimeout counts from a request's first byte: a connection that never sends one is closed here.
+      server.on('connection', (socket) => socket.setTimeout(headersTimeout));
+      server.keepAliveTimeout = timeouts.keepAliveTimeout;
+      return server;
+    },
     logger: opts.logger ?? { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
     // req.ip is the peer unless LIVEPAGE_TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
@@ -133,6 +168,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   installErrorHandlers(app, respondWithError, cssHref);
   await app.register(fastifyCookie);
+  // After the cookie parser (the check reads the session cookie), before the API and newsroom
+  // routes: each declares its action, checked before its body is read.
+  app.decorate('routeAccess', accessControl(app, store));
   await app.register(async (api) => {
     api.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a 415
     // An empty body sent as JSON (a bodiless DELETE from a fetch wrapper) is no body at all.

@@ -9,7 +9,7 @@ import { invalidCredentials, sessionFor, signIn, signOut } from '../../commands/
 import { AppError } from '../../domain/errors.js';
 import { renderNewsroomShell, renderSignInPage } from '../../render/newsroom-pages.js';
 import { serverSecret } from '../../store/server-secrets.js';
-import { keepSessionCookieAsSet, optionalActor, SESSION_COOKIE, sessionCookieOptions } from '../auth.js';
+import { keepSessionCookieAsSet, SESSION_COOKIE, sessionCookieOptions } from '../auth.js';
 import { beginLoginAttempt, loginSucceeded } from '../login-limiter.js';
 import { safeReturnPath } from '../return-to.js';
 import type { AppServices } from '../services.js';
@@ -25,6 +25,8 @@ export interface NewsroomAssets {
   scriptHref: string | null;
 }
 
+/** The sign-in and sign-out forms are a few fields: anyone may post them, so their bodies stay small. */
+const FORM_LIMIT = 16 * 1024;
 const TOO_MANY = 'Too many sign-in attempts. Wait a few minutes, then try again.';
 const FORM_EXPIRED = 'This sign-in form had expired. Please sign in again.';
 
@@ -90,7 +92,7 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
     reply.headers({ 'content-type': 'image/png', 'cache-control': 'public, max-age=86400' }).send(FAVICON),
   );
 
-  app.post('/newsroom/login', async (req, reply) => {
+  app.post('/newsroom/login', { config: { action: 'session.start' }, bodyLimit: FORM_LIMIT }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 1000) : '';
@@ -117,9 +119,10 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
     }
   });
 
-  app.post('/newsroom/logout', async (req, reply) => {
+  // Its form carries the CSRF token as a field: the access check runs once this small body is read.
+  app.post('/newsroom/logout', { config: { action: 'session.end', csrfField: true }, bodyLimit: FORM_LIMIT }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token && (await optionalActor(store, req))) await signOut(store, token); // checks the CSRF field
+    if (token && req.caller) await signOut(store, token);
     keepSessionCookieAsSet(req);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/newsroom', 303);

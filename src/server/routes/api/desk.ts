@@ -9,7 +9,7 @@ import { renderPostHtml } from '../../../render/post.js';
 import { listPages } from '../../../store/pages.js';
 import { listContributors } from '../../../store/posts.js';
 import { findUserById } from '../../../store/users.js';
-import { requireRole } from '../../auth.js';
+import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { postIdParam, slugParam } from '../params.js';
@@ -19,36 +19,33 @@ export async function deskRoutes(app: FastifyInstance, { store, config, reader, 
   const { db } = store;
   const url = config.publicUrl;
 
-  app.get('/api/v1/me', async (req) => {
-    const actor = await requireRole(store, req, 'contributor');
+  app.get('/api/v1/me', { config: { action: 'desk.use' } }, async (req) => {
+    const actor = callerOf(req);
     return { user: await findUserById(db, actor.id) };
   });
 
-  app.get('/api/v1/pages', async (req) => {
-    await requireRole(store, req, 'contributor');
+  app.get('/api/v1/pages', { config: { action: 'desk.use' } }, async () => {
     return { pages: (await listPages(db, 200)).map((p) => pageJson(p, url)) };
   });
 
-  app.get('/api/v1/pages/:slug/activity', async (req) => {
-    await requireRole(store, req, 'contributor');
+  app.get('/api/v1/pages/:slug/activity', { config: { action: 'desk.use' } }, async (req) => {
     return pageActivity(db, slugParam(req.params), new Date());
   });
 
-  app.put('/api/v1/posts/:id/presence', async (req, reply) => {
-    const actor = await requireRole(store, req, 'contributor');
+  app.put('/api/v1/posts/:id/presence', { config: { action: 'desk.use' } }, async (req, reply) => {
+    const actor = callerOf(req);
     const { editing } = parse(z.strictObject({ editing: z.boolean() }), req.body);
     await setEditing(commands, actor, postIdParam(req.params), editing);
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/contributors', async (req) => {
-    await requireRole(store, req, 'contributor');
+  app.get('/api/v1/contributors', { config: { action: 'desk.use' } }, async () => {
     return { contributors: await listContributors(db) };
   });
 
   // A preview rendered by the reader page's own renderer, in the page's zone when named.
-  app.post('/api/v1/preview', async (req) => {
-    const actor = await requireRole(store, req, 'contributor');
+  app.post('/api/v1/preview', { config: { action: 'post.preview' } }, async (req) => {
+    const actor = callerOf(req);
     const input = parse(postCreateSchema, req.body);
     const slug = (req.query as { page?: unknown }).page;
     const page = typeof slug === 'string' ? await requirePage(db, slugParam({ slug })) : undefined;

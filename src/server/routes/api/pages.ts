@@ -7,9 +7,9 @@ import { endPage } from '../../../commands/endPage.js';
 import { requirePage } from '../../../commands/load.js';
 import { updatePage } from '../../../commands/updatePage.js';
 import { continueSchema, pageCreateSchema, pagePatchSchema, POSTS_PER_PAGE } from '../../../domain/page.js';
-import { hasRole } from '../../../domain/user.js';
+import { authorize, can } from '../../../domain/policy.js';
 import { countWithStatus, listWithStatus, postFromRow } from '../../../store/posts.js';
-import { optionalActor, requireRole } from '../../auth.js';
+import { callerOf } from '../../auth.js';
 import { requirePageNumber } from '../../http.js';
 import { idempotentRequest, sendAnswer } from '../../idempotency-key.js';
 import type { AppServices } from '../../services.js';
@@ -23,8 +23,8 @@ export async function pageRoutes(app: FastifyInstance, { commands, store, config
   const url = config.publicUrl;
   const { db } = store;
 
-  app.post('/api/v1/pages', async (req, reply) => {
-    const actor = await requireRole(store, req, 'editor');
+  app.post('/api/v1/pages', { config: { action: 'page.create' } }, async (req, reply) => {
+    const actor = callerOf(req);
     const input = parse(pageCreateSchema, req.body);
     const once = idempotentRequest(req, actor); // a retry with the same key gets the first answer
     if (once) return sendAnswer(reply, await createPageOnce(commands, input, once, (page) => pageJson(page, url)));
@@ -32,30 +32,28 @@ export async function pageRoutes(app: FastifyInstance, { commands, store, config
     return reply.status(201).send(pageJson(page, url));
   });
 
-  app.get('/api/v1/pages/:slug', async (req) => pageJson(await requirePage(db, slugParam(req.params)), url));
+  app.get('/api/v1/pages/:slug', { config: { action: 'page.read' } }, async (req) => pageJson(await requirePage(db, slugParam(req.params)), url));
 
-  app.patch('/api/v1/pages/:slug', async (req) => {
-    await requireRole(store, req, 'editor');
+  app.patch('/api/v1/pages/:slug', { config: { action: 'page.change' } }, async (req) => {
     return pageJson(await updatePage(commands, slugParam(req.params), parse(pagePatchSchema, req.body)), url);
   });
 
-  app.post('/api/v1/pages/:slug/continue', async (req) => {
-    await requireRole(store, req, 'editor');
+  app.post('/api/v1/pages/:slug/continue', { config: { action: 'page.change' } }, async (req) => {
     return pageJson(await continuePage(commands, slugParam(req.params), parse(continueSchema, req.body)), url);
   });
 
-  app.post('/api/v1/pages/:slug/end', async (req) => {
-    await requireRole(store, req, 'editor');
+  app.post('/api/v1/pages/:slug/end', { config: { action: 'page.change' } }, async (req) => {
     if (req.body !== undefined) parse(z.strictObject({}), req.body);
     return pageJson(await endPage(commands, slugParam(req.params)), url);
   });
 
   // Published posts for anyone; the newsroom may ask for another status (contributors: their own).
-  app.get('/api/v1/pages/:slug/posts', async (req) => {
+  app.get('/api/v1/pages/:slug/posts', { config: { action: 'post.list' } }, async (req) => {
     const query = req.query as Record<string, unknown>;
     const { status } = parse(z.object({ status: listStatus }), { status: query.status ?? 'published' });
-    const actor = status === 'published' ? await optionalActor(store, req) : await requireRole(store, req, 'contributor');
-    const author = actor && status !== 'published' && !hasRole(actor.role, 'editor') ? actor.id : undefined;
+    const actor = req.caller;
+    authorize(actor, 'post.list', { status });
+    const author = actor && status !== 'published' && !can(actor, 'post.publish') ? actor.id : undefined; // contributors: their own
     const slug = slugParam(req.params);
     const n = requirePageNumber(query.page);
     // One snapshot, so `seq` describes exactly the posts listed.

@@ -6,9 +6,10 @@ import { changeUser } from '../../../commands/changeUser.js';
 import { createToken, revokeToken } from '../../../commands/tokens.js';
 import { notFound } from '../../../domain/errors.js';
 import { text } from '../../../domain/schema-helpers.js';
-import { hasRole, ROLES, userCreateSchema } from '../../../domain/user.js';
+import { can } from '../../../domain/policy.js';
+import { ROLES, userCreateSchema } from '../../../domain/user.js';
 import { findUserById, listTokens, listUsers } from '../../../store/users.js';
-import { requireRole } from '../../auth.js';
+import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 
@@ -26,31 +27,29 @@ const idParam = (params: unknown) => {
 export async function peopleRoutes(app: FastifyInstance, { commands, store }: AppServices): Promise<void> {
   const { db } = store;
 
-  app.get('/api/v1/users', async (req) => {
-    await requireRole(store, req, 'admin');
+  app.get('/api/v1/users', { config: { action: 'people.manage' } }, async () => {
     return { users: await listUsers(db) };
   });
 
-  app.post('/api/v1/users', async (req, reply) => {
-    await requireRole(store, req, 'admin');
+  app.post('/api/v1/users', { config: { action: 'people.manage' } }, async (req, reply) => {
     const input = parse(userAddSchema, req.body);
     const { user, password } = await addUser(commands, input);
     // A generated password is shown once, to the admin who will pass it on.
     return reply.status(201).send({ user, ...(input.password ? {} : { password }) });
   });
 
-  app.patch('/api/v1/users/:id', async (req) => {
-    const actor = await requireRole(store, req, 'admin');
+  app.patch('/api/v1/users/:id', { config: { action: 'people.manage' } }, async (req) => {
+    const actor = callerOf(req);
     return { user: await changeUser(commands, actor, idParam(req.params), parse(userChangeSchema, req.body)) };
   });
 
-  app.get('/api/v1/tokens', async (req) => {
-    const actor = await requireRole(store, req, 'contributor');
-    return { tokens: await listTokens(db, hasRole(actor.role, 'admin') ? undefined : actor.id) };
+  app.get('/api/v1/tokens', { config: { action: 'token.list' } }, async (req) => {
+    const actor = callerOf(req);
+    return { tokens: await listTokens(db, can(actor, 'token.any') ? undefined : actor.id) };
   });
 
-  app.post('/api/v1/tokens', async (req, reply) => {
-    const actor = await requireRole(store, req, 'contributor');
+  app.post('/api/v1/tokens', { config: { action: 'token.create' } }, async (req, reply) => {
+    const actor = callerOf(req);
     const { name } = parse(tokenSchema, req.body ?? {});
     const me = await findUserById(db, actor.id);
     if (!me) throw notFound('user', 'Your account no longer exists.');
@@ -58,8 +57,8 @@ export async function peopleRoutes(app: FastifyInstance, { commands, store }: Ap
     return reply.status(201).send({ token, name });
   });
 
-  app.delete('/api/v1/tokens/:id', async (req) => {
-    const actor = await requireRole(store, req, 'contributor');
+  app.delete('/api/v1/tokens/:id', { config: { action: 'token.revoke' } }, async (req) => {
+    const actor = callerOf(req);
     return { token: await revokeToken(commands, actor, idParam(req.params)) };
   });
 }

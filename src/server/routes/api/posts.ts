@@ -5,9 +5,9 @@ import { requirePost } from '../../../commands/load.js';
 import { unpublishPost } from '../../../commands/unpublishPost.js';
 import { updatePost } from '../../../commands/updatePost.js';
 import { notFound } from '../../../domain/errors.js';
-import { isVisible, postCreateSchema, postPatchSchema } from '../../../domain/post.js';
-import { hasRole } from '../../../domain/user.js';
-import { optionalActor, requireRole } from '../../auth.js';
+import { postCreateSchema, postPatchSchema } from '../../../domain/post.js';
+import { can } from '../../../domain/policy.js';
+import { callerOf } from '../../auth.js';
 import { ifMatchVersion } from '../../http.js';
 import { idempotentRequest, sendAnswer } from '../../idempotency-key.js';
 import type { AppServices } from '../../services.js';
@@ -19,8 +19,8 @@ export async function postRoutes(app: FastifyInstance, { commands, store, config
   const url = config.publicUrl;
   const { db } = store;
 
-  app.post('/api/v1/pages/:slug/posts', async (req, reply) => {
-    const actor = await requireRole(store, req, 'contributor');
+  app.post('/api/v1/pages/:slug/posts', { config: { action: 'post.create' } }, async (req, reply) => {
+    const actor = callerOf(req);
     const slug = slugParam(req.params);
     const input = parse(postCreateSchema, req.body);
     const once = idempotentRequest(req, actor); // a retry with the same key gets the first answer
@@ -29,16 +29,15 @@ export async function postRoutes(app: FastifyInstance, { commands, store, config
     return reply.status(201).header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug, actor));
   });
 
-  app.get('/api/v1/posts/:id', async (req, reply) => {
-    const actor = await optionalActor(store, req);
+  app.get('/api/v1/posts/:id', { config: { action: 'post.read' } }, async (req, reply) => {
+    const actor = req.caller;
     const { page, post } = await requirePost(db, postIdParam(req.params));
-    const mayRead = isVisible(post) || (actor && (hasRole(actor.role, 'editor') || post.authorId === actor.id));
-    if (!mayRead) throw notFound('post', 'There is no such post.');
+    if (!can(actor, 'post.read', post)) throw notFound('post', 'There is no such post.');
     return reply.header('etag', `"${post.version}"`).send(postJson(post, page.seq, url, page.slug, actor));
   });
 
-  app.patch('/api/v1/posts/:id', async (req, reply) => {
-    const actor = await requireRole(store, req, 'contributor');
+  app.patch('/api/v1/posts/:id', { config: { action: 'post.edit' } }, async (req, reply) => {
+    const actor = callerOf(req);
     const id = postIdParam(req.params);
     const patch = parse(postPatchSchema, req.body);
     const version = ifMatchVersion(req.headers['if-match']);
@@ -46,8 +45,8 @@ export async function postRoutes(app: FastifyInstance, { commands, store, config
     return reply.header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug, actor));
   });
 
-  app.delete('/api/v1/posts/:id', async (req) => {
-    const actor = await requireRole(store, req, 'editor');
+  app.delete('/api/v1/posts/:id', { config: { action: 'post.unpublish' } }, async (req) => {
+    const actor = callerOf(req);
     const r = await unpublishPost(commands, postIdParam(req.params));
     return postJson(r.post, r.seq, url, r.slug, actor);
   });

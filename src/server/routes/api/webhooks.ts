@@ -6,7 +6,7 @@ import { notFound } from '../../../domain/errors.js';
 import { ID_PATTERN } from '../../../domain/post.js';
 import { webhookCreateSchema, webhookPatchSchema } from '../../../domain/webhook.js';
 import { listDeliveries, listWebhooks, publicWebhook, PURGE_TARGET_ID, type AttemptRow, type DeliveryRow } from '../../../store/webhooks.js';
-import { requireRole } from '../../auth.js';
+
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 
@@ -19,31 +19,29 @@ const webhookId = (params: unknown, allowPurge = false): string => {
 
 const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
+/** Admins only: the route option every route here declares. */
+const opts = { config: { action: 'webhook.manage' as const } };
+
 export async function webhookRoutes(app: FastifyInstance, { commands, store }: AppServices): Promise<void> {
   const { db } = store;
 
-  app.get('/api/v1/webhooks', async (req) => {
-    await requireRole(store, req, 'admin');
+  app.get('/api/v1/webhooks', opts, async () => {
     return { webhooks: (await listWebhooks(db)).map(publicWebhook) };
   });
 
-  app.post('/api/v1/webhooks', async (req, reply) => {
-    await requireRole(store, req, 'admin');
+  app.post('/api/v1/webhooks', opts, async (req, reply) => {
     return reply.status(201).send(await createWebhook(commands, parse(webhookCreateSchema, req.body)));
   });
 
-  app.patch('/api/v1/webhooks/:id', async (req) => {
-    await requireRole(store, req, 'admin');
+  app.patch('/api/v1/webhooks/:id', opts, async (req) => {
     return changeWebhook(commands, webhookId(req.params), parse(webhookPatchSchema, req.body));
   });
 
-  app.delete('/api/v1/webhooks/:id', async (req) => {
-    await requireRole(store, req, 'admin');
+  app.delete('/api/v1/webhooks/:id', opts, async (req) => {
     return deleteWebhook(commands, webhookId(req.params));
   });
 
-  app.get('/api/v1/webhooks/:id/deliveries', async (req) => {
-    await requireRole(store, req, 'admin');
+  app.get('/api/v1/webhooks/:id/deliveries', opts, async (req) => {
     const webhook = await requireTarget(db, webhookId(req.params, true));
     const { limit } = parse(deliveriesQuery, req.query);
     const rows = await listDeliveries(db, webhook.id, limit);
