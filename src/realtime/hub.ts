@@ -137,7 +137,7 @@ export class LiveHub {
    * socket drains; a reader that takes nothing for drainTimeoutMs is dropped.
    */
   private async catchUp(sub: Subscriber, feed: PageFeed): Promise<void> {
-    while (!sub.out.destroyed) {
+    while (!sub.gone) {
       if (sub.sent >= feed.loaded) {
         sub.catchingUp = false;
         return;
@@ -148,7 +148,7 @@ export class LiveHub {
         return;
       }
       if (!(await sub.sendBacklog(frames, this.opts.drainTimeoutMs))) {
-        sub.out.destroy();
+        if (!sub.res.writableEnded) sub.out.destroy(); // stopped reading; an ended stream is left to finish
         return;
       }
     }

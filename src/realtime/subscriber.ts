@@ -43,6 +43,11 @@ export class Subscriber {
     this.sent = sent;
   }
 
+  /** Closed, or ended by the hub (shutdown): nothing more may be written, not even backlog. */
+  get gone(): boolean {
+    return this.out.destroyed || this.res.writableEnded;
+  }
+
   bytes(f: { sse: Buffer; chunk: Buffer }): Buffer {
     return this.chunked ? f.chunk : f.sse;
   }
@@ -70,13 +75,13 @@ export class Subscriber {
    */
   async sendBacklog(frames: readonly Bytes[], drainTimeoutMs: number): Promise<boolean> {
     for (const f of frames) {
-      if (this.out.destroyed) return false;
+      if (this.gone) return false;
       if (f.seq <= this.sent) continue;
       const more = this.out.write(this.bytes(f));
       this.sent = f.seq;
       if (!more && !(await drained(this.out, drainTimeoutMs))) return false;
     }
-    return !this.out.destroyed;
+    return !this.gone;
   }
 }
 
