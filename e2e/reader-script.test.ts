@@ -40,6 +40,8 @@ class FakeServer {
   log: WireEvent[] = [];
   /** When false, the SSE endpoint answers 404 (the script must fall back to polling). */
   sse = true;
+  /** When true, the SSE endpoint opens each stream, then resets it before any event. */
+  sseResets = false;
   /** Pages are rendered as of this many events ago (to test catching up on load). */
   renderBehind = 0;
   connections = 0;
@@ -107,6 +109,10 @@ class FakeServer {
       const since = Math.max(Number(url.searchParams.get('since') ?? 0), Number(req.headers['last-event-id'] ?? 0));
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write(': ping\n\n');
+      if (this.sseResets) {
+        this.connections++;
+        return void setTimeout(() => res.destroy(), 50);
+      }
       for (const e of this.log) if (e.id > since) res.write(frame(e));
       this.clients.add(res);
       this.connections++;
@@ -335,6 +341,21 @@ describeBrowser('reader script in Chromium', () => {
       fake.renderBehind = 0;
     }
   });
+
+  it('polls when the stream opens but keeps being reset before delivering anything', async () => {
+    fake.sseResets = true;
+    fake.renderBehind = 1; // the page is rendered without r1: only a delivered event or a poll brings it
+    try {
+      fake.push('post.published', { id: 'r1', html: post({ id: 'r1', title: 'Through polling' }) }, false);
+      const { page } = await open();
+      // Three opens that fail (each `open` fires) and the script polls instead.
+      await expect.poll(() => ids(page).then((list) => list[0]), { timeout: 20_000 }).toBe('post-r1');
+      expect(fake.connections).toBeGreaterThanOrEqual(3);
+    } finally {
+      fake.sseResets = false;
+      fake.renderBehind = 0;
+    }
+  }, 40_000);
 
   it('swaps a YouTube embed link for a privacy-enhanced player on click', async () => {
     const { page } = await open();

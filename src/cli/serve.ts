@@ -5,6 +5,7 @@
  */
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
+import { pino } from 'pino';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
 import { ClusterBus, relayEvents } from '../realtime/cluster-bus.js';
 import { PostgresBus } from '../realtime/postgres-bus.js';
@@ -53,10 +54,12 @@ async function seed(config: Config): Promise<string[]> {
 
 /** One server process: store, bus, app; closes cleanly on SIGINT/SIGTERM. */
 async function runServer(config: Config, inCluster: boolean): Promise<void> {
-  const store = await openStore(config);
+  // One logger for the app and what runs beside it (the store's pool, the bus).
+  const log = pino({ level: config.logLevel });
+  const store = await openStore({ ...config, log });
   const bus: EventBus =
-    store.kind === 'postgres' ? await PostgresBus.connect(config.databaseUrl!) : inCluster ? new ClusterBus() : new MemoryBus();
-  const app = await buildApp({ store, config, bus });
+    store.kind === 'postgres' ? await PostgresBus.connect(config.databaseUrl!, log) : inCluster ? new ClusterBus(log) : new MemoryBus();
+  const app = await buildApp({ store, config, bus, loggerInstance: log });
   await app.listen({ port: config.port, host: config.host });
   let closing = false;
   const shutdown = async () => {

@@ -7,7 +7,11 @@
 import { EVENT_TYPES, parseJson, parseUpdates, Sequencer, toEvent, type LiveEvent } from './events.js';
 
 const SECOND = 1000;
-/** SSE errors within this window, this many times, and we poll instead. */
+/**
+ * SSE errors within this window, this many times, and we poll instead. Only an event
+ * that arrives clears the count, not `open`: a stream that opens and fails before
+ * delivering anything (a proxy or server that resets it) is failing, however often it opens.
+ */
 const SSE_ERROR_WINDOW = 60 * SECOND;
 const SSE_MAX_ERRORS = 3;
 /** While polling, how long before SSE is tried again. */
@@ -52,6 +56,7 @@ export function connect(base: string, seq: number, apply: (event: LiveEvent) => 
   };
 
   const accept = (event: LiveEvent | null): void => {
+    errors = []; // the stream delivers
     if (!event) return;
     deliver(sequencer.push(event));
     if (sequencer.gap) poll();
@@ -110,7 +115,6 @@ export function connect(base: string, seq: number, apply: (event: LiveEvent) => 
     const es = new EventSource(`${base}/events?since=${sequencer.last}`);
     source = es;
     es.onopen = () => {
-      errors = [];
       polling = false;
       if (!sequencer.gap) clearTimeout(timer);
     };

@@ -3,6 +3,7 @@
  * the primary, the primary tells every worker, the sender included.
  */
 import type { Cluster } from 'node:cluster';
+import type { BaseLogger } from 'pino';
 import type { BusListener, EventBus } from './bus.js';
 
 interface BusMessage {
@@ -29,12 +30,18 @@ export class ClusterBus implements EventBus {
     if (isBusMessage(m)) for (const l of this.listeners) l(m.pageId, m.seq);
   };
 
-  constructor() {
+  constructor(private readonly log: Pick<BaseLogger, 'error'>) {
     process.on('message', this.onMessage);
   }
 
   publish(pageId: string, seq: number): void {
-    process.send?.({ livepage: 'event', pageId, seq } satisfies BusMessage);
+    // A lost message only delays the other workers' readers: their hubs resync within seconds.
+    const lost = (err: Error | null) => err && this.log.error({ err, pageId, seq }, 'bus: telling the other workers failed');
+    try {
+      process.send?.({ livepage: 'event', pageId, seq } satisfies BusMessage, undefined, {}, lost);
+    } catch (err) {
+      lost(err as Error); // the channel to the primary is closed (the process is stopping)
+    }
   }
 
   subscribe(listener: BusListener): void {

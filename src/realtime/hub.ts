@@ -2,50 +2,30 @@
  * The SSE hub: every reader connected to a page, in this process. When the bus says a page
  * moved on, its new events are rendered once (PageFeed) and the same bytes are written to
  * every subscriber. A reader who reconnects with Last-Event-ID first gets exactly what it
- * missed, from memory or the log, then the live events — none missed, none twice.
+ * missed, from memory or the log, however much (in pieces, as its socket drains), then the
+ * live events — none missed, none twice.
  */
 import type { ServerResponse } from 'node:http';
-import type { Writable } from 'node:stream';
+import type { BaseLogger } from 'pino';
 import type { ReaderPages } from '../server/reader-pages.js';
 import { pageHeadById } from '../store/pages.js';
 import type { ReadDb } from '../store/store.js';
 import { httpChunk } from './live-events.js';
 import { PageFeed, type Frame } from './page-feed.js';
+import { Subscriber, type Bytes } from './subscriber.js';
 
-/**
- * One reader's stream. Bytes go straight to the socket when node:http frames the body as
- * chunks and this response owns the socket (the usual case): the frames are chunked once
- * per event (Frame.chunk), so a broadcast is one write of one shared Buffer per reader,
- * without node:http's per-write framing, corking and three-part writev.
- */
-class Subscriber {
-  /** Where the bytes go: the socket, or the response itself (HTTP/1.0, a pipelined request). */
-  readonly out: Writable;
-  /** True when `out` is the socket of a chunked response: write Frame.chunk, else Frame.sse. */
-  readonly chunked: boolean;
-  /** The last seq written to this reader. */
-  sent: number;
-  /** While true the reader is being sent its backlog; live broadcasts skip it. */
-  catchingUp = true;
-
-  constructor(
-    readonly res: ServerResponse,
-    sent: number,
-  ) {
-    const socket = res.socket;
-    const direct = socket !== null && res.headersSent && (socket as { _httpMessage?: unknown })._httpMessage === res;
-    this.out = direct ? socket : res;
-    this.chunked = direct && res.chunkedEncoding;
-    this.sent = sent;
-  }
-
-  bytes(f: { sse: Buffer; chunk: Buffer }): Buffer {
-    return this.chunked ? f.chunk : f.sse;
-  }
+export interface HubOptions {
+  /** Where failures on background paths (reading, rendering, resync) are reported. */
+  log: Pick<BaseLogger, 'error' | 'warn'>;
+  /**
+   * A reader catching up that takes none of its backlog for this long has stopped reading:
+   * it is dropped (and resumes by id when it reads again).
+   */
+  drainTimeoutMs: number;
 }
 
-/** A reader whose unsent bytes pass this is too slow: dropped, it resumes by id when it can. */
-export const MAX_BUFFERED_BYTES = 64 * 1024;
+const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+
 /** A page's readers get a heartbeat comment when nothing was written to them for this long. */
 const HEARTBEAT_MS = 15_000;
 const HEARTBEAT_CHECK_MS = 5_000;
@@ -74,10 +54,14 @@ export class LiveHub {
   private readonly lastWrite = new Map<string, number>();
   private readonly timers: NodeJS.Timeout[];
 
+  private readonly opts: HubOptions;
+
   constructor(
     private readonly db: ReadDb,
     private readonly reader: ReaderPages,
+    opts: Partial<HubOptions> & Pick<HubOptions, 'log'>,
   ) {
+    this.opts = { drainTimeoutMs: DEFAULT_DRAIN_TIMEOUT_MS, ...opts };
     this.timers = [setInterval(() => this.heartbeat(), HEARTBEAT_CHECK_MS), setInterval(() => void this.resync(), RESYNC_MS)];
     for (const t of this.timers) t.unref();
   }
@@ -101,7 +85,7 @@ export class LiveHub {
   feed(pageId: string, seq: number): PageFeed {
     let feed = this.feeds.get(pageId);
     if (!feed) {
-      feed = new PageFeed(pageId, seq, this.db, this.reader);
+      feed = new PageFeed(pageId, seq, this.db, this.reader, this.opts.log);
       this.feeds.set(pageId, feed);
     }
     return feed;
@@ -113,7 +97,8 @@ export class LiveHub {
     if (!feed) return; // nobody here follows this page
     feed.advance(seq).then(
       (frames) => this.broadcast(pageId, frames),
-      () => {}, // a failed read is retried by the next notification or resync
+      // Retried by the next notification or the resync within seconds.
+      (err: unknown) => this.opts.log.error({ err, pageId, seq }, 'live events could not be read'),
     );
   }
 
@@ -137,9 +122,22 @@ export class LiveHub {
     });
     sub.out.write(sub.bytes(PREAMBLE));
     socket?.uncork();
-    const feed = this.feed(page.id, page.seq);
-    // Catch up: write the backlog until it reaches what the feed has; broadcasts take over from there.
-    while (!sub.out.destroyed) {
+    try {
+      await this.catchUp(sub, this.feed(page.id, page.seq));
+    } catch (err) {
+      this.opts.log.error({ err, pageId: page.id, seq: sub.sent }, 'a reader could not be sent its backlog');
+      sub.out.destroy(); // it resumes from what it got
+    }
+  }
+
+  /**
+   * The backlog until the reader reaches what the feed has; broadcasts take over from there.
+   * Live broadcasts skip the reader meanwhile and are picked up here from the feed, so the
+   * order stays exact and nothing is sent twice. The backlog goes out in pieces as the
+   * socket drains; a reader that takes nothing for drainTimeoutMs is dropped.
+   */
+  private async catchUp(sub: Subscriber, feed: PageFeed): Promise<void> {
+    while (!sub.gone) {
       if (sub.sent >= feed.loaded) {
         sub.catchingUp = false;
         return;
@@ -149,9 +147,10 @@ export class LiveHub {
         sub.catchingUp = false;
         return;
       }
-      sub.out.cork(); // a backlog leaves in one write
-      for (const f of frames) this.write(sub, f);
-      sub.out.uncork();
+      if (!(await sub.sendBacklog(frames, this.opts.drainTimeoutMs))) {
+        if (!sub.res.writableEnded) sub.out.destroy(); // stopped reading; an ended stream is left to finish
+        return;
+      }
     }
   }
 
@@ -175,19 +174,16 @@ export class LiveHub {
     const all = frames.length === 1 ? first : joined(frames);
     for (const sub of set) {
       if (sub.catchingUp) continue;
-      if (sub.sent < first.seq) this.write(sub, all);
-      else for (const f of frames) this.write(sub, f);
+      if (sub.sent < first.seq) sub.write(all);
+      else for (const f of frames) sub.write(f);
     }
   }
 
-  private write(sub: Subscriber, f: { seq: number; sse: Buffer; chunk: Buffer }): void {
-    if (f.seq <= sub.sent || sub.out.destroyed) return;
-    if (sub.out.writableLength > MAX_BUFFERED_BYTES) {
-      sub.out.destroy(); // too far behind: it will resume from sub.sent
-      return;
-    }
-    sub.out.write(sub.bytes(f));
-    sub.sent = f.seq;
+  /** Unsent bytes this process holds for its readers right now (the slow-reader limit bounds it). */
+  bufferedBytes(): number {
+    let n = 0;
+    for (const set of this.subscribers.values()) for (const sub of set) n += sub.out.writableLength;
+    return n;
   }
 
   /**
@@ -200,20 +196,23 @@ export class LiveHub {
     for (const [pageId, set] of this.subscribers) {
       if (now - (this.lastWrite.get(pageId) ?? 0) < HEARTBEAT_MS) continue;
       this.lastWrite.set(pageId, now);
-      for (const sub of set) if (!sub.out.destroyed) sub.out.write(sub.bytes(HEARTBEAT));
+      // Readers catching up are being written to already (or dropped when they stop reading).
+      for (const sub of set) if (!sub.out.destroyed && !sub.catchingUp) sub.out.write(sub.bytes(HEARTBEAT));
     }
   }
 
   /** Pages with readers are compared with the store: a lost notification costs seconds, not events. */
   private async resync(): Promise<void> {
     for (const pageId of this.subscribers.keys()) {
-      const head = await pageHeadById(this.db, pageId).catch(() => undefined);
+      const head = await pageHeadById(this.db, pageId).catch((err: unknown) => {
+        this.opts.log.error({ err, pageId }, 'resync: the page could not be read');
+      });
       if (head && head.seq > (this.feeds.get(pageId)?.loaded ?? head.seq)) this.notify(pageId, head.seq);
     }
   }
 }
 
 /** Consecutive frames as one: the seq of the last, the bytes of all. */
-function joined(frames: Frame[]): { seq: number; sse: Buffer; chunk: Buffer } {
+function joined(frames: Frame[]): Bytes {
   return { seq: frames[frames.length - 1]!.seq, sse: Buffer.concat(frames.map((f) => f.sse)), chunk: Buffer.concat(frames.map((f) => f.chunk)) };
 }

@@ -6,6 +6,7 @@
 import type { EventType, PageEvent } from '../domain/event.js';
 import { isVisible } from '../domain/post.js';
 import type { Page } from '../domain/page.js';
+import type { PageParts } from '../render/parts.js';
 import type { ReaderPages } from '../server/reader-pages.js';
 import { findPostRows, postFromRow } from '../store/posts.js';
 import type { ReadDb } from '../store/store.js';
@@ -31,31 +32,61 @@ export function httpChunk(bytes: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, CRLF]);
 }
 
-/** The reader-facing form of `events` (in order), rendered against the page as it is now. */
-export async function toLiveEvents(db: ReadDb, reader: ReaderPages, page: Page, events: PageEvent[]): Promise<LiveEvent[]> {
+/**
+ * The reader-facing form of `events` (in order), rendered against the page as it is now.
+ * An event that cannot be rendered (a post row that no longer parses, a template that
+ * throws) is reported to `failed` and sent without content: same id and type, data
+ * `{ seq }` alone. Readers' scripts apply nothing for it (no html, no parts, no post id,
+ * so not even the key-events list changes) yet their seq moves past it, so the page's
+ * stream goes on; the post's or page's next change, or a reload, shows it again.
+ */
+export async function toLiveEvents(
+  db: ReadDb,
+  reader: ReaderPages,
+  page: Page,
+  events: PageEvent[],
+  failed: (seq: number, err: unknown) => void,
+): Promise<LiveEvent[]> {
   const postIds = [...new Set(events.flatMap((e) => ('id' in e.data ? [e.data.id] : [])))];
-  const posts = new Map((await findPostRows(db, postIds)).map((r) => [r.id, postFromRow(r, page.pinnedPostId)]));
+  const rows = new Map((await findPostRows(db, postIds)).map((r) => [r.id, r]));
   const ctx = reader.posts.context(page);
-  const parts = events.some((e) => e.type.startsWith('page.')) ? await reader.pageParts(db, page) : undefined;
-  return events.map((e): LiveEvent => {
+  let parts: Promise<PageParts> | undefined; // read once, when a page event needs them
+  const render = async (e: PageEvent): Promise<LiveEvent> => {
     const base = { seq: e.seq };
     switch (e.type) {
       case 'post.published':
       case 'post.updated': {
         const id = (e.data as { id: string }).id;
-        const post = posts.get(id);
+        const row = rows.get(id);
+        const post = row && postFromRow(row, page.pinnedPostId);
         // Replaying an old event for a post since withdrawn must not show it again.
         const html = post && isVisible(post) ? reader.posts.article(post, ctx) : '';
         return { id: e.seq, type: e.type, data: { ...base, id, html } };
       }
       case 'post.unpublished':
         return { id: e.seq, type: e.type, data: { ...base, id: (e.data as { id: string }).id } };
-      case 'page.updated':
-        return { id: e.seq, type: e.type, data: { ...base, ...e.data, parts: { header: parts!.header, summary: parts!.summary, pinned: parts!.pinned } } };
-      case 'page.continued':
-        return { id: e.seq, type: e.type, data: { ...base, ...e.data, parts: { header: parts!.header, notice: parts!.notice } } };
-      case 'page.ended':
-        return { id: e.seq, type: e.type, data: { ...base, parts: { header: parts!.header } } };
+      case 'page.updated': {
+        const p = await (parts ??= reader.pageParts(db, page));
+        return { id: e.seq, type: e.type, data: { ...base, ...e.data, parts: { header: p.header, summary: p.summary, pinned: p.pinned } } };
+      }
+      case 'page.continued': {
+        const p = await (parts ??= reader.pageParts(db, page));
+        return { id: e.seq, type: e.type, data: { ...base, ...e.data, parts: { header: p.header, notice: p.notice } } };
+      }
+      case 'page.ended': {
+        const p = await (parts ??= reader.pageParts(db, page));
+        return { id: e.seq, type: e.type, data: { ...base, parts: { header: p.header } } };
+      }
     }
-  });
+  };
+  const out: LiveEvent[] = [];
+  for (const e of events) {
+    try {
+      out.push(await render(e));
+    } catch (err) {
+      failed(e.seq, err);
+      out.push({ id: e.seq, type: e.type, data: { seq: e.seq } });
+    }
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
  * ready-to-send frames for the recent past. Serves the SSE hub (live and resuming readers)
  * and the polling endpoint alike.
  */
+import type { BaseLogger } from 'pino';
 import type { ReaderPages } from '../server/reader-pages.js';
 import { eventsSince } from '../store/events.js';
 import { findPageById } from '../store/pages.js';
@@ -42,6 +43,7 @@ export class PageFeed {
     startSeq: number,
     private readonly db: ReadDb,
     private readonly reader: ReaderPages,
+    private readonly log: Pick<BaseLogger, 'error'>,
   ) {
     this.loaded = startSeq;
   }
@@ -97,6 +99,8 @@ export class PageFeed {
     if (events.length === 0) return [];
     const page = await findPageById(this.db, this.pageId);
     if (!page) return [];
-    return (await toLiveEvents(this.db, this.reader, page, events)).map(toFrame);
+    const failed = (seq: number, err: unknown) =>
+      this.log.error({ err, pageId: this.pageId, seq }, 'a live event could not be rendered: readers get it without content');
+    return (await toLiveEvents(this.db, this.reader, page, events, failed)).map(toFrame);
   }
 }

@@ -4,6 +4,7 @@
  * its own included, and reads the events from the log once.
  */
 import pg from 'pg';
+import type { BaseLogger } from 'pino';
 import type { BusListener, EventBus } from './bus.js';
 
 const CHANNEL = 'livepage_events';
@@ -15,21 +16,25 @@ export class PostgresBus implements EventBus {
   private closed = false;
   private readonly pool: pg.Pool;
 
-  private constructor(private readonly url: string) {
+  private constructor(
+    private readonly url: string,
+    private readonly log: Pick<BaseLogger, 'error' | 'warn'>,
+  ) {
     this.pool = new pg.Pool({ connectionString: url, max: 2 });
-    this.pool.on('error', () => {});
+    this.pool.on('error', (err) => log.error({ err }, 'bus: an idle PostgreSQL connection failed (the pool reconnects)'));
   }
 
   /** Connects the listening client before returning, so no notification is missed. */
-  static async connect(url: string): Promise<PostgresBus> {
-    const bus = new PostgresBus(url);
+  static async connect(url: string, log: Pick<BaseLogger, 'error' | 'warn'>): Promise<PostgresBus> {
+    const bus = new PostgresBus(url, log);
     await bus.listen();
     return bus;
   }
 
   publish(pageId: string, seq: number): void {
-    this.pool.query('select pg_notify($1, $2)', [CHANNEL, `${pageId}:${seq}`]).catch(() => {
-      // A lost notification only delays readers: the next one, or a reconnect, catches up.
+    this.pool.query('select pg_notify($1, $2)', [CHANNEL, `${pageId}:${seq}`]).catch((err: unknown) => {
+      // Only delays readers on other nodes: their hubs compare with the store every few seconds.
+      this.log.error({ err, pageId, seq }, 'bus: NOTIFY failed');
     });
   }
 
@@ -48,14 +53,24 @@ export class PostgresBus implements EventBus {
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (msg) => {
       const [pageId, seq] = (msg.payload ?? '').split(':');
-      if (pageId && seq) for (const l of this.listeners) l(pageId, Number(seq));
+      if (pageId && seq && /^\d+$/.test(seq)) for (const l of this.listeners) l(pageId, Number(seq));
+      else this.log.warn({ payload: msg.payload }, 'bus: a notification that is not "page:seq" was ignored');
     });
     // Notifications sent while we are away are lost; the hub's periodic check catches up.
-    const lost = () => this.client === client && this.scheduleReconnect();
+    const lost = (err?: Error) => {
+      if (this.client !== client || this.closed) return;
+      this.log.error({ err }, 'bus: the LISTEN connection was lost; reconnecting');
+      this.scheduleReconnect();
+    };
     client.on('error', lost);
-    client.on('end', lost);
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    client.on('end', () => lost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => {}); // already broken: the error worth reporting is `err`
+      throw err;
+    }
     this.client = client;
   }
 
@@ -64,7 +79,10 @@ export class PostgresBus implements EventBus {
     this.client = undefined;
     this.retry = setTimeout(() => {
       this.retry = undefined;
-      this.listen().catch(() => this.scheduleReconnect());
+      this.listen().catch((err: unknown) => {
+        this.log.error({ err }, 'bus: reconnecting LISTEN failed; trying again');
+        this.scheduleReconnect();
+      });
     }, 500);
   }
 }

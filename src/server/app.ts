@@ -5,10 +5,10 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { CommandContext } from '../commands/context.js';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
-import { LiveHub } from '../realtime/hub.js';
+import { LiveHub, type HubOptions } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import { fastifyTrustProxy, type Config } from './config.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
@@ -68,6 +68,13 @@ const newsroomScript = publicDir + 'build/newsroom.js';
 /** An asset's URL with its content hash, so it may be cached for ever. */
 const versioned = (file: string) => `/assets/${file}?v=${hashFiles([publicDir + file]).slice(0, 12)}`;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's SSE hub (its readers; tests look at what it holds). */
+    hub: LiveHub;
+  }
+}
+
 export interface AppOptions {
   store: Store;
   config: Config;
@@ -81,6 +88,10 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** The HTTP server's timeouts; defaults SERVER_TIMEOUTS (tests make them short). */
   timeouts?: Partial<ServerTimeouts>;
+  /** A pino logger to use instead (serve's, shared with the store and bus; tests that read logs). */
+  loggerInstance?: FastifyBaseLogger;
+  /** The SSE hub's timings (tests make a stuck reader's drop quick); defaults in realtime/hub.ts. */
+  hub?: Partial<Omit<HubOptions, 'log'>>;
   /** The release's fingerprint in reader ETags; defaults to a hash of the templates and assets (tests stand in another release). */
   buildId?: string;
 }
@@ -93,8 +104,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const embedCssHref = versioned('embed.css');
   const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? buildId(), securityHeaders: security });
   const respondWithError = errorResponder(cssHref);
-  const hub = new LiveHub(store.db, reader);
-  const live = { store, hub };
   const timeouts = { ...SERVER_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
     frameworkErrors: respondWithError,
@@ -110,7 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       server.keepAliveTimeout = timeouts.keepAliveTimeout;
       return server;
     },
-    logger: opts.logger ?? { level: config.logLevel },
+    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: config.logLevel } }),
     bodyLimit: BODY_LIMIT,
     // req.ip is the peer unless LIVEPAGE_TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
     trustProxy: fastifyTrustProxy(config.trustProxy),
@@ -120,6 +129,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // CDN in front keeps access logs. Errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });
+  // Made after the app for its logger; the server above only reads `live` once requests come.
+  const hub = new LiveHub(store.db, reader, { ...opts.hub, log: app.log });
+  const live = { store, hub };
+  app.decorate('hub', hub);
   const commands: CommandContext = {
     store,
     publicUrl: config.publicUrl,

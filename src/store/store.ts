@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
+import { pino, type BaseLogger } from 'pino';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-sessions-and-schedule.js';
 import * as m003 from './migrations/003-activity.js';
@@ -48,6 +49,8 @@ export interface StoreOptions {
   /** `postgres://…` selects PostgreSQL; otherwise SQLite in `dataDir`. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** Where errors no caller sees are reported (a pooled connection lost while idle). */
+  log?: Pick<BaseLogger, 'error'>;
 }
 
 const migrations: Record<string, Migration> = {
@@ -61,7 +64,7 @@ const migrations: Record<string, Migration> = {
 /** Opens the store and brings its schema up to date. */
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const { store, kysely } = opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)
-    ? openPostgres(opts.databaseUrl)
+    ? openPostgres(opts.databaseUrl, opts.log ?? pino())
     : openSqlite(opts.dataDir);
   try {
     await migrate(kysely); // migrations alone use the raw handle
@@ -98,10 +101,10 @@ function openSqlite(dataDir: string): Opened {
   return { store, kysely: db };
 }
 
-function openPostgres(url: string): Opened {
+function openPostgres(url: string, log: Pick<BaseLogger, 'error'>): Opened {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client's error (server restart) must not crash the process; the pool reconnects.
-  pool.on('error', () => {});
+  pool.on('error', (err) => log.error({ err }, 'store: an idle PostgreSQL connection failed (the pool reconnects)'));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const store: Store = {
     db,

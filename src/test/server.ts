@@ -7,7 +7,7 @@ import { addUser } from '../commands/addUser.js';
 import type { CommandContext } from '../commands/context.js';
 import { createToken } from '../commands/tokens.js';
 import type { Role } from '../domain/user.js';
-import { buildApp, type ServerTimeouts } from '../server/app.js';
+import { buildApp, type AppOptions, type ServerTimeouts } from '../server/app.js';
 import type { Config } from '../server/config.js';
 import { openTestStore, type StoreKind, type TestStore } from './stores.js';
 
@@ -29,6 +29,10 @@ export interface TestServerOptions {
   config?: Partial<Config>;
   /** The HTTP server's timeouts (tests make them short). */
   timeouts?: Partial<ServerTimeouts>;
+  /** A logger whose lines the test reads (default: none). */
+  log?: AppOptions['loggerInstance'];
+  /** The SSE hub's timings (e.g. a short drain timeout). */
+  hub?: AppOptions['hub'];
 }
 
 export async function startTestServer(kind: StoreKind, options: TestServerOptions = {}): Promise<TestServer> {
@@ -48,7 +52,8 @@ export async function startTestServer(kind: StoreKind, options: TestServerOption
     await addUser(ctx, { email: `${role}@example.test`, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, password: 'correct horse battery' });
     tokens[role] = (await createToken(ctx, `${role}@example.test`)).token;
   }
-  const app = await buildApp({ store: test.store, config, logger: false, readerCountsEveryMs: 200, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+  const logging = options.log ? { loggerInstance: options.log } : { logger: false };
+  const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
