@@ -3,10 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { invalidInput, notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/page.js';
-import { Lru } from '../../render/lru.js';
 import { pageHead } from '../../store/pages.js';
 import { readerCacheControl } from '../cache-control.js';
 import { etagMatches } from '../http.js';
+import { PollAnswers } from '../poll-answers.js';
 import type { AppServices } from '../services.js';
 import { slugParam } from './params.js';
 
@@ -54,15 +54,8 @@ export function serveLiveEvents({ store, hub }: Pick<AppServices, 'store' | 'hub
 /** Polling is cached briefly everywhere (CDN included): every reader at a seq asks the same URL. */
 const pollCacheControl = (live: boolean) => readerCacheControl(live ? 'live' : 'ended', 'poll');
 
-/**
- * Polling answers kept per process (docs/performance.md). Readers choose `since`, and the
- * answer for an old one holds up to a batch of rendered posts (a megabyte or more on a long
- * page), so the cache is bounded in bytes; a hostile `since` costs a render, not memory.
- */
-export const POLLS_BUDGET = 16 * 2 ** 20;
-
 export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: AppServices): Promise<void> {
-  const polls = new Lru<string, Buffer>({ maxEntries: 2000, maxBytes: POLLS_BUDGET, sizeOf: (b) => b.length });
+  const polls = new PollAnswers();
 
   // Most streams are served by serveLiveEvents before fastify; this route answers the rest.
   app.get('/live/:slug/events', async (req, reply) => {
@@ -87,17 +80,7 @@ export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: A
     const etag = `"${reader.buildId}-${page.id}-${since}-${page.seq}"`;
     reply.headers({ etag, 'cache-control': pollCacheControl(page.state === 'live'), 'content-type': 'application/json; charset=utf-8' });
     if (etagMatches(req.headers['if-none-match'], etag)) return reply.status(304).send();
-    // Every `since` past the page's seq has the same answer: one entry for them all.
-    const key = `${page.id}-${Math.min(since, page.seq)}-${page.seq}`;
-    let body = polls.get(key);
-    if (!body) {
-      const feed = hub.feed(page.id, page.seq);
-      await feed.advance(page.seq);
-      const events = since < page.seq ? (await feed.since(since)).filter((f) => f.seq <= page.seq).map((f) => f.event) : [];
-      const seq = events.length > 0 ? events[events.length - 1]!.id : Math.min(since, page.seq);
-      body = Buffer.from(JSON.stringify({ seq, events }));
-      polls.set(key, body);
-    }
+    const body = await polls.answer(hub.feed(page.id, page.seq), page, since);
     return reply.send(body);
   });
 }
