@@ -27,13 +27,19 @@ export function toFrame(event: LiveEvent): Frame {
   return { seq: event.id, event, sse: chunk.subarray(head, head + sse.length), chunk };
 }
 
-/** Frames kept per page: enough for every reader who was away a little while. */
+/** Frames kept per page: enough for every reader who was away a little while… */
 const KEEP = 1000;
+/** …and at most this many bytes of them (long posts): older ones are read from the log again. */
+export const KEEP_BYTES = 8 * 2 ** 20;
+/** A frame's weight: its chunk (`sse` is a view into it) and the event's html, kept as a string. */
+const frameBytes = (f: Frame): number => f.chunk.length + (typeof f.event.data.html === 'string' ? f.event.data.html.length * 2 : 0);
 /** Events read and rendered per batch. */
 const BATCH = 500;
 
 export class PageFeed {
+  /** In seq order (a Map keeps insertion order; a scrub replaces in place). */
   private readonly frames = new Map<number, Frame>();
+  private bytes = 0;
   /** The highest seq this process has rendered; frames are contiguous up to it. */
   loaded: number;
   private chain: Promise<unknown> = Promise.resolve();
@@ -82,7 +88,12 @@ export class PageFeed {
 
   private keep(f: Frame): void {
     this.frames.set(f.seq, f);
-    this.frames.delete(f.seq - KEEP);
+    this.bytes += frameBytes(f);
+    for (const [seq, old] of this.frames) {
+      if (this.frames.size <= KEEP && this.bytes <= KEEP_BYTES) break;
+      this.frames.delete(seq);
+      this.bytes -= frameBytes(old);
+    }
     if (f.event.type === 'post.unpublished') this.scrub(f.event.data.id);
   }
 
@@ -90,7 +101,9 @@ export class PageFeed {
   private scrub(postId: unknown): void {
     for (const [seq, old] of this.frames) {
       if (old.event.data.id !== postId || !old.event.data.html) continue;
-      this.frames.set(seq, toFrame({ ...old.event, data: { ...old.event.data, html: '' } }));
+      const scrubbed = toFrame({ ...old.event, data: { ...old.event.data, html: '' } });
+      this.bytes += frameBytes(scrubbed) - frameBytes(old);
+      this.frames.set(seq, scrubbed);
     }
   }
 

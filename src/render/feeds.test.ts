@@ -92,7 +92,8 @@ describe('RSS feed', () => {
 
   it('stays well-formed with hostile text', () => {
     const doc = parseXml(renderFeed('rss', hostileView()));
-    expect(textOf(doc.documentElement, 'title')).toBe(xmlSafe(HOSTILE).replace(/&amp;/g, '&'));
+    // Channel text is HTML to RSS readers, like item titles: escaped, so it reads as typed.
+    expect(decode(textOf(doc.documentElement, 'title')!)).toBe(xmlSafe(HOSTILE));
     const item = elements(doc, 'item')[0]!;
     expect(decode(textOf(item, 'title')!)).toBe(xmlSafe(HOSTILE));
     expect(textOf(item, 'dc:creator')).toBe(xmlSafe(HOSTILE));
@@ -179,5 +180,54 @@ describe('site-relative URLs in post HTML', () => {
     const content = textOf(elements(parseXml(renderFeed('atom', odd)), 'entry')[0]!, 'content')!;
     expect(content).toContain('<img src="https://live.example.org/a&amp;b&quot;&lt;c&gt;]]&gt;/uploads/a.jpg"');
     expect(textOf(elements(parseXml(renderFeed('rss', odd)), 'item')[0]!, 'content:encoded')).toContain('/uploads/a.jpg');
+  });
+});
+
+describe('channel text is escaped like item text', () => {
+  // A reader shows an RSS title or description as HTML, an Atom one by its declared type,
+  // a JSON Feed one as plain text: whatever the format, what it shows is the text as typed.
+  const MARKUP = '<b>Storm</b> & "rain"';
+  const post = makePost({ id: id(1), title: MARKUP });
+  const marked = () =>
+    view({ page: makePage({ title: MARKUP, description: MARKUP }), description: MARKUP, entries: [{ post, html: renderPostHtml(post, ctx) }] });
+  /** The text a reader shows for an element, following the type Atom declares (text by default). */
+  const atomShown = (el: Element) => (el.getAttribute('type') === 'html' ? htmlShown(el.textContent!) : el.textContent!);
+  /** What an HTML-rendering reader shows for `html`: its text, provided it holds no markup. */
+  const htmlShown = (html: string) => (/[<>]/.test(html) ? `markup, not text: ${html}` : decode(html));
+
+  it('Atom: feed title and subtitle read as the item title does', () => {
+    const doc = parseXml(renderFeed('atom', marked()));
+    const feedTitle = Array.from(doc.documentElement.childNodes).find((n) => n.nodeName === 'title') as Element;
+    expect(atomShown(feedTitle)).toBe(MARKUP);
+    expect(atomShown(elements(doc, 'subtitle')[0]!)).toBe(MARKUP);
+    expect(atomShown(elements(elements(doc, 'entry')[0]!, 'title')[0]!)).toBe(MARKUP);
+  });
+
+  it('RSS: channel title and description are escaped for HTML like item titles', () => {
+    const doc = parseXml(renderFeed('rss', marked()));
+    const channel = elements(doc, 'channel')[0]!;
+    const own = (name: string) => Array.from(channel.childNodes).find((n) => n.nodeName === name)!.textContent!;
+    expect(htmlShown(own('title'))).toBe(MARKUP);
+    expect(htmlShown(own('description'))).toBe(MARKUP);
+    expect(htmlShown(textOf(elements(doc, 'item')[0]!, 'title')!)).toBe(MARKUP);
+  });
+
+  it('RSS: a title holding an escaped entity as text keeps it', () => {
+    const typed = 'Q&amp;A <i>live</i>';
+    const doc = parseXml(renderFeed('rss', view({ page: makePage({ title: typed }), description: typed })));
+    expect(htmlShown(textOf(elements(doc, 'channel')[0]!, 'title')!)).toBe(typed);
+    expect(htmlShown(textOf(elements(doc, 'channel')[0]!, 'description')!)).toBe(typed);
+  });
+
+  it('RSS: the channel image names the page the same way', () => {
+    const doc = parseXml(renderFeed('rss', { ...marked(), image: 'https://live.example.org/a.jpg' }));
+    expect(htmlShown(textOf(elements(doc, 'image')[0]!, 'title')!)).toBe(MARKUP);
+  });
+
+  it('JSON Feed: feed and item titles are the same plain text', () => {
+    const feed = JSON.parse(renderFeed('json', marked()));
+    expect(feed.title).toBe(MARKUP);
+    expect(feed.description).toBe(MARKUP);
+    expect(feed.items[0].title).toBe(MARKUP);
   });
 });

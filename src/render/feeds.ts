@@ -44,10 +44,13 @@ export interface FeedView {
 export function renderFeed(format: FeedFormat, view: FeedView): string {
   const { page, publicUrl } = view;
   const pageUrl = `${publicUrl}/live/${page.slug}`;
+  // RSS readers show channel text as HTML, as they do item titles: escape it the same way
+  // (Atom's feed title and subtitle are declared text, JSON Feed's are plain).
+  const channelText = format === 'rss' ? htmlAsText : (s: string) => s;
   const feed = new Feed({
     id: stableId(page.id, pageUrl),
-    title: page.title,
-    description: view.description,
+    title: channelText(page.title),
+    description: channelText(view.description),
     link: pageUrl,
     feedLinks: Object.fromEntries(FEED_FORMATS.map((f) => [f, publicUrl + feedPath(page.slug, f)])),
     language: page.locale,
@@ -141,6 +144,15 @@ function cdataSafe(html: string): string {
 
 function escapeAttribute(s: string): string {
   return escapeHtml(s).replace(/"/g, '&quot;');
+}
+
+/**
+ * `s` escaped for HTML like `escapeHtml`, for a field the `feed` library writes as XML text:
+ * its writer (xml-js) turns a literal "&amp;" back into "&" before escaping, so `&` is
+ * written as the equivalent `&#38;`, which it leaves alone.
+ */
+function htmlAsText(s: string): string {
+  return s.replace(/&/g, '&#38;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeHtml(s: string): string {

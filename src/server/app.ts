@@ -1,8 +1,7 @@
 /** The fastify application: plugins, error handling and routes, given an open store. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -11,6 +10,7 @@ import { MemoryBus, type EventBus } from '../realtime/bus.js';
 import { LiveHub, type HubOptions } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import { fastifyTrustProxy, type Config } from './config.js';
+import { currentBuildId, PUBLIC_DIR } from './build-id.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
 import { ReaderPages } from './reader-pages.js';
@@ -59,8 +59,7 @@ declare module 'fastify' {
   }
 }
 
-const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
-const renderDir = fileURLToPath(new URL('../render/', import.meta.url));
+const publicDir = PUBLIC_DIR;
 /** Built by `npm run build` (scripts/build-reader.mjs). */
 const scriptFile = publicDir + 'build/live.js';
 const newsroomScript = publicDir + 'build/newsroom.js';
@@ -102,7 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const scriptHref = existsSync(scriptFile) ? versioned('build/live.js') : null;
   const security = securityHeaders();
   const embedCssHref = versioned('embed.css');
-  const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? buildId(), securityHeaders: security });
+  const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? currentBuildId(), securityHeaders: security });
   const respondWithError = errorResponder(cssHref);
   const timeouts = { ...SERVER_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
@@ -207,12 +206,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     newsroomRoutes(r, { ...services, newsroomCssHref: versioned('newsroom.css'), scriptHref: existsSync(newsroomScript) ? versioned('build/newsroom.js') : null }),
   );
   return app;
-}
-
-/** A fingerprint of the templates, stylesheet and script: cached pages from another release never match. */
-function buildId(): string {
-  const files = readdirSync(renderDir).filter((f) => /\.(js|tsx?)$/.test(f)).sort().map((f) => renderDir + f);
-  return hashFiles([...files, publicDir + 'livepage.css', scriptFile]).slice(0, 8);
 }
 
 function hashFiles(paths: string[]): string {

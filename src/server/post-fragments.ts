@@ -7,7 +7,7 @@ import type { Page } from '../domain/page.js';
 import type { Post } from '../domain/post.js';
 import type { RenderContext } from '../render/context.js';
 import { SITE_NAME } from '../render/document.js';
-import { Lru } from '../render/lru.js';
+import { Lru, stringBytes } from '../render/lru.js';
 import { renderPostHtml } from '../render/post.js';
 import { postLd, type PostLd, type Publisher } from '../render/structured-data.js';
 import { zoneYear } from '../render/time.js';
@@ -18,8 +18,14 @@ interface Fragment {
   ld?: PostLd;
 }
 
+/** The weight of a fragment: its HTML and, once made, its JSON-LD part (both as strings). */
+const fragmentBytes = (f: Fragment): number => stringBytes(f.html) + (f.ld ? stringBytes(JSON.stringify(f.ld)) : 0);
+
+/** At most this much is kept (docs/performance.md); a page render re-renders what fell out. */
+export const FRAGMENTS_BUDGET = 32 * 2 ** 20;
+
 export class PostFragments {
-  private readonly fragments = new Lru<string, Fragment>(20_000);
+  private readonly fragments = new Lru<string, Fragment>({ maxEntries: 20_000, maxBytes: FRAGMENTS_BUDGET, sizeOf: fragmentBytes });
   private readonly years = new Map<string, { year: number; until: number }>();
   private readonly siteOrigin: string;
   readonly publisher: Publisher;
@@ -36,8 +42,13 @@ export class PostFragments {
 
   /** A post's JSON-LD part (headline, dates, plain-text body, authors), kept beside its <article>. */
   postLd(post: Post, ctx: RenderContext): PostLd {
+    const key = this.key(post, ctx);
     const fragment = this.fragment(post, ctx);
-    return (fragment.ld ??= postLd(post, this.publisher));
+    if (!fragment.ld) {
+      fragment.ld = postLd(post, this.publisher);
+      this.fragments.set(key, fragment); // weighed again, with its JSON-LD part
+    }
+    return fragment.ld;
   }
 
   context(page: Pick<Page, 'timeZone' | 'locale'>): RenderContext {
@@ -58,8 +69,12 @@ export class PostFragments {
     return y.year;
   }
 
+  private key(post: Post, ctx: RenderContext): string {
+    return `${post.id}:${post.version}:${post.pinned ? 1 : 0}:${ctx.timeZone}:${ctx.locale}:${this.year(ctx.timeZone)}`;
+  }
+
   private fragment(post: Post, ctx: RenderContext): Fragment {
-    const key = `${post.id}:${post.version}:${post.pinned ? 1 : 0}:${ctx.timeZone}:${ctx.locale}:${this.year(ctx.timeZone)}`;
+    const key = this.key(post, ctx);
     let fragment = this.fragments.get(key);
     if (fragment === undefined) {
       fragment = { html: renderPostHtml(post, ctx) };

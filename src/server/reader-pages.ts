@@ -78,10 +78,25 @@ export interface RenderedFeed {
   state: PageState;
 }
 
+/** A prepared page's weight: its bytes and, roughly, its prepared headers. */
+const pageBytes = (r: RenderedPage): number => r.body.length + 2048;
+
+/**
+ * What each cache may hold (docs/performance.md): readers choose the URLs, so each is
+ * bounded in bytes, not only in entries. Entries are per page and seq (and page number or
+ * format), so only real pages fill them; the budgets cap a site with many busy pages.
+ */
+export const CACHE_BUDGETS = {
+  pages: 32 * 2 ** 20,
+  embeds: 8 * 2 ** 20,
+  feeds: 16 * 2 ** 20,
+} as const;
+
 export class ReaderPages {
-  private readonly pages = new Lru<string, RenderedPage>(500);
-  private readonly embeds = new Lru<string, RenderedPage>(500);
-  private readonly feeds = new Lru<string, RenderedFeed>(300);
+  private readonly pages = new Lru<string, RenderedPage>({ maxEntries: 500, maxBytes: CACHE_BUDGETS.pages, sizeOf: pageBytes });
+  private readonly embeds = new Lru<string, RenderedPage>({ maxEntries: 500, maxBytes: CACHE_BUDGETS.embeds, sizeOf: pageBytes });
+  private readonly feeds = new Lru<string, RenderedFeed>({ maxEntries: 300, maxBytes: CACHE_BUDGETS.feeds, sizeOf: (f) => f.body.length });
+  /** Only pages that exist are kept (a few hundred bytes each), so a count bounds it. */
   private readonly heads = new Lru<string, { head: Head; at: number }>(10_000);
   /** Bumped by every change, so a head read that raced with one is not cached. */
   private generation = 0;

@@ -156,9 +156,10 @@ describeEachStore('webhook worker', (kind) => {
       const first = startWebhookWorker(test.store, () => {}, { pollMs: 20, baseDelayMs: 60_000 });
       await ok.waitFor((r) => r.accepted().length === 1);
       await down.waitFor((r) => r.requests.length === 1);
-      await first.stop();
       const rows = () => test.store.db.selectFrom('webhook_deliveries').select(['webhook_id', 'status']).execute();
-      expect((await rows()).map((r) => r.status).sort()).toEqual(['delivered', 'pending']);
+      // The receiver has answered; the worker records it a moment later (stopping first would abandon it).
+      await expect.poll(async () => (await rows()).map((r) => r.status).sort(), { timeout: 10_000 }).toEqual(['delivered', 'pending']);
+      await first.stop();
 
       const second = startWebhookWorker(test.store, () => {}, { pollMs: 20, keepDays: 0 });
       for (const end = Date.now() + 5000; (await rows()).length > 1 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));

@@ -1,9 +1,11 @@
 /**
  * Sends queued webhook deliveries (SPEC §6) and CDN purges, outside any publishing request.
- * Each target gets its deliveries one at a time, in queue order (so in seq order per page);
- * different targets are served side by side, up to `concurrency`, each request bounded by
- * `timeoutMs`, so a slow or dead target holds up only its own queue. The queue lives in the
- * store: deliveries survive restarts, and several server processes may share the work.
+ * Each target gets its deliveries one at a time, in queue order (so in seq order per page):
+ * one request in flight per target. Different targets are served side by side, each on its
+ * own connection, up to `concurrency` at once — far more than a site has targets, so one
+ * target's hanging requests never take a slot another target needs — each request bounded by
+ * `connectTimeoutMs` and `timeoutMs`. The queue lives in the store: deliveries survive
+ * restarts, and several server processes may share the work.
  */
 import { uuidv7 } from 'uuidv7';
 import type { PurgeEvent } from '../commands/webhooks.js';
@@ -22,11 +24,14 @@ import {
   type WebhookTarget,
 } from '../store/webhooks.js';
 import { purgePaths } from './purge-paths.js';
+import { postOnce, SendTimeout } from './webhook-send.js';
 
 export interface WebhookWorkerOptions extends RetryPolicy {
   /** How long one request may take, connection to response headers. */
   timeoutMs: number;
-  /** Requests in flight at once from this process. */
+  /** How long making the connection (DNS, TCP, TLS) may take: a dead address fails fast. */
+  connectTimeoutMs: number;
+  /** Requests in flight at once from this process, one per target at most. */
   concurrency: number;
   /** How often to look for due retries (new events wake the worker at once). */
   pollMs: number;
@@ -43,7 +48,10 @@ export const WEBHOOK_DEFAULTS: WebhookWorkerOptions = {
   baseDelayMs: 5_000,
   maxDelayMs: 60 * 60_000,
   timeoutMs: 10_000,
-  concurrency: 4,
+  connectTimeoutMs: 3_000,
+  // Each request is a socket and a little memory; 256 targets may hang at once before a
+  // healthy one waits for a slot (docs/operations.md).
+  concurrency: 256,
   pollMs: 1000,
   keepDays: 30,
 };
@@ -145,11 +153,10 @@ export function startWebhookWorker(store: Store, onError: (err: unknown) => void
       'x-livepage-delivery': deliveryId,
     };
     if (target.secret) headers['x-livepage-signature'] = signature(body, target.secret);
-    const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(opts.timeoutMs)]);
     try {
-      const res = await fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal });
-      await res.body?.cancel().catch(() => {}); // the answer's body is not needed
-      return { statusCode: res.status, error: res.ok ? null : `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
+      const res = await postOnce(target.url, headers, body, { connectTimeoutMs: opts.connectTimeoutMs, timeoutMs: opts.timeoutMs, signal: stopping.signal });
+      const ok = res.status >= 200 && res.status < 300;
+      return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
     } catch (err) {
       if (stopping.signal.aborted) return 'stopped';
       return { statusCode: null, error: describeFailure(err, opts.timeoutMs) };
@@ -176,9 +183,11 @@ export function startWebhookWorker(store: Store, onError: (err: unknown) => void
  * URL: the target's may carry a token or a password, and admins read the log over the API.
  */
 export function describeFailure(err: unknown, timeoutMs: number): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err instanceof SendTimeout) return `timeout: ${err.message}`;
   if (e?.name === 'TimeoutError') return `timeout: no response within ${timeoutMs} ms`;
-  const cause = e?.cause;
+  // node:http's errors carry their code themselves, fetch's in `cause`.
+  const cause = e?.cause ?? (e?.code ? e : undefined);
   const text = cause?.code ? `${cause.code}${cause.message ? `: ${cause.message}` : ''}` : String(cause?.message ?? e?.message ?? err);
   return withoutUrls(text).slice(0, 500);
 }

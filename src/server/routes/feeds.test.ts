@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { decode } from '../../render/test-fixtures.js';
 import { aPage, aPost } from '../../test/fixtures.js';
 import { PUBLIC_URL, startTestServer, type TestServer } from '../../test/server.js';
 import { describeEachStore } from '../../test/stores.js';
@@ -145,6 +146,11 @@ describeEachStore('feeds', (kind) => {
     expect(textOf(elements(atom, 'entry')[0]!, 'title')).toBe(evil.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     const rss = parseXml(await (await get('/live/hostile/feed.rss')).text());
     expect(textOf(elements(rss, 'item')[0]!, 'dc:creator')).toBe(evil);
+    // RSS readers show channel text as HTML, like item titles: both escaped, both read as typed.
+    for (const text of [textOf(rss, 'title')!, textOf(rss, 'description')!, textOf(elements(rss, 'item')[0]!, 'title')!]) {
+      expect(text).not.toMatch(/[<>]/);
+      expect(decode(text)).toBe(evil);
+    }
     const json = await (await get('/live/hostile/feed.json')).json();
     expect(json.items[0].title).toBe(evil);
     expect(json.items[0].content_html).toContain('&lt;script>alert(1)&lt;/script>');

@@ -3,10 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { invalidInput, notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/page.js';
-import { Lru } from '../../render/lru.js';
 import { pageHead } from '../../store/pages.js';
 import { readerCacheControl } from '../cache-control.js';
 import { etagMatches } from '../http.js';
+import { PollAnswers } from '../poll-answers.js';
 import type { AppServices } from '../services.js';
 import { slugParam } from './params.js';
 
@@ -55,7 +55,7 @@ export function serveLiveEvents({ store, hub }: Pick<AppServices, 'store' | 'hub
 const pollCacheControl = (live: boolean) => readerCacheControl(live ? 'live' : 'ended', 'poll');
 
 export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: AppServices): Promise<void> {
-  const polls = new Lru<string, Buffer>(2000);
+  const polls = new PollAnswers();
 
   // Most streams are served by serveLiveEvents before fastify; this route answers the rest.
   app.get('/live/:slug/events', async (req, reply) => {
@@ -80,15 +80,7 @@ export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: A
     const etag = `"${reader.buildId}-${page.id}-${since}-${page.seq}"`;
     reply.headers({ etag, 'cache-control': pollCacheControl(page.state === 'live'), 'content-type': 'application/json; charset=utf-8' });
     if (etagMatches(req.headers['if-none-match'], etag)) return reply.status(304).send();
-    let body = polls.get(etag);
-    if (!body) {
-      const feed = hub.feed(page.id, page.seq);
-      await feed.advance(page.seq);
-      const events = since < page.seq ? (await feed.since(since)).filter((f) => f.seq <= page.seq).map((f) => f.event) : [];
-      const seq = events.length > 0 ? events[events.length - 1]!.id : Math.min(since, page.seq);
-      body = Buffer.from(JSON.stringify({ seq, events }));
-      polls.set(etag, body);
-    }
+    const body = await polls.answer(hub.feed(page.id, page.seq), page, since);
     return reply.send(body);
   });
 }
