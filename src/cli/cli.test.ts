@@ -1,10 +1,14 @@
 /** The CLI as a user runs it: the built `bin/livepage.js`, real processes, both stores. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { aPost } from '../test/fixtures.js';
 import { run, serve } from '../test/processes.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
+
+// Each test runs several CLI processes (a second or more each to start): on two cores shared
+// with the rest of the suite, 20 s is too tight.
+vi.setConfig({ testTimeout: 60_000 });
 
 describeEachStore('livepage CLI', (kind) => {
   let t: TestStore;

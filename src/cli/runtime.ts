@@ -1,5 +1,6 @@
 /** Opening the configured store for a CLI command, and closing it afterwards. */
 import type { CommandContext } from '../commands/context.js';
+import { webhookOutbox } from '../commands/webhooks.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { openStore, type Store } from '../store/store.js';
 
@@ -18,4 +19,5 @@ export const commandContext = (store: Store, config: Config): CommandContext => 
   store,
   publicUrl: config.publicUrl,
   now: () => new Date(),
+  outbox: [webhookOutbox(config.publicUrl)], // an import still tells the CDN purge hook
 });

@@ -1,15 +1,23 @@
-/** What every command needs: the store, a clock, and where to announce committed events. */
+/**
+ * What every command needs: the store, a clock, the outbox (what an appended event also
+ * writes in its transaction) and where to announce committed events.
+ */
 import { uuidv7 } from 'uuidv7';
 import type { EventData, EventType } from '../domain/event.js';
 import { appendEvent } from '../store/events.js';
 import type { Store, WriteDb } from '../store/store.js';
-import { webhookQueue } from './webhooks.js';
 
 export interface CommandContext {
   store: Store;
   /** Canonical base URL of the site, e.g. https://live.example.org (no trailing slash). */
   publicUrl: string;
   now(): Date;
+  /**
+   * The outbox: side effects an appended event needs (webhook deliveries, purge requests),
+   * written in the event's own transaction so a crash loses none. The app registers them;
+   * commands do not know the workers that send them.
+   */
+  outbox?: readonly OutboxWriter[];
   /** Called after a transaction that appended events commits: "page P is at seq N". */
   onEvent?(pageId: string, seq: number): void;
 }
@@ -22,6 +30,9 @@ export interface Tx {
   /** Appends a page event with the page's next seq; returns the seq. */
   append(pageId: string, type: EventType, data: EventData): Promise<number>;
 }
+
+/** Called once per transaction: returns what to write for each event it appends. */
+export type OutboxWriter = (db: WriteDb, now: string, options: TransactionOptions) => (pageId: string, seq: number, type: EventType, data: EventData) => Promise<void>;
 
 /** App-generated, time-ordered ids. */
 export const newId = (): string => uuidv7();
@@ -40,13 +51,13 @@ export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Prom
   const appended = new Map<string, number>();
   const now = ctx.now().toISOString();
   const result = await ctx.store.write((trx) => {
-    const enqueueDeliveries = webhookQueue(trx, ctx.publicUrl, now, { webhooks: options.webhooks ?? true });
+    const outbox = (ctx.outbox ?? []).map((writer) => writer(trx, now, options));
     return fn({
       db: trx,
       now,
       append: async (pageId, type, data) => {
         const seq = await appendEvent(trx, pageId, type, data, now);
-        await enqueueDeliveries(pageId, seq, type, data); // webhooks: durable with the event
+        for (const write of outbox) await write(pageId, seq, type, data); // durable with the event
         appended.set(pageId, seq);
         return seq;
       },

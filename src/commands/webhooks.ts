@@ -24,7 +24,7 @@ import {
   type Webhook,
   type WebhookTarget,
 } from '../store/webhooks.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, OutboxWriter } from './context.js';
 
 const noSuchWebhook = () => notFound('webhook', 'There is no such webhook.');
 
@@ -85,6 +85,12 @@ export interface WebhookPayload {
   seq: number;
   data: Record<string, unknown>;
 }
+
+/** The outbox writer that queues webhook deliveries and purge requests for every appended event. */
+export const webhookOutbox =
+  (publicUrl: string): OutboxWriter =>
+  (db, now, options) =>
+    webhookQueue(db, publicUrl, now, { webhooks: options.webhooks ?? true });
 
 /**
  * A queue writer for one transaction: `enqueue` adds a delivery for each active target that

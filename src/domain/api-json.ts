@@ -1,15 +1,63 @@
-/** The API's JSON shapes for pages and posts (SPEC §2). */
+/**
+ * The API's JSON shapes for pages and posts (SPEC §2), also the bodies of webhooks: the
+ * presenters. Each lists its fields by name, so a field added to the domain (or the store)
+ * reaches integrators and partners only when it is added here on purpose.
+ */
 import type { Page } from './page.js';
 import type { Post } from './post.js';
-import type { Actor } from './user.js';
+import type { Actor, User } from './user.js';
 
-export const pageJson = (page: Page, publicUrl: string) => ({ ...page, url: `${publicUrl}/live/${page.slug}` });
+/** A page as the API returns it, with its reader URL. */
+export function pageJson(page: Page, publicUrl: string) {
+  return {
+    id: page.id,
+    slug: page.slug,
+    title: page.title,
+    description: page.description,
+    timeZone: page.timeZone,
+    locale: page.locale,
+    summary: page.summary,
+    featuredMedia: page.featuredMedia,
+    state: page.state,
+    continuedTo: page.continuedTo,
+    continuationNotice: page.continuationNotice,
+    pinnedPostId: page.pinnedPostId,
+    seq: page.seq,
+    createdAt: page.createdAt,
+    updatedAt: page.updatedAt,
+    endedAt: page.endedAt,
+    url: `${publicUrl}/live/${page.slug}`,
+  };
+}
 
 /**
  * A post as the API returns it: with the page's seq after the change and its permalink.
  * Who wrote it inside the newsroom (`authorId`) is for the newsroom only.
  */
 export function postJson(post: Post, seq: number, publicUrl: string, slug: string, actor: Actor | undefined) {
-  const { authorId, ...rest } = post;
-  return { ...rest, ...(actor ? { authorId } : {}), seq, url: `${publicUrl}/live/${slug}/posts/${post.id}` };
+  return {
+    id: post.id,
+    pageId: post.pageId,
+    title: post.title,
+    label: post.label,
+    contributors: post.contributors,
+    body: post.body,
+    keyEvent: post.keyEvent,
+    pinned: post.pinned,
+    status: post.status,
+    scheduledFor: post.scheduledFor,
+    publishedAt: post.publishedAt,
+    editedAt: post.editedAt,
+    createdAt: post.createdAt,
+    updatedAt: post.updatedAt,
+    version: post.version,
+    ...(actor ? { authorId: post.authorId } : {}),
+    seq,
+    url: `${publicUrl}/live/${slug}/posts/${post.id}`,
+  };
+}
+
+/** A newsroom account as the API shows it to the newsroom (never its password hash or sessions). */
+export function userJson(user: User) {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, createdAt: user.createdAt };
 }

@@ -1,5 +1,5 @@
 /**
- * The reader script (DESIGN: src/reader/): live updates, "N new posts", ticking
+ * The reader script (src/reader/): live updates, "N new posts", ticking
  * relative times and click-to-load embeds on a server-rendered live page. The page
  * works without it; this only makes it live. Loaded as a module script, so it runs
  * once the document has been parsed.

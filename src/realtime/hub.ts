@@ -7,7 +7,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { BaseLogger } from 'pino';
-import type { ReaderPages } from '../server/reader-pages.js';
+import type { PostFragments } from '../render/post-fragments.js';
 import { pageHeadById } from '../store/pages.js';
 import type { ReadDb } from '../store/store.js';
 import { httpChunk } from './live-events.js';
@@ -58,7 +58,7 @@ export class LiveHub {
 
   constructor(
     private readonly db: ReadDb,
-    private readonly reader: ReaderPages,
+    private readonly posts: PostFragments,
     opts: Partial<HubOptions> & Pick<HubOptions, 'log'>,
   ) {
     this.opts = { drainTimeoutMs: DEFAULT_DRAIN_TIMEOUT_MS, ...opts };
@@ -85,7 +85,7 @@ export class LiveHub {
   feed(pageId: string, seq: number): PageFeed {
     let feed = this.feeds.get(pageId);
     if (!feed) {
-      feed = new PageFeed(pageId, seq, this.db, this.reader, this.opts.log);
+      feed = new PageFeed(pageId, seq, this.db, this.posts, this.opts.log);
       this.feeds.set(pageId, feed);
     }
     return feed;

@@ -7,8 +7,8 @@ import type { EventType, PageEvent } from '../domain/event.js';
 import { isVisible } from '../domain/post.js';
 import type { Page } from '../domain/page.js';
 import type { PageParts } from '../render/parts.js';
-import type { ReaderPages } from '../server/reader-pages.js';
-import { findPostRows, postFromRow } from '../store/posts.js';
+import type { PostFragments } from '../render/post-fragments.js';
+import { findPostRows, postFromRow, visiblePinnedPost } from '../store/posts.js';
 import type { ReadDb } from '../store/store.js';
 
 export interface LiveEvent {
@@ -42,15 +42,16 @@ export function httpChunk(bytes: Buffer): Buffer {
  */
 export async function toLiveEvents(
   db: ReadDb,
-  reader: ReaderPages,
+  posts: PostFragments,
   page: Page,
   events: PageEvent[],
   failed: (seq: number, err: unknown) => void,
 ): Promise<LiveEvent[]> {
   const postIds = [...new Set(events.flatMap((e) => ('id' in e.data ? [e.data.id] : [])))];
   const rows = new Map((await findPostRows(db, postIds)).map((r) => [r.id, r]));
-  const ctx = reader.posts.context(page);
+  const ctx = posts.context(page);
   let parts: Promise<PageParts> | undefined; // read once, when a page event needs them
+  const pageParts = async () => posts.pageParts(page, await visiblePinnedPost(db, page));
   const render = async (e: PageEvent): Promise<LiveEvent> => {
     const base = { seq: e.seq };
     switch (e.type) {
@@ -60,21 +61,21 @@ export async function toLiveEvents(
         const row = rows.get(id);
         const post = row && postFromRow(row, page.pinnedPostId);
         // Replaying an old event for a post since withdrawn must not show it again.
-        const html = post && isVisible(post) ? reader.posts.article(post, ctx) : '';
+        const html = post && isVisible(post) ? posts.article(post, ctx) : '';
         return { id: e.seq, type: e.type, data: { ...base, id, html } };
       }
       case 'post.unpublished':
         return { id: e.seq, type: e.type, data: { ...base, id: (e.data as { id: string }).id } };
       case 'page.updated': {
-        const p = await (parts ??= reader.pageParts(db, page));
+        const p = await (parts ??= pageParts());
         return { id: e.seq, type: e.type, data: { ...base, ...e.data, parts: { header: p.header, summary: p.summary, pinned: p.pinned } } };
       }
       case 'page.continued': {
-        const p = await (parts ??= reader.pageParts(db, page));
+        const p = await (parts ??= pageParts());
         return { id: e.seq, type: e.type, data: { ...base, ...e.data, parts: { header: p.header, notice: p.notice } } };
       }
       case 'page.ended': {
-        const p = await (parts ??= reader.pageParts(db, page));
+        const p = await (parts ??= pageParts());
         return { id: e.seq, type: e.type, data: { ...base, parts: { header: p.header } } };
       }
     }

@@ -4,7 +4,7 @@
  * and the polling endpoint alike.
  */
 import type { BaseLogger } from 'pino';
-import type { ReaderPages } from '../server/reader-pages.js';
+import type { PostFragments } from '../render/post-fragments.js';
 import { eventsSince } from '../store/events.js';
 import { findPageById } from '../store/pages.js';
 import type { ReadDb } from '../store/store.js';
@@ -48,7 +48,7 @@ export class PageFeed {
     readonly pageId: string,
     startSeq: number,
     private readonly db: ReadDb,
-    private readonly reader: ReaderPages,
+    private readonly posts: PostFragments,
     private readonly log: Pick<BaseLogger, 'error'>,
   ) {
     this.loaded = startSeq;
@@ -114,6 +114,6 @@ export class PageFeed {
     if (!page) return [];
     const failed = (seq: number, err: unknown) =>
       this.log.error({ err, pageId: this.pageId, seq }, 'a live event could not be rendered: readers get it without content');
-    return (await toLiveEvents(this.db, this.reader, page, events, failed)).map(toFrame);
+    return (await toLiveEvents(this.db, this.posts, page, events, failed)).map(toFrame);
   }
 }

@@ -31,6 +31,11 @@ export interface PagePartsInput {
   ctx: RenderContext;
 }
 
+/** Where readers of a continued page should go, and what the notice says. */
+export function continuation(page: Page): { url: string; notice: string } | null {
+  return page.continuedTo ? { url: `/live/${page.continuedTo}`, notice: page.continuationNotice ?? DEFAULT_CONTINUATION_NOTICE } : null;
+}
+
 /** Each slot's outerHTML (`<div id="lp-slot-…">…</div>`), as the page contains it. */
 export interface PageParts {
   header: string;

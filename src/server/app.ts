@@ -19,7 +19,7 @@ import { startScheduler } from './scheduler.js';
 import { accessControl, renewSessionCookies, type RouteAccess } from './auth.js';
 import { startJanitor } from './janitor.js';
 import { startWebhookWorker, type WebhookWorkerOptions } from './webhook-worker.js';
-import { configurePurgeHook } from '../commands/webhooks.js';
+import { configurePurgeHook, webhookOutbox } from '../commands/webhooks.js';
 import { securityHeaders } from './security-headers.js';
 import { deskRoutes } from './routes/api/desk.js';
 import { embedRoutes } from './routes/embed.js';
@@ -129,13 +129,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
   // Made after the app for its logger; the server above only reads `live` once requests come.
-  const hub = new LiveHub(store.db, reader, { ...opts.hub, log: app.log });
+  const hub = new LiveHub(store.db, reader.posts, { ...opts.hub, log: app.log });
   const live = { store, hub };
   app.decorate('hub', hub);
   const commands: CommandContext = {
     store,
     publicUrl: config.publicUrl,
     now: () => new Date(),
+    outbox: [webhookOutbox(config.publicUrl)],
     onEvent: (pageId, seq) => {
       reader.changed(pageId); // this process's next reader sees the change at once
       bus.publish(pageId, seq);

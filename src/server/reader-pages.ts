@@ -8,7 +8,7 @@
 import { DEFAULT_CONTINUATION_NOTICE, POSTS_PER_PAGE, type Page, type PageState } from '../domain/page.js';
 import { isVisible, type Post } from '../domain/post.js';
 import { findPageById, findPageBySlug, listPages, pageHead } from '../store/pages.js';
-import { countNewer, countStream, findPostRow, listKeyEvents, listStream, postFromRow } from '../store/posts.js';
+import { countNewer, countStream, findPostRow, listKeyEvents, listStream, postFromRow, visiblePinnedPost } from '../store/posts.js';
 import type { ReadDb, Store } from '../store/store.js';
 import { SITE_NAME } from '../render/document.js';
 import { EMBED_POSTS, renderEmbedPage } from '../render/embed.js';
@@ -17,16 +17,11 @@ import { renderFeed, type FeedFormat } from '../render/feeds.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { Lru } from '../render/lru.js';
 import { renderLivePage } from '../render/page.js';
-import { renderPageParts, type PageParts } from '../render/parts.js';
+import { continuation, type PageParts } from '../render/parts.js';
 import { featuredImageUrl, pageDescription } from '../render/structured-data.js';
 import { contentEtag, readerCacheControl } from './cache-control.js';
-import { PostFragments } from './post-fragments.js';
+import { PostFragments } from '../render/post-fragments.js';
 import { embedSecurityHeaders } from './security-headers.js';
-
-/** Where readers of a continued page should go, and what the notice says. */
-function continuation(page: Page): { url: string; notice: string } | null {
-  return page.continuedTo ? { url: `/live/${page.continuedTo}`, notice: page.continuationNotice ?? DEFAULT_CONTINUATION_NOTICE } : null;
-}
 
 /** Entries in a feed: the newest posts; older ones are on the page and its later pages. */
 export const FEED_POSTS = 50;
@@ -182,7 +177,7 @@ export class ReaderPages {
       const pageCount = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
       if (n > pageCount) return undefined;
       const rows = await listStream(db, page.id, page.pinnedPostId, POSTS_PER_PAGE, (n - 1) * POSTS_PER_PAGE);
-      const pinned = n === 1 ? await this.pinnedPost(db, page) : undefined;
+      const pinned = n === 1 ? await visiblePinnedPost(db, page) : undefined;
       return { page, etag, pageCount, rows, pinned, keyEvents: await listKeyEvents(db, page.id) };
     });
     if (!snap || 'cached' in snap) return snap?.cached;
@@ -288,9 +283,7 @@ export class ReaderPages {
 
   /** The page's changing parts (header, summary, notice, pinned post) as live events carry them. */
   async pageParts(db: ReadDb, page: Page): Promise<PageParts> {
-    const ctx = this.posts.context(page);
-    const pinned = await this.pinnedPost(db, page);
-    return renderPageParts({ page, pinnedHtml: pinned ? this.posts.article(pinned, ctx) : null, continuedTo: continuation(page), ctx });
+    return this.posts.pageParts(page, await visiblePinnedPost(db, page));
   }
 
   /** Where a post's permalink leads: its page number and anchor; undefined when readers cannot see it. */
@@ -307,13 +300,6 @@ export class ReaderPages {
   /** The site's home page: live and recent pages. */
   async index(): Promise<string> {
     return renderIndexPage({ pages: await listPages(this.db, 50), cssHref: this.opts.cssHref });
-  }
-
-  private async pinnedPost(db: ReadDb, page: Page): Promise<Post | undefined> {
-    if (!page.pinnedPostId) return undefined;
-    const row = await findPostRow(db, page.pinnedPostId);
-    const post = row && postFromRow(row, page.pinnedPostId);
-    return post && isVisible(post) ? post : undefined;
   }
 
   /** `what` is the page number or the feed; the year as in every post's cache key. */

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import type { CommandContext } from '../commands/context.js';
 import { createPage } from '../commands/createPage.js';
 import { createPost } from '../commands/createPost.js';
-import { createWebhook } from '../commands/webhooks.js';
+import { webhookOutbox, createWebhook } from '../commands/webhooks.js';
 import { pageCreateSchema } from '../domain/page.js';
 import { postCreateSchema } from '../domain/post.js';
 import { aPage, aPost } from '../test/fixtures.js';
@@ -29,7 +29,7 @@ describeEachStore('webhook isolation', (kind) => {
     const errors: unknown[] = [];
     let worker: WebhookWorker | undefined;
     try {
-      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date(), onEvent: () => worker?.wake() };
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date(), onEvent: () => worker?.wake() };
       // The hanging targets come first: in queue order they are served before the healthy one.
       for (const r of [...hanging, healthy]) await createWebhook(ctx, { url: r.url, events: ['post.published'], secret: 'isolation-secret' });
       await createPage(ctx, pageCreateSchema.parse(aPage('isolated')));

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CommandContext } from '../commands/context.js';
 import { createPage } from '../commands/createPage.js';
 import { createPost } from '../commands/createPost.js';
-import { configurePurgeHook, createWebhook } from '../commands/webhooks.js';
+import { webhookOutbox, configurePurgeHook, createWebhook } from '../commands/webhooks.js';
 import { pageCreateSchema } from '../domain/page.js';
 import { postCreateSchema } from '../domain/post.js';
 import { openStore, type Store } from '../store/store.js';
@@ -23,7 +23,7 @@ describeEachStore('webhook worker', (kind) => {
     const receivers = await Promise.all([1, 2, 3].map(() => startReceiver()));
     const errors: unknown[] = [];
     try {
-      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date() };
       for (const r of receivers) await createWebhook(ctx, { url: r.url, events: ['post.published'], secret: 'shared-queue-secret' });
       const editor = { id: 'editor', role: 'editor' } as const;
       for (const slug of ['queue-a', 'queue-b']) {
@@ -59,7 +59,7 @@ describeEachStore('webhook worker', (kind) => {
     const test = await openTestStore(kind);
     const hook = await startReceiver();
     try {
-      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date() };
       await createWebhook(ctx, { url: hook.url, events: ['post.published'], secret: 'skewed-clock-secret' });
       await createPage(ctx, pageCreateSchema.parse(aPage('skewed')));
       const editor = { id: 'editor', role: 'editor' } as const;
@@ -88,7 +88,7 @@ describeEachStore('webhook worker', (kind) => {
   it('a worker that read the queue before another one\'s failed attempt does not resend before the backoff', async () => {
     const test = await openTestStore(kind);
     try {
-      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date() };
       await createWebhook(ctx, { url: 'http://127.0.0.1:9/never-called', events: ['post.published'], secret: 'stale-read-secret' });
       await createPage(ctx, pageCreateSchema.parse(aPage('stale-read')));
       await createPost(ctx, { id: 'editor', role: 'editor' }, 'stale-read', postCreateSchema.parse(aPost('Held back')));
@@ -118,7 +118,7 @@ describeEachStore('webhook worker', (kind) => {
     // The worker's writes, counted: the same store, each transaction's queries seen by the plugin.
     const store: Store = { ...test.store, write: (fn) => test.store.write((db) => fn(db.withPlugin(counting))) };
     try {
-      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date() };
       await configurePurgeHook(ctx, cdn.url);
       await createPage(ctx, pageCreateSchema.parse(aPage('purge-batch')));
       for (let i = 0; i < 60; i++) await createPost(ctx, { id: 'editor', role: 'editor' }, 'purge-batch', postCreateSchema.parse(aPost(`Post ${i}`)));
@@ -148,7 +148,7 @@ describeEachStore('webhook worker', (kind) => {
     const ok = await startReceiver(() => 200);
     const down = await startReceiver(() => 503);
     try {
-      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+      const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date() };
       await createWebhook(ctx, { url: ok.url, events: ['post.published'], secret: 'retention-secret' });
       const stuck = await createWebhook(ctx, { url: down.url, events: ['post.published'], secret: 'retention-secret' });
       await createPage(ctx, pageCreateSchema.parse(aPage('retention')));

@@ -16,6 +16,7 @@ import { describeEachStore, openTestStore, type TestStore } from '../test/stores
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import type { WebhookWorkerOptions } from './webhook-worker.js';
+import { webhookOutbox } from '../commands/webhooks.js';
 
 /** Quick retries so that tests wait for conditions, not for the production backoff. */
 const QUICK: Partial<WebhookWorkerOptions> = { baseDelayMs: 50, maxDelayMs: 200, pollMs: 50 };
@@ -37,7 +38,7 @@ describeEachStore('webhooks', (kind) => {
 
   beforeAll(async () => {
     test = await openTestStore(kind);
-    const ctx = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+    const ctx = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date() };
     tokens = {} as Record<Who, string>;
     for (const role of ['admin', 'editor', 'contributor'] as const) {
       await addUser(ctx, { email: `${role}@example.test`, name: role, role, password: 'correct horse battery' });
@@ -327,7 +328,7 @@ describeEachStore('webhooks', (kind) => {
     await addWebhook(s, hook.url, ['post.published', 'page.updated', 'page.ended']);
     const slug = `imported-${++n}`;
     const posts = Array.from({ length: 30 }, (_, i) => aPost(`Archived ${i}`, { publishedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(), pinned: i === 3 }));
-    const ctx = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+    const ctx = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date() };
     const { page } = await importPage(ctx, exportDocumentSchema.parse({ page: aPage(slug), posts }), null);
     await publish(s, slug, 'After the move');
 

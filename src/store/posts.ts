@@ -1,7 +1,8 @@
 /** Post rows ↔ domain posts, and the reader stream's queries. */
 import type { Selectable, Updateable } from 'kysely';
 import type { Block } from '../domain/block.js';
-import type { Contributor, Label, Post, PostStatus } from '../domain/post.js';
+import type { Page } from '../domain/page.js';
+import { isVisible, type Contributor, type Label, type Post, type PostStatus } from '../domain/post.js';
 import type { PostsTable } from './schema.js';
 import type { ReadDb, WriteDb } from './store.js';
 
@@ -74,6 +75,14 @@ export async function findPostRow(db: ReadDb, id: string): Promise<PostRow | und
 }
 
 /** The posts with these ids (any page, any status), in no particular order. */
+/** The page's pinned post while readers can see it. */
+export async function visiblePinnedPost(db: ReadDb, page: Pick<Page, 'pinnedPostId'>): Promise<Post | undefined> {
+  if (!page.pinnedPostId) return undefined;
+  const row = await findPostRow(db, page.pinnedPostId);
+  const post = row && postFromRow(row, page.pinnedPostId);
+  return post && isVisible(post) ? post : undefined;
+}
+
 export async function findPostRows(db: ReadDb, ids: string[]): Promise<PostRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('posts').selectAll().where('id', 'in', ids).execute();

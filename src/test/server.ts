@@ -10,6 +10,7 @@ import type { Role } from '../domain/user.js';
 import { buildApp, type AppOptions, type ServerTimeouts } from '../server/app.js';
 import type { Config } from '../server/config.js';
 import { openTestStore, type StoreKind, type TestStore } from './stores.js';
+import { webhookOutbox } from '../commands/webhooks.js';
 
 export const PUBLIC_URL = 'http://livepage.test';
 
@@ -46,7 +47,7 @@ export async function startTestServer(kind: StoreKind, options: TestServerOption
     logLevel: 'silent',
     ...options.config,
   };
-  const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, now: () => new Date() };
+  const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date() };
   const tokens = {} as Record<Role, string>;
   for (const role of ['admin', 'editor', 'contributor'] as const) {
     await addUser(ctx, { email: `${role}@example.test`, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, password: 'correct horse battery' });

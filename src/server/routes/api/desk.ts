@@ -13,7 +13,7 @@ import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { postIdParam, slugParam } from '../params.js';
-import { pageJson } from '../../../domain/api-json.js';
+import { pageJson, userJson } from '../../../domain/api-json.js';
 
 export async function deskRoutes(app: FastifyInstance, { store, config, reader, commands }: AppServices): Promise<void> {
   const { db } = store;
@@ -21,7 +21,8 @@ export async function deskRoutes(app: FastifyInstance, { store, config, reader, 
 
   app.get('/api/v1/me', { config: { action: 'desk.use' } }, async (req) => {
     const actor = callerOf(req);
-    return { user: await findUserById(db, actor.id) };
+    const user = await findUserById(db, actor.id);
+    return { user: user && userJson(user) };
   });
 
   app.get('/api/v1/pages', { config: { action: 'desk.use' } }, async () => {

@@ -8,6 +8,7 @@ import { notFound } from '../../../domain/errors.js';
 import { text } from '../../../domain/schema-helpers.js';
 import { can } from '../../../domain/policy.js';
 import { ROLES, userCreateSchema } from '../../../domain/user.js';
+import { userJson } from '../../../domain/api-json.js';
 import { findUserById, listTokens, listUsers } from '../../../store/users.js';
 import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
@@ -28,19 +29,19 @@ export async function peopleRoutes(app: FastifyInstance, { commands, store }: Ap
   const { db } = store;
 
   app.get('/api/v1/users', { config: { action: 'people.manage' } }, async () => {
-    return { users: await listUsers(db) };
+    return { users: (await listUsers(db)).map(userJson) };
   });
 
   app.post('/api/v1/users', { config: { action: 'people.manage' } }, async (req, reply) => {
     const input = parse(userAddSchema, req.body);
     const { user, password } = await addUser(commands, input);
     // A generated password is shown once, to the admin who will pass it on.
-    return reply.status(201).send({ user, ...(input.password ? {} : { password }) });
+    return reply.status(201).send({ user: userJson(user), ...(input.password ? {} : { password }) });
   });
 
   app.patch('/api/v1/users/:id', { config: { action: 'people.manage' } }, async (req) => {
     const actor = callerOf(req);
-    return { user: await changeUser(commands, actor, idParam(req.params), parse(userChangeSchema, req.body)) };
+    return { user: userJson(await changeUser(commands, actor, idParam(req.params), parse(userChangeSchema, req.body))) };
   });
 
   app.get('/api/v1/tokens', { config: { action: 'token.list' } }, async (req) => {

@@ -5,12 +5,13 @@
  */
 import type { Page } from '../domain/page.js';
 import type { Post } from '../domain/post.js';
-import type { RenderContext } from '../render/context.js';
-import { SITE_NAME } from '../render/document.js';
-import { Lru, stringBytes } from '../render/lru.js';
-import { renderPostHtml } from '../render/post.js';
-import { postLd, type PostLd, type Publisher } from '../render/structured-data.js';
-import { zoneYear } from '../render/time.js';
+import type { RenderContext } from './context.js';
+import { SITE_NAME } from './document.js';
+import { Lru, stringBytes } from './lru.js';
+import { continuation, renderPageParts, type PageParts } from './parts.js';
+import { renderPostHtml } from './post.js';
+import { postLd, type PostLd, type Publisher } from './structured-data.js';
+import { zoneYear } from './time.js';
 
 /** A post's cached renderings: its <article>, and its JSON-LD part once a page has needed it. */
 interface Fragment {
@@ -49,6 +50,12 @@ export class PostFragments {
       this.fragments.set(key, fragment); // weighed again, with its JSON-LD part
     }
     return fragment.ld;
+  }
+
+  /** The page's changing parts (header, summary, notice, pinned post) as the page and live events carry them. */
+  pageParts(page: Page, pinned: Post | undefined): PageParts {
+    const ctx = this.context(page);
+    return renderPageParts({ page, pinnedHtml: pinned ? this.article(pinned, ctx) : null, continuedTo: continuation(page), ctx });
   }
 
   context(page: Pick<Page, 'timeZone' | 'locale'>): RenderContext {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { pageJson, postJson } from './api-json.js';
+import type { Page } from './page.js';
+import type { Post } from './post.js';
+
+const page: Page = {
+  id: 'p1', slug: 'storm', title: 'Storm', description: null, timeZone: 'Europe/London', locale: 'en-GB', summary: [],
+  featuredMedia: null, state: 'live', continuedTo: null, continuationNotice: null, pinnedPostId: null, seq: 3,
+  createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', endedAt: null,
+};
+const post: Post = {
+  id: 'x1', pageId: 'p1', title: 'T', label: null, contributors: [], body: [], keyEvent: false, pinned: false, status: 'published',
+  scheduledFor: null, publishedAt: '2026-01-01T00:00:00Z', editedAt: null, createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z', authorId: 'u1', version: 1,
+};
+
+describe('presenters', () => {
+  it('a field added to the domain does not reach the API or webhooks until listed', () => {
+    const internal = { internalNote: 'for the desk only', passwordHash: 'x' };
+    expect(pageJson({ ...page, ...internal } as Page, 'https://live.test')).not.toHaveProperty('internalNote');
+    expect(postJson({ ...post, ...internal } as Post, 3, 'https://live.test', 'storm', undefined)).not.toHaveProperty('passwordHash');
+  });
+
+  it('lists exactly the fields of the contract', () => {
+    expect(Object.keys(pageJson(page, 'https://live.test')).sort()).toEqual(
+      ['continuationNotice', 'continuedTo', 'createdAt', 'description', 'endedAt', 'featuredMedia', 'id', 'locale', 'pinnedPostId', 'seq', 'slug', 'state', 'summary', 'timeZone', 'title', 'updatedAt', 'url'].sort(),
+    );
+    const anyone = postJson(post, 4, 'https://live.test', 'storm', undefined);
+    expect(Object.keys(anyone).sort()).toEqual(
+      ['body', 'contributors', 'createdAt', 'editedAt', 'id', 'keyEvent', 'label', 'pageId', 'pinned', 'publishedAt', 'scheduledFor', 'seq', 'status', 'title', 'updatedAt', 'url', 'version'].sort(),
+    );
+    expect(anyone.url).toBe('https://live.test/live/storm/posts/x1');
+    // Who wrote it is for the newsroom only.
+    expect(postJson(post, 4, 'https://live.test', 'storm', { id: 'u2', role: 'editor' })).toHaveProperty('authorId', 'u1');
+  });
+});
