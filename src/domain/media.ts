@@ -2,6 +2,7 @@
  * Media: what an uploaded image is (the record the API answers), which derivatives it has
  * and at which URLs, and the limits an upload must keep. Pure: no I/O.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { slugSchema } from './page.js';
 import { httpUrl, text } from './schema-helpers.js';
@@ -22,6 +23,15 @@ export const FORMAT_TYPE: Record<DerivativeFormat, string> = { avif: 'image/avif
 
 /** A content hash: hex SHA-256 of the stored (processed) original, cut to 32 characters. */
 export const HASH_PATTERN = /^[0-9a-f]{32}$/;
+
+/** Hex SHA-256 of the bytes, cut to 128 bits: plenty to name files, short in URLs. */
+export const contentHash = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex').slice(0, 32);
+
+/** The stored original is kept up to this size (twice the largest derivative): bounded blobs and rebuilds. */
+export const MAX_ORIGINAL_SIDE = 4096;
+
+/** Types of the stored original: JPEG, or PNG when the picture has transparency. */
+export const ORIGINAL_TYPES = ['image/jpeg', 'image/png'] as const;
 
 export interface MediaLimits {
   /** Largest file accepted, uploaded or fetched (LIVEPAGE_MEDIA_MAX_BYTES). */

@@ -4,11 +4,10 @@
  * fetched, so the rules hold once: auto-orient by EXIF, convert to sRGB, strip every bit of
  * metadata (a phone's GPS position never reaches readers), never upscale.
  */
-import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
 import { mediaTooLarge, undecodableImage, unsupportedImage } from '../domain/errors.js';
-import { INPUT_TYPES, type DerivativeFormat, type InputType } from '../domain/media.js';
+import { contentHash, INPUT_TYPES, MAX_ORIGINAL_SIDE, type DerivativeFormat, type InputType } from '../domain/media.js';
 
 // One libvips thread per image and no operation cache: the queue decides how many images
 // are worked on at once, and memory stays bounded by that count (two cores serve readers too).
@@ -17,9 +16,6 @@ sharp.cache(false);
 
 /** How many leading bytes decide the type: file-type's own sample size. */
 export const SNIFF_BYTES = 4100;
-
-/** The stored original is kept up to this size (twice the largest derivative): bounded blobs and rebuilds. */
-export const MAX_ORIGINAL_SIDE = 4096;
 
 /** The type the first bytes say, if we take it; 415 otherwise (SVG named, since it is refused on purpose). */
 export async function sniffImageType(head: Uint8Array): Promise<InputType> {
@@ -60,11 +56,12 @@ export async function processOriginal(path: string, maxPixels: number): Promise<
   const pixels = meta.width * (meta.pageHeight ?? meta.height);
   if (pixels > maxPixels)
     throw mediaTooLarge(`The image has ${(pixels / 1e6).toFixed(1)} megapixels; the limit is ${(maxPixels / 1e6).toFixed(1)}.`);
-  const alpha = meta.hasAlpha === true;
+  // An alpha channel nobody uses (every GIF has one) would make a photo a PNG: look at it first.
+  const alpha = meta.hasAlpha === true && !(await opaque(path, maxPixels));
   const image = sharp(path, { ...DECODE, limitInputPixels: maxPixels })
     .resize({ width: MAX_ORIGINAL_SIDE, height: MAX_ORIGINAL_SIDE, fit: 'inside', withoutEnlargement: true })
     .toColourspace('srgb');
-  const out = alpha ? image.png({ compressionLevel: 6 }) : image.jpeg({ quality: 90, chromaSubsampling: '4:4:4' });
+  const out = alpha ? image.png({ compressionLevel: 6 }) : image.removeAlpha().jpeg({ quality: 90, chromaSubsampling: '4:4:4' });
   const { data, info } = await out.toBuffer({ resolveWithObject: true }).catch((err: unknown) => {
     if (/pixel limit/i.test(String(err))) throw mediaTooLarge('The image has too many pixels.');
     throw undecodableImage();
@@ -72,8 +69,12 @@ export async function processOriginal(path: string, maxPixels: number): Promise<
   return { data, type: alpha ? 'image/png' : 'image/jpeg', width: info.width, height: info.height, hash: contentHash(data) };
 }
 
-/** Hex SHA-256 of the bytes, cut to 128 bits: plenty to name files, short in URLs. */
-export const contentHash = (data: Buffer): string => createHash('sha256').update(data).digest('hex').slice(0, 32);
+async function opaque(path: string, maxPixels: number): Promise<boolean> {
+  const stats = await sharp(path, { ...DECODE, limitInputPixels: maxPixels }).stats().catch(() => {
+    throw undecodableImage();
+  });
+  return stats.isOpaque;
+}
 
 /** Quality and effort per format: near-transparent quality at a cost two shared cores can afford. */
 function encode(image: Sharp, format: DerivativeFormat): Sharp {

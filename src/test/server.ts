@@ -7,7 +7,7 @@ import { addUser } from '../commands/addUser.js';
 import type { CommandContext } from '../commands/context.js';
 import { createToken } from '../commands/tokens.js';
 import type { Role } from '../domain/user.js';
-import { buildApp } from '../server/app.js';
+import { buildApp, type AppOptions } from '../server/app.js';
 import type { Config } from '../server/config.js';
 import { openTestStore, type StoreKind, type TestStore } from './stores.js';
 
@@ -27,6 +27,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Configuration to change, e.g. `trustProxy` or an https `publicUrl`. */
   config?: Partial<Config>;
+  /** Media options: image work at once, which addresses the fetcher may reach. */
+  media?: AppOptions['media'];
 }
 
 export async function startTestServer(kind: StoreKind, options: TestServerOptions = {}): Promise<TestServer> {
@@ -46,7 +48,7 @@ export async function startTestServer(kind: StoreKind, options: TestServerOption
     await addUser(ctx, { email: `${role}@example.test`, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, password: 'correct horse battery' });
     tokens[role] = (await createToken(ctx, `${role}@example.test`)).token;
   }
-  const app = await buildApp({ store: test.store, config, logger: false, readerCountsEveryMs: 200 });
+  const app = await buildApp({ store: test.store, config, logger: false, readerCountsEveryMs: 200, ...(options.media ? { media: options.media } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
