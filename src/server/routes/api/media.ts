@@ -25,7 +25,9 @@ const LIBRARY_SIZE = 100;
 export async function mediaApiRoutes(app: FastifyInstance, { store, commands, config, media }: AppServices): Promise<void> {
   const { maxBytes } = media.limits;
   // Only this scope parses multipart bodies; its parser reads nothing until the route asks.
-  await app.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1 } });
+  // Its file limit is one byte more than ours: at exactly the limit it would cut the file
+  // short silently, and receive.ts must see the byte that is one too many to refuse it.
+  await app.register(fastifyMultipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 4, fieldSize: 2000, parts: 5 } });
 
   app.post('/api/v1/media', async (req, reply) => {
     const actor = await requireRole(store.db, req, 'contributor');
@@ -39,6 +41,7 @@ export async function mediaApiRoutes(app: FastifyInstance, { store, commands, co
         const part = await req.file();
         if (!part) throw invalidInput('Send one image file in the form.', 'file', 'missing_file');
         file = await receiveToTempFile(part.file, media.tmpDir, maxBytes);
+        if (part.file.truncated) throw tooManyBytes(maxBytes); // never kept: a cut-off file must not pass
       } else {
         file = await fetchImageToTempFile((input as { url: string }).url, media);
       }
