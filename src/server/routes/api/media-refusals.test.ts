@@ -65,7 +65,7 @@ describeEachStore('media upload refusals', (kind) => {
     const form = new FormData();
     form.append('note', 'no file here');
     await refused(await s.api('/api/v1/media', { method: 'POST', as: 'contributor', body: form }), 400, 'missing_file');
-    await refused(await s.api('/api/v1/media', { method: 'POST', as: 'contributor', body: await smallImage('jpeg'), headers: { 'content-type': 'image/jpeg' } }), 415, 'unsupported_media_type');
+    await refused(await s.api('/api/v1/media', { method: 'POST', as: 'contributor', body: new Uint8Array(await smallImage('jpeg')), headers: { 'content-type': 'image/jpeg' } }), 415, 'unsupported_media_type');
   });
 
   it('a file over the byte limit, sent without a length: 413 while it streams, long before it is all sent', async () => {
