@@ -6,7 +6,10 @@
  */
 import { BlockList, isIP } from 'node:net';
 
-const blocked = new BlockList();
+// Two lists: node's BlockList matches IPv4 addresses against IPv6 rules too (as ::ffff:a.b.c.d),
+// so one list holding ::ffff:0:0/96 would refuse every IPv4 address.
+const blocked4 = new BlockList();
+const blocked6 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8], // "this network", unspecified
   ['10.0.0.0', 8],
@@ -24,7 +27,7 @@ for (const [net, prefix] of [
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
 ] as const)
-  blocked.addSubnet(net, prefix, 'ipv4');
+  blocked4.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
@@ -41,12 +44,12 @@ for (const [net, prefix] of [
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
 ] as const)
-  blocked.addSubnet(net, prefix, 'ipv6');
+  blocked6.addSubnet(net, prefix, 'ipv6');
 
 /** True for a public unicast IP address; false for anything else, including non-addresses. */
 export function isPublicAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''); // brackets, zone id
   const version = isIP(bare);
   if (version === 0) return false;
-  return !blocked.check(bare, version === 4 ? 'ipv4' : 'ipv6');
+  return version === 4 ? !blocked4.check(bare, 'ipv4') : !blocked6.check(bare, 'ipv6');
 }
