@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { requirePage } from '../../../commands/load.js';
 import { uploadMedia } from '../../../commands/uploadMedia.js';
 import { AppError, invalidInput } from '../../../domain/errors.js';
-import { mediaJson, mediaQuerySchema, mediaUrlSchema } from '../../../domain/media.js';
+import { mediaJson, mediaQuerySchema, mediaUrlSchema, type Media } from '../../../domain/media.js';
 import { fetchImageToTempFile } from '../../../media/fetch-image.js';
 import { receiveToTempFile, tooManyBytes, type ReceivedFile } from '../../../media/receive.js';
 import { listPageMedia } from '../../../store/media.js';
@@ -32,6 +32,7 @@ export async function mediaApiRoutes(app: FastifyInstance, { store, commands, co
   app.post('/api/v1/media', async (req, reply) => {
     const actor = await requireRole(store.db, req, 'contributor');
     let file: ReceivedFile | undefined;
+    let record: Media;
     try {
       const multipart = req.isMultipart();
       const input = multipart ? parse(mediaQuerySchema, req.query) : parse(mediaUrlSchema, req.body ?? {});
@@ -45,14 +46,14 @@ export async function mediaApiRoutes(app: FastifyInstance, { store, commands, co
       } else {
         file = await fetchImageToTempFile((input as { url: string }).url, media);
       }
-      const record = await uploadMedia(commands, media, { file, pageId: page?.id ?? null, alt: input.alt ?? null, createdBy: actor.id });
-      return reply.status(201).send(mediaJson(record, config.publicUrl));
+      record = await uploadMedia(commands, media, { file, pageId: page?.id ?? null, alt: input.alt ?? null, createdBy: actor.id });
     } catch (err) {
       if (err instanceof AppError && err.status === 413) closeAfterReply(reply);
       throw err;
     } finally {
-      if (file) await rm(file.path, { force: true });
+      if (file) await rm(file.path, { force: true }); // gone before the answer, whatever it is
     }
+    return reply.status(201).send(mediaJson(record, config.publicUrl));
   });
 
   app.get('/api/v1/media', async (req) => {
