@@ -16,12 +16,13 @@ const src = dirname(fileURLToPath(import.meta.url));
 const ALLOWED: Record<string, string[]> = {
   domain: [],
   store: ['domain'],
-  commands: ['domain', 'store'],
+  net: ['domain'],
+  media: ['domain', 'store', 'net'],
+  commands: ['domain', 'store', 'media'],
   render: ['domain'],
-  media: ['domain', 'store'],
   realtime: ['domain', 'store', 'render'],
-  server: ['domain', 'store', 'commands', 'render', 'realtime', 'media'],
-  cli: ['domain', 'store', 'commands', 'render', 'realtime', 'media', 'server'],
+  server: ['domain', 'store', 'commands', 'render', 'realtime', 'media', 'net'],
+  cli: ['domain', 'store', 'commands', 'render', 'realtime', 'media', 'net', 'server'],
   // The browser bundles carry no server code: pure domain rules only (types from anywhere,
   // `import type` is erased from the bundle).
   reader: ['domain'],

@@ -28,11 +28,11 @@ export async function importCommand(argv: string[]): Promise<void> {
     throw new Error(`${file} is not valid JSON.`);
   }
   const doc = parse(exportDocumentSchema, json);
-  const { page, posts, url } = await withStore(async (_s, ctx) => {
+  const { page, posts, media, url } = await withStore(async (_s, ctx) => {
     const result = await importPage(ctx, doc, null);
     return { ...result, url: pageUrl(ctx, result.page.slug) };
   });
-  console.log(`Imported "${page.title}" with ${posts} posts: ${url}`);
+  console.log(`Imported "${page.title}" with ${posts} posts${media ? ` and ${media} pictures` : ''}: ${url}`);
 }
 
 const EXPORT_HELP = `Usage: livepage export SLUG

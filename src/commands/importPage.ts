@@ -2,6 +2,8 @@ import { conflict, invalidInput } from '../domain/errors.js';
 import type { ImportDocument } from '../domain/export.js';
 import { DEFAULT_CONTINUATION_NOTICE, newPage, type Page } from '../domain/page.js';
 import { newPost } from '../domain/post.js';
+import { readImportedOriginal } from '../media/imported.js';
+import { insertBlob, insertMedia } from '../store/media.js';
 import { findPageBySlug, insertPage, updatePage } from '../store/pages.js';
 import { findPostRow } from '../store/posts.js';
 import { inTransaction, newId, pageUrl, type CommandContext } from './context.js';
@@ -10,11 +12,13 @@ import { insertNewPost } from './savePost.js';
 /**
  * Creates a page with all its posts in one transaction (all or nothing). Published posts
  * are replayed oldest first, so the event log reads as the coverage happened. Webhooks are
- * not sent these events (moving an archive is not news); the CDN purge hook is.
+ * not sent these events (moving an archive is not news); the CDN purge hook is. The page's
+ * pictures come back with it, under the same content hashes, so posts' image URLs still work.
  */
-export async function importPage(ctx: CommandContext, doc: ImportDocument, authorId: string | null): Promise<{ page: Page; posts: number }> {
+export async function importPage(ctx: CommandContext, doc: ImportDocument, authorId: string | null): Promise<{ page: Page; posts: number; media: number }> {
   const pinned = doc.posts.filter((p) => p.pinned);
   if (pinned.length > 1) throw invalidInput('At most one post can be pinned.', 'posts');
+  const originals = await Promise.all((doc.media ?? []).map(readImportedOriginal));
   return inTransaction(ctx, async (tx) => {
     const src = doc.page;
     if (await findPageBySlug(tx.db, src.slug)) throw conflict('slug_taken', `A page "${src.slug}" already exists.`, 'page.slug');
@@ -34,6 +38,12 @@ export async function importPage(ctx: CommandContext, doc: ImportDocument, autho
         : await tx.append(page.id, 'page.ended', {});
       page = { ...page, ...ended, seq };
     }
-    return { page, posts: doc.posts.length };
+    for (const [i, o] of originals.entries()) {
+      const item = doc.media![i]!;
+      await insertBlob(tx.db, o, tx.now);
+      const { hash, type, width, height, data } = o;
+      await insertMedia(tx.db, { id: newId(), pageId: page.id, hash, type, sourceType: item.sourceType, width, height, bytes: data.length, alt: item.alt ?? null, createdBy: authorId, createdAt: item.createdAt ?? tx.now });
+    }
+    return { page, posts: doc.posts.length, media: originals.length };
   }, { webhooks: false });
 }

@@ -40,3 +40,13 @@ export const payloadTooLarge = () => new AppError(413, 'payload_too_large', 'The
 export const unsupportedMediaType = () =>
   new AppError(415, 'unsupported_media_type', 'Send the body as application/json.');
 export const tooManyRequests = () => new AppError(429, 'rate_limited', 'Too many requests; try again shortly.');
+
+// Media (uploads and fetched images): each refusal has its own stable code.
+export const mediaTooLarge = (message: string) => new AppError(413, 'media_too_large', message);
+export const unsupportedImage = (message = 'Send a JPEG, PNG, WebP, AVIF or GIF image.') =>
+  new AppError(415, 'unsupported_media_type', message);
+export const undecodableImage = () =>
+  new AppError(422, 'undecodable_image', 'The image could not be read: the file is damaged or incomplete.');
+export const privateAddress = () =>
+  new AppError(422, 'private_address', 'That address points to a private or local network; only public hosts may be fetched.');
+export const fetchFailed = (message: string) => new AppError(422, 'fetch_failed', message);

@@ -4,6 +4,7 @@
  * ignores the bookkeeping fields an export carries (versions, seqs, URLs).
  */
 import { z } from 'zod';
+import { HASH_PATTERN, INPUT_TYPES, ORIGINAL_TYPES, type Media } from './media.js';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, pageFields, slugSchema, type Page } from './page.js';
 import { ID_PATTERN, postFields, requireScheduleTime, type Post } from './post.js';
 import { isoDateTime, text } from './schema-helpers.js';
@@ -52,11 +53,28 @@ const importPage = z.strictObject({
   url: ignored,
 });
 
+/** A picture uploaded for the page: its stored original, base64 (dimensions are read from it again). */
+const importMedia = z.strictObject({
+  hash: z.string().regex(HASH_PATTERN, 'Not a content hash.'),
+  type: z.enum(ORIGINAL_TYPES),
+  sourceType: z.enum(INPUT_TYPES).default('image/jpeg'),
+  alt: text(1000).nullable().optional(),
+  createdAt: isoDateTime.optional(),
+  data: z.base64().max(70_000_000),
+  id: ignored,
+  pageId: ignored,
+  width: ignored,
+  height: ignored,
+  bytes: ignored,
+  createdBy: ignored,
+});
+
 export const exportDocumentSchema = z.strictObject({
   format: z.literal('livepage-export').optional(),
   version: z.literal(1).optional(),
   page: importPage,
   posts: z.array(importPost).max(100_000),
+  media: z.array(importMedia).max(10_000).optional(),
 });
 export type ImportDocument = z.infer<typeof exportDocumentSchema>;
 
@@ -65,4 +83,8 @@ export interface ExportDocument {
   version: 1;
   page: Page;
   posts: Post[];
+  /** The page's uploaded pictures with their originals, so a restore brings them back. */
+  media: ExportedMedia[];
 }
+
+export type ExportedMedia = Media & { data: string };

@@ -32,6 +32,10 @@ export const ACTIONS = {
   'token.revoke': 'contributor',
   /** See and revoke everyone's tokens. */
   'token.any': 'admin',
+  /** Upload an image, or have the server fetch one. */
+  'media.upload': 'contributor',
+  /** A page's media library (uploads may be embargoed pictures). */
+  'media.list': 'contributor',
   'webhook.manage': 'admin',
   /** Signing in and out: the form itself guards these. */
   'session.start': 'anyone',

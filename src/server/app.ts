@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { CommandContext } from '../commands/context.js';
+import { createMediaService, type MediaServiceOptions } from '../media/service.js';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
 import { LiveHub, type HubOptions } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
@@ -27,8 +28,10 @@ import { pageRoutes } from './routes/api/pages.js';
 import { peopleRoutes } from './routes/api/people.js';
 import { postRoutes } from './routes/api/posts.js';
 import { webhookRoutes } from './routes/api/webhooks.js';
+import { mediaApiRoutes } from './routes/api/media.js';
 import { feedRoutes } from './routes/feeds.js';
 import { liveRoutes, serveLiveEvents } from './routes/live.js';
+import { mediaRoutes } from './routes/media.js';
 import { newsroomRoutes } from './routes/newsroom.js';
 import { readerRoutes } from './routes/reader.js';
 import { sitemapRoutes } from './routes/sitemap.js';
@@ -93,6 +96,8 @@ export interface AppOptions {
   hub?: Partial<Omit<HubOptions, 'log'>>;
   /** The release's fingerprint in reader ETags; defaults to a hash of the templates and assets (tests stand in another release). */
   buildId?: string;
+  /** Image work at once, and (tests) which addresses the fetcher may reach. */
+  media?: Pick<MediaServiceOptions, 'concurrency' | 'isAllowedAddress'>;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -162,7 +167,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     hub.close(); // streams end; readers reconnect (elsewhere) with their last event id
     await bus.close();
   });
-  const services: AppServices = { store, config, commands, cssHref, reader, hub };
+  const media = createMediaService({ store, dataDir: config.dataDir, limits: config.media, ...opts.media, onError: (err) => app.log.error({ err }, 'media') });
+  const services: AppServices = { store, config, commands, cssHref, reader, hub, media };
 
   // Every reply gets the security headers, unless a route set its own (cached reader pages
   // carry them in their prepared headers and skip this hook).
@@ -197,12 +203,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await deskRoutes(api, services);
     await peopleRoutes(api, services);
     await webhookRoutes(api, services);
+    await api.register(async (scope) => mediaApiRoutes(scope, services));
   });
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
   await app.register(async (r) => embedRoutes(r, { ...services, hostScriptFile: publicDir + 'build/embed.js' }));
   await app.register(async (r) => feedRoutes(r, services));
   await app.register(async (r) => sitemapRoutes(r, services));
+  await app.register(async (r) => mediaRoutes(r, services));
   await app.register(async (r) =>
     newsroomRoutes(r, { ...services, newsroomCssHref: versioned('newsroom.css'), scriptHref: existsSync(newsroomScript) ? versioned('build/newsroom.js') : null }),
   );

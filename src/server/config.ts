@@ -1,6 +1,7 @@
 /** Configuration from the environment (SPEC §3), validated once at start-up. */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { MediaLimits } from '../domain/media.js';
 import { hasUserInfo } from '../domain/webhook.js';
 
 /** An empty variable counts as unset, as in most shells' configuration files. */
@@ -24,6 +25,9 @@ const envSchema = z.object({
     if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
     return typeof parsed === 'string' ? false : parsed;
   }),
+  LIVEPAGE_MEDIA_MAX_BYTES: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1024).default(25 * 1024 * 1024)),
+  LIVEPAGE_MEDIA_MAX_PIXELS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(10_000).default(50_000_000)),
+  LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS: z.preprocess(unsetIfEmpty, z.enum(['0', '1', 'true', 'false']).default('0')).transform((v) => v === '1' || v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +46,8 @@ export interface Config {
    * none (false, the default: the peer's address), the nearest N hops, or these addresses.
    */
   trustProxy?: TrustProxy | undefined;
+  /** Upload and fetch limits (media.ts); defaults when absent. */
+  media?: Partial<MediaLimits> | undefined;
 }
 
 export type TrustProxy = false | number | string[];
@@ -65,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     purgeUrl: e.LIVEPAGE_PURGE_URL,
     trustProxy: e.LIVEPAGE_TRUST_PROXY,
+    media: { maxBytes: e.LIVEPAGE_MEDIA_MAX_BYTES, maxPixels: e.LIVEPAGE_MEDIA_MAX_PIXELS, allowPrivateHosts: e.LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS },
   };
 }
 

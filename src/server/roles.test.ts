@@ -8,6 +8,8 @@ import { addUser } from '../commands/addUser.js';
 import { createToken } from '../commands/tokens.js';
 import type { Role } from '../domain/user.js';
 import { aPage, aPost } from '../test/fixtures.js';
+import { startImageHost, type ImageHost } from '../test/image-host.js';
+import { smallImage } from '../test/images.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 import { signInAs } from '../test/sign-in.js';
 import { describeEachStore } from '../test/stores.js';
@@ -43,9 +45,13 @@ describeEachStore('who may write what', (kind) => {
   let s: TestServer;
   let cookie: { cookie: string; csrf: string };
   let deactivatedToken: string;
+  let images: ImageHost;
   let n = 0;
   beforeAll(async () => {
-    s = await startTestServer(kind);
+    const png = await smallImage('png', 40, 30);
+    images = await startImageHost({ '/a.png': () => ({ headers: { 'content-type': 'image/png' }, body: png }) });
+    // The image host is on loopback: this server may fetch from it.
+    s = await startTestServer(kind, { media: { isAllowedAddress: (a) => a === '127.0.0.1' } });
     await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('roles') });
     await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('roles-next') });
     cookie = await signInAs(s.url, 'admin@example.test');
@@ -54,7 +60,10 @@ describeEachStore('who may write what', (kind) => {
     deactivatedToken = (await createToken(s.ctx, 'gone@example.test')).token;
     await s.test.store.write((db) => db.updateTable('users').set({ active: 0 }).where('id', '=', gone.user.id).execute());
   });
-  afterAll(() => s.close());
+  afterAll(async () => {
+    await s.close();
+    await images.close();
+  });
 
   function send(caller: Caller, { method, path, json, headers = {} }: Req): Promise<Response> {
     const h: Record<string, string> = { ...headers };
@@ -88,6 +97,7 @@ describeEachStore('who may write what', (kind) => {
     { route: 'DELETE /api/v1/posts/:id', needs: 'editor', request: async () => ({ method: 'DELETE', path: `/api/v1/posts/${await post()}` }) },
     { route: 'PUT /api/v1/posts/:id/presence', needs: 'contributor', request: async () => ({ method: 'PUT', path: `/api/v1/posts/${await post()}/presence`, json: { editing: true } }) },
     { route: 'POST /api/v1/preview', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/preview', json: aPost('Preview') }) },
+    { route: 'POST /api/v1/media', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/media', json: { url: `${images.url}/a.png`, page: 'roles' } }) },
     { route: 'POST /api/v1/users', needs: 'admin', request: async () => ({ method: 'POST', path: '/api/v1/users', json: { email: `x${++n}@example.test`, name: 'X', role: 'editor' } }) },
     { route: 'PATCH /api/v1/users/:id', needs: 'admin', request: async () => ({ method: 'PATCH', path: `/api/v1/users/${await user()}`, json: { role: 'editor' } }) },
     { route: 'POST /api/v1/tokens', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/tokens', json: { name: 'mine' } }) },

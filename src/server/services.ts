@@ -1,5 +1,6 @@
 /** What the routes share: the store, the configuration, the command context, the reader pages. */
 import type { CommandContext } from '../commands/context.js';
+import type { MediaService } from '../media/service.js';
 import type { LiveHub } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import type { Config } from './config.js';
@@ -14,4 +15,6 @@ export interface AppServices {
   hub: LiveHub;
   /** The stylesheet's URL, versioned by its content so browsers may cache it for ever. */
   cssHref: string;
+  /** Uploads, the originals' storage, the derivative cache and its work queue. */
+  media: MediaService;
 }

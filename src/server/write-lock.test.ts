@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signIn } from '../commands/sessions.js';
 import { aPage, aPost } from '../test/fixtures.js';
+import { startImageHost, type ImageHost } from '../test/image-host.js';
+import { smallImage } from '../test/images.js';
 import { listRoutes } from '../test/routes.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 import { PASSWORD } from '../test/sign-in.js';
@@ -33,10 +35,16 @@ interface Call {
 
 describeEachStore('every route while another process holds the write lock', (kind) => {
   let s: TestServer;
+  let images: ImageHost;
   beforeAll(async () => {
-    s = await startTestServer(kind);
+    const png = await smallImage('png', 40, 30);
+    images = await startImageHost({ '/a.png': () => ({ headers: { 'content-type': 'image/png' }, body: png }) });
+    s = await startTestServer(kind, { media: { isAllowedAddress: (a) => a === '127.0.0.1' } });
   });
-  afterAll(() => s.close());
+  afterAll(async () => {
+    await s.close();
+    await images.close();
+  });
 
   /** Sessions signed in 10 minutes ago, so each request's session check also slides it (a write). */
   async function staleSession(email: string) {
@@ -60,6 +68,7 @@ describeEachStore('every route while another process holds the write lock', (kin
     // Switched off first: deleting a target while a page event queues a delivery for it is a
     // separate race (on PostgreSQL a foreign-key error, a 500), not what this test is about.
     await s.api(`/api/v1/webhooks/${dropped.id}`, { method: 'PATCH', as: 'admin', json: { active: false } });
+    const picture = await json('/api/v1/media', { url: `${images.url}/a.png`, page: p });
     const admin = await staleSession('admin@example.test');
     const leaving = await staleSession('editor@example.test');
     const api = (route: string, path: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}): Call => ({
@@ -95,6 +104,9 @@ describeEachStore('every route while another process holds the write lock', (kin
       api('/api/v1/webhooks/:id', `/api/v1/webhooks/${kept.id}`, 'PATCH', { active: false }),
       api('/api/v1/webhooks/:id', `/api/v1/webhooks/${dropped.id}`, 'DELETE'),
       api('/api/v1/webhooks/:id/deliveries', `/api/v1/webhooks/${kept.id}/deliveries`),
+      api('/api/v1/media', '/api/v1/media', 'POST', { url: `${images.url}/a.png`, page: p }),
+      api('/api/v1/media', `/api/v1/media?page=${p}`),
+      get('/media/:hash/:file', new URL(picture.src).pathname),
       get('/newsroom'), // signed out: the sign-in form (its signing secret is made once, in the store)
       { ...get('/newsroom', '/newsroom', { cookie: admin.cookie }), writes: true },
       { ...get('/newsroom/*', `/newsroom/pages/${p}`, { cookie: admin.cookie }), writes: true },

@@ -167,6 +167,26 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface MediaBlobsTable {
+  hash: string;
+  type: string;
+  bytes: number;
+  data: Buffer; // bytea on PostgreSQL, blob on SQLite: a Buffer from both drivers
+  created_at: string;
+}
+
+export interface MediaTable {
+  id: string;
+  page_id: string | null;
+  hash: string;
+  source_type: string;
+  width: number;
+  height: number;
+  alt: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   pages: PagesTable;
   posts: PostsTable;
@@ -183,4 +203,6 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   server_secrets: ServerSecretsTable;
   idempotency_keys: IdempotencyKeysTable;
+  media_blobs: MediaBlobsTable;
+  media: MediaTable;
 }

@@ -14,6 +14,7 @@ import * as m002 from './migrations/002-sessions-and-schedule.js';
 import * as m003 from './migrations/003-activity.js';
 import * as m004 from './migrations/004-webhooks.js';
 import * as m005 from './migrations/005-sign-in-limits-and-idempotency.js';
+import * as m006 from './migrations/006-media.js';
 import type { Database } from './schema.js';
 
 /**
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '003-activity': m003,
   '004-webhooks': m004,
   '005-sign-in-limits-and-idempotency': m005,
+  '006-media': m006,
 };
 
 /** Opens the store and brings its schema up to date. */

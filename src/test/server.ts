@@ -34,6 +34,8 @@ export interface TestServerOptions {
   log?: AppOptions['loggerInstance'];
   /** The SSE hub's timings (e.g. a short drain timeout). */
   hub?: AppOptions['hub'];
+  /** Media options: image work at once, which addresses the fetcher may reach. */
+  media?: AppOptions['media'];
 }
 
 export async function startTestServer(kind: StoreKind, options: TestServerOptions = {}): Promise<TestServer> {
@@ -54,7 +56,7 @@ export async function startTestServer(kind: StoreKind, options: TestServerOption
     tokens[role] = (await createToken(ctx, `${role}@example.test`)).token;
   }
   const logging = options.log ? { loggerInstance: options.log } : { logger: false };
-  const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+  const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.media ? { media: options.media } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

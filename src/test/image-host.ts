@@ -1,0 +1,30 @@
+/** A real HTTP server standing in for other sites' image hosts: serves, redirects and misbehaves on request. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ImageHost {
+  /** Base URL, e.g. http://127.0.0.1:4321 */
+  url: string;
+  /** Paths requested so far. */
+  hits: string[];
+  close(): Promise<void>;
+}
+
+/** `routes` answers a path with a status, headers and body (404 for unknown paths). */
+export async function startImageHost(
+  routes: Record<string, (base: string) => { status?: number; headers?: Record<string, string>; body?: Buffer | string }>,
+  host = '127.0.0.1',
+): Promise<ImageHost> {
+  const hits: string[] = [];
+  let base = '';
+  const server: Server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    const route = routes[req.url ?? ''];
+    const answer = route ? route(base) : { status: 404, body: 'not here' };
+    res.writeHead(answer.status ?? 200, answer.headers ?? {});
+    res.end(answer.body ?? '');
+  });
+  await new Promise<void>((ok) => server.listen(0, host, ok));
+  base = `http://${host}:${(server.address() as AddressInfo).port}`;
+  return { url: base, hits, close: () => new Promise((ok) => server.close(() => ok())) };
+}
