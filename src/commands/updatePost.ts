@@ -1,7 +1,7 @@
 import { versionConflict } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { applyPatch, checkPostState } from '../domain/post-rules.js';
-import type { Post, PostPatch } from '../domain/post.js';
+import type { PostPatch } from '../domain/post.js';
 import type { Actor } from '../domain/user.js';
 import { rememberContributors, replacePost } from '../store/posts.js';
 import { inTransaction, newId, type CommandContext } from './context.js';

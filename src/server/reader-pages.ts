@@ -5,8 +5,8 @@
  * and the page's seq, so a request for an unchanged page costs one indexed lookup and a
  * buffer write, or a 304.
  */
-import { DEFAULT_CONTINUATION_NOTICE, POSTS_PER_PAGE, type Page, type PageState } from '../domain/page.js';
-import { isVisible, type Post } from '../domain/post.js';
+import { POSTS_PER_PAGE, type Page, type PageState } from '../domain/page.js';
+import { isVisible } from '../domain/post.js';
 import { findPageById, findPageBySlug, listPages, pageHead } from '../store/pages.js';
 import { countNewer, countStream, findPostRow, listKeyEvents, listStream, postFromRow, visiblePinnedPost } from '../store/posts.js';
 import type { ReadDb, Store } from '../store/store.js';
