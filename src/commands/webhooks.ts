@@ -12,7 +12,7 @@ import { findPageById } from '../store/pages.js';
 import { findPostRow, postFromRow } from '../store/posts.js';
 import type { ReadDb, WriteDb } from '../store/store.js';
 import {
-  activeTargets,
+  activeTargetsForQueueing,
   deleteWebhook as removeWebhook,
   findWebhook,
   insertDeliveries,
@@ -103,7 +103,7 @@ export function webhookQueue(db: WriteDb, publicUrl: string, now: string, { webh
   const purgeQueued = new Set<string>();
   return async function enqueue(pageId: string, seq: number, type: EventType, data: EventData): Promise<void> {
     const purgeKey = `${pageId} ${type}`;
-    const wanted = (await (targets ??= activeTargets(db))).filter(
+    const wanted = (await (targets ??= activeTargetsForQueueing(db))).filter(
       (t) => t.events.includes(type) && (t.id === PURGE_TARGET_ID ? !purgeQueued.has(purgeKey) : webhooks),
     );
     if (!wanted.length) return;

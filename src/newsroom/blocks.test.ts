@@ -158,6 +158,20 @@ describe('body blocks ↔ editor document', () => {
     expect(blocksToDoc(blocks)).toEqual(d);
   });
 
+  // Property seed 173390405: line 2 cannot keep all its formatting; writing it lossily made
+  // the whole quote fall back to other delimiters, which a second trip wrote differently.
+  it('writes a quote the same whether its lines are hard breaks or paragraphs, and again after a trip', () => {
+    const x = { href: 'https://a.example/x' };
+    const line1 = [t('a', 'i'), t('a', x)];
+    const line2 = [t('a'), t('a', 'i', x), t('"a~', 'b', 'i', x), t('a', 'b')];
+    const asBreaks = docToBlocks(doc({ type: 'blockquote', attrs: { cite: null }, content: [p(...line1, br, ...line2)] }));
+    const asParagraphs = docToBlocks(doc({ type: 'blockquote', attrs: { cite: null }, content: [p(...line1), p(...line2)] }));
+    expect(asBreaks).toEqual(asParagraphs);
+    expect(bodySchema.safeParse(asBreaks).success).toBe(true);
+    expect(docToBlocks(blocksToDoc(asBreaks))).toEqual(asBreaks);
+    expect(asBreaks[0]).toMatchObject({ text: expect.stringMatching(/^\*a\*\[a\]\(https:\/\/a\.example\/x\)\n/) });
+  });
+
   it('flattens nested lists and keeps a list item’s line breaks', () => {
     const d = doc({
       type: 'bulletList',

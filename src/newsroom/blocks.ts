@@ -31,20 +31,27 @@ function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** The inline Markdown of every textblock inside `node`, one per line (for quotes and list items). */
-function linesOf(node: JSONContent): string[] {
-  if (node.type === 'paragraph' || node.type === 'heading') {
-    const text = pmToMarkdown(node.content);
-    return text === '' ? [] : [text];
-  }
-  return (node.content ?? []).flatMap(linesOf);
+/** The inline content of every textblock inside `node`, in order (a quote's or a list item's lines). */
+function textblocksOf(node: JSONContent): JSONContent[][] {
+  if (node.type === 'paragraph' || node.type === 'heading') return [node.content ?? []];
+  return (node.content ?? []).flatMap(textblocksOf);
 }
+
+/**
+ * Textblocks as one inline Markdown text, a line each: written in one go, with hard breaks
+ * between them, because the server reads the text as one (lines may change each other's
+ * reading) and so that paragraphs and hard breaks give the same text. Blank lines vanish.
+ */
+const linesText = (blocks: JSONContent[][]): string => pmToMarkdown(blocks.flatMap((content, n) => (n > 0 ? [{ type: 'hardBreak' }, ...content] : content)));
+
+/** The inline Markdown of every textblock inside `node`, each on its own (paragraphs of their own). */
+const linesOf = (node: JSONContent): string[] => textblocksOf(node).map(pmToMarkdown).filter((text) => text !== '');
 
 function listItems(list: JSONContent): string[] {
   return (list.content ?? []).flatMap((item) => {
-    const own = (item.content ?? []).filter((c) => c.type !== 'bulletList' && c.type !== 'orderedList').flatMap(linesOf);
+    const own = linesText((item.content ?? []).filter((c) => c.type !== 'bulletList' && c.type !== 'orderedList').flatMap(textblocksOf));
     const nested = (item.content ?? []).filter((c) => c.type === 'bulletList' || c.type === 'orderedList').flatMap(listItems);
-    return [...(own.length > 0 ? [own.join('\n')] : []), ...nested];
+    return [...(own !== '' ? [own] : []), ...nested];
   });
 }
 
@@ -67,7 +74,7 @@ export function docToBlocks(doc: JSONContent): Block[] {
         break;
       }
       case 'blockquote': {
-        const text = linesOf(node).join('\n');
+        const text = linesText(textblocksOf(node));
         if (text !== '') out.push(compact({ type: 'quote' as const, text, cite: str(attrs.cite) }));
         break;
       }

@@ -190,10 +190,13 @@ function firstDifference(a: readonly Ch[], b: readonly Ch[]): number {
 const readBack = (md: string) => charsFromInline(parseInline(md));
 
 /**
- * Markdown for normalised characters that the server parses back to exactly `chars`.
- * Formatting never crosses a line (newlines carry none), so each line is written on its
- * own — a quote's lines, which become paragraphs of their own, come out the same — and
- * the whole is checked once more.
+ * Markdown for normalised characters that the server parses back to exactly `chars`, or
+ * as near as it can be written. Formatting never crosses a line (newlines carry none), so
+ * each line is written on its own — a quote's lines, which become paragraphs of their own,
+ * come out the same — and the whole is checked once more against what the lines alone read
+ * back as: only when lines change each other's reading is the text written as one. (Not
+ * against `chars`: a line that cannot keep all its formatting would send every line down
+ * the other path, and the next trip, from the Markdown read back, would write differently.)
  */
 export function charsToMarkdown(chars: readonly Ch[]): string {
   const lines: Ch[][] = [[]];
@@ -201,8 +204,11 @@ export function charsToMarkdown(chars: readonly Ch[]): string {
     if (ch.c === '\n') lines.push([]);
     else lines[lines.length - 1]!.push(ch);
   }
-  const md = lines.map(writeVerified).join('\n');
-  return lines.length === 1 || same(readBack(md), chars) ? md : writeVerified(chars);
+  const written = lines.map(writeVerified);
+  const md = written.join('\n');
+  if (lines.length === 1) return md;
+  const alone = written.flatMap((line, n) => [...(n > 0 ? [{ c: '\n', b: false, i: false, l: null }] : []), ...readBack(line)]);
+  return same(readBack(md), alone) ? md : writeVerified(chars);
 }
 
 /**

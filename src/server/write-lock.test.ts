@@ -65,9 +65,6 @@ describeEachStore('every route while another process holds the write lock', (kin
     const token = (await (await s.api('/api/v1/tokens', { as: 'admin' })).json()).tokens.find((t: { name: string }) => t.name === `old ${tag}`);
     const hook = (url: string) => json('/api/v1/webhooks', { url, events: ['page.ended'], secret: 'a secret' });
     const [kept, dropped] = [await hook(`https://hooks.example.test/${tag}/1`), await hook(`https://hooks.example.test/${tag}/2`)];
-    // Switched off first: deleting a target while a page event queues a delivery for it is a
-    // separate race (on PostgreSQL a foreign-key error, a 500), not what this test is about.
-    await s.api(`/api/v1/webhooks/${dropped.id}`, { method: 'PATCH', as: 'admin', json: { active: false } });
     const picture = await json('/api/v1/media', { url: `${images.url}/a.png`, page: p });
     const admin = await staleSession('admin@example.test');
     const leaving = await staleSession('editor@example.test');

@@ -103,6 +103,15 @@ function openSqlite(dataDir: string): Opened {
   return { store, kysely: db };
 }
 
+/**
+ * PostgreSQL's write transactions. Many run at once there, so one that relies on a row it
+ * read (a foreign key it is about to insert) must lock it; SQLite's single writer needs not.
+ */
+const concurrentWriters = new WeakSet<WriteDb>();
+
+/** Whether reads in `db` must lock the rows they rely on (see `concurrentWriters`). */
+export const locksRows = (db: WriteDb): boolean => concurrentWriters.has(db);
+
 function openPostgres(url: string, log: Pick<BaseLogger, 'error'>): Opened {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client's error (server restart) must not crash the process; the pool reconnects.
@@ -111,7 +120,7 @@ function openPostgres(url: string, log: Pick<BaseLogger, 'error'>): Opened {
   const store: Store = {
     db,
     kind: 'postgres',
-    write: (fn) => db.transaction().execute(fn),
+    write: (fn) => db.transaction().execute((trx) => (concurrentWriters.add(trx), fn(trx))),
     read: (fn) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn),
     close: () => db.destroy(),
   };

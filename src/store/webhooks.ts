@@ -6,7 +6,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { EventType } from '../domain/event.js';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from './schema.js';
-import type { ReadDb, WriteDb } from './store.js';
+import { locksRows, type ReadDb, type WriteDb } from './store.js';
 
 export type WebhookKind = 'webhook' | 'purge';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -66,9 +66,16 @@ export async function listWebhooks(db: ReadDb): Promise<WebhookTarget[]> {
   return rows.map(targetFromRow);
 }
 
-/** Every target that receives events now (webhooks and the purge hook). */
-export async function activeTargets(db: ReadDb): Promise<WebhookTarget[]> {
-  return (await db.selectFrom('webhooks').selectAll().where('active', '=', 1).execute()).map(targetFromRow);
+/**
+ * Every target that receives events now (webhooks and the purge hook), for queueing
+ * deliveries to them. On PostgreSQL the rows are locked FOR KEY SHARE until the transaction
+ * ends: a webhook deleted meanwhile is either skipped here or deleted after this commits
+ * (with the deliveries queued), never gone under the insert (a foreign-key error). Such
+ * locks do not block each other, nor changes to a webhook's other columns.
+ */
+export async function activeTargetsForQueueing(db: WriteDb): Promise<WebhookTarget[]> {
+  const query = db.selectFrom('webhooks').selectAll().where('active', '=', 1);
+  return (await (locksRows(db) ? query.forKeyShare() : query).execute()).map(targetFromRow);
 }
 
 export async function updateWebhook(db: WriteDb, w: WebhookTarget): Promise<void> {
@@ -220,29 +227,19 @@ export interface AttemptOutcome {
 /**
  * Logs the attempt for each delivery sent and moves them on: delivered, failed for good once
  * `maxAttempts` are used up, or pending until `nextAttemptAt` (all alike, so a purge batch
- * stays together); releases the claims. One INSERT and at most two UPDATEs for any batch.
+ * stays together); releases the claims. At most three UPDATEs and one INSERT for any batch.
+ * A delivery whose webhook was deleted while it was being sent is gone: nothing to record.
+ * The UPDATEs come first: they skip such rows and lock the rest, so the attempts' foreign
+ * keys hold.
  */
 export async function recordAttempt(db: WriteDb, deliveries: DeliveryRow[], outcome: AttemptOutcome, maxAttempts: number, newId: () => string): Promise<void> {
   if (!deliveries.length) return;
-  await db
-    .insertInto('webhook_attempts')
-    .values(
-      deliveries.map((d) => ({
-        id: newId(),
-        delivery_id: d.id,
-        attempt: Number(d.attempts) + 1,
-        started_at: outcome.startedAt,
-        duration_ms: Math.round(outcome.durationMs),
-        status_code: outcome.statusCode,
-        error: outcome.error,
-      })),
-    )
-    .execute();
   const statusOf = (d: DeliveryRow): DeliveryStatus => (outcome.delivered ? 'delivered' : Number(d.attempts) + 1 >= maxAttempts ? 'failed' : 'pending');
+  const kept = new Set<string>();
   for (const status of ['delivered', 'failed', 'pending'] as const) {
     const ids = deliveries.filter((d) => statusOf(d) === status).map((d) => d.id);
     if (!ids.length) continue;
-    await db
+    const updated = await db
       .updateTable('webhook_deliveries')
       .set((eb) => ({
         attempts: eb('attempts', '+', 1),
@@ -255,8 +252,26 @@ export async function recordAttempt(db: WriteDb, deliveries: DeliveryRow[], outc
         delivered_at: status === 'delivered' ? outcome.finishedAt : null,
       }))
       .where('id', 'in', ids)
+      .returning('id')
       .execute();
+    for (const r of updated) kept.add(r.id);
   }
+  const logged = deliveries.filter((d) => kept.has(d.id));
+  if (!logged.length) return;
+  await db
+    .insertInto('webhook_attempts')
+    .values(
+      logged.map((d) => ({
+        id: newId(),
+        delivery_id: d.id,
+        attempt: Number(d.attempts) + 1,
+        started_at: outcome.startedAt,
+        duration_ms: Math.round(outcome.durationMs),
+        status_code: outcome.statusCode,
+        error: outcome.error,
+      })),
+    )
+    .execute();
 }
 
 /** Gives deliveries back untried (the server is stopping), so another worker takes them at once. */

@@ -36,6 +36,8 @@ export interface TestServerOptions {
   hub?: AppOptions['hub'];
   /** Media options: image work at once, which addresses the fetcher may reach. */
   media?: AppOptions['media'];
+  /** The webhook worker's timings (e.g. a short request timeout). */
+  webhooks?: AppOptions['webhooks'];
 }
 
 export async function startTestServer(kind: StoreKind, options: TestServerOptions = {}): Promise<TestServer> {
@@ -56,7 +58,7 @@ export async function startTestServer(kind: StoreKind, options: TestServerOption
     tokens[role] = (await createToken(ctx, `${role}@example.test`)).token;
   }
   const logging = options.log ? { loggerInstance: options.log } : { logger: false };
-  const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.media ? { media: options.media } : {}) });
+  const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.media ? { media: options.media } : {}), ...(options.webhooks ? { webhooks: options.webhooks } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
