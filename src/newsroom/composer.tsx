@@ -13,6 +13,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, type Errors } from './composer-parts.js';
 import { Contributors } from './contributors.js';
 import { createEditor } from './editor.js';
+import { imageProblems, pendingFree, startUpload, type UploadTarget } from './image-uploads.js';
+import { photoAltId, PostImages } from './post-images.js';
 import { checkFields, fromLocalInput, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
 import { Toolbar } from './toolbar.js';
 import type { Contributor, Label } from './types.js';
@@ -41,6 +43,8 @@ export interface ComposerProps {
   /** The post as readers would see it, as HTML from the reader renderer. */
   onPreview: (fields: PostFields) => Promise<string>;
   onCancel?: () => void;
+  /** Where photos upload to (the page's media library): choosing, pasting and dropping files. */
+  upload?: UploadTarget;
   /** A quiet line under the buttons, e.g. "Saved in this browser". */
   note?: string;
   children?: ComponentChildren;
@@ -59,6 +63,7 @@ export function Composer(props: ComposerProps) {
   const [pinned, setPinned] = useState(props.initial.pinned);
   const [scheduledFor, setScheduledFor] = useState(props.initial.scheduledFor);
   const [errors, setErrors] = useState<Errors>({});
+  const [photoErrors, setPhotoErrors] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState<PostAction | null>(null);
   const [preview, setPreview] = useState<{ html: string; stale: boolean } | null>(null);
   const [askNow, setAskNow] = useState(false);
@@ -89,7 +94,9 @@ export function Composer(props: ComposerProps) {
 
   /** After every change: autosave, and an open preview renders again once typing pauses. */
   const changed = () => {
-    latest.current.props.onChange?.(current());
+    // Autosave never keeps a photo still uploading: its address is this tab's alone.
+    const fields = current();
+    latest.current.props.onChange?.({ ...fields, doc: pendingFree(fields.doc) });
     if (!latest.current.preview) return;
     setPreview((p) => (p ? { ...p, stale: true } : p));
     clearTimeout(previewTimer.current);
@@ -103,6 +110,7 @@ export function Composer(props: ComposerProps) {
       labelledBy: `${id}-body-label`,
       describedBy: `${id}-body-error`,
       onLinkShortcut: () => setLinkRequest((n) => n + 1),
+      ...(props.upload ? { onImageFiles: (files: File[], at?: number) => files.forEach((f) => editorRef.current && startUpload(editorRef.current, props.upload!, f, at)) } : {}),
     });
     editorRef.current = ed;
     setEditor(ed);
@@ -137,6 +145,13 @@ export function Composer(props: ComposerProps) {
       return;
     }
     const fields = current();
+    // Photos first: an upload not done or alt text missing is said at the photo itself.
+    const photos = imageProblems(fields.doc);
+    setPhotoErrors(Object.fromEntries(photos.map((p) => [p.n, p.message])));
+    if (photos.length > 0) {
+      setTimeout(() => document.getElementById(photoAltId(id, photos[0]!.n))?.focus());
+      return;
+    }
     const problems = checkFields(fields, action);
     if (problems.length > 0) {
       const next: Errors = {};
@@ -236,9 +251,10 @@ export function Composer(props: ComposerProps) {
         <span class="nr-label" id={`${id}-body-label`} onClick={() => editorRef.current?.commands.focus()}>
           Body
         </span>
-        {editor && <Toolbar editor={editor} idPrefix={id} linkRequest={linkRequest} />}
+        {editor && <Toolbar editor={editor} idPrefix={id} linkRequest={linkRequest} upload={props.upload} />}
         <div class={`nr-editor__frame${errors.body ? ' nr-editor__frame--invalid' : ''}`} id={`${id}-body`} ref={holder} />
         <FieldError id={`${id}-body-error`} message={errors.body} />
+        {editor && <PostImages editor={editor} idPrefix={id} errors={photoErrors} upload={props.upload} />}
       </div>
 
       <div class="nr-composer__meta">
