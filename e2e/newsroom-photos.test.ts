@@ -84,7 +84,7 @@ describeBrowser('photos in the newsroom, at phone size', () => {
 
     expect(await editorImages(page).first().getAttribute('src')).toMatch(/^blob:/);
     const bar = photoGroup(page, 1).getByRole('progressbar', { name: 'Photo 1 upload' });
-    await expect.poll(async () => Number(await bar.getAttribute('value').catch(() => '0')), { timeout: 20_000, intervals: [50] }).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await bar.getAttribute('value').catch(() => '0')), { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
     const seen = Number(await bar.getAttribute('value').catch(() => '100'));
     await expect.poll(() => editorImages(page).first().getAttribute('src'), { timeout: 30_000 }).toMatch(OUR_IMAGE);
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });

@@ -97,6 +97,11 @@ export function Composer(props: ComposerProps) {
     // Autosave never keeps a photo still uploading: its address is this tab's alone.
     const fields = current();
     latest.current.props.onChange?.({ ...fields, doc: pendingFree(fields.doc) });
+    // Photo messages shown go once put right (alt typed, upload done).
+    setPhotoErrors((shown) => {
+      if (Object.keys(shown).length === 0) return shown;
+      return Object.fromEntries(imageProblems(fields.doc).filter((p) => shown[p.n]).map((p) => [p.n, p.message]));
+    });
     if (!latest.current.preview) return;
     setPreview((p) => (p ? { ...p, stale: true } : p));
     clearTimeout(previewTimer.current);

@@ -213,7 +213,7 @@ function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; i
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.querySelector<HTMLElement>('input:not([type="file"]), label.nr-button')?.focus(), []);
+  useEffect(() => box.current?.querySelector('input')?.focus(), []);
   const urlField = kind === 'embed' ? 'url' : 'src';
   const noun = MEDIA_NAMES[kind];
   const submit = () => {
@@ -242,7 +242,7 @@ function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; i
           e.preventDefault();
           props.onClose();
           editor.commands.focus();
-        } else if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+        } else if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT' && (e.target as HTMLInputElement).type !== 'file') {
           e.preventDefault();
           submit();
         }
