@@ -13,8 +13,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, type Errors } from './composer-parts.js';
 import { Contributors } from './contributors.js';
 import { createEditor } from './editor.js';
-import { imageProblems, pendingFree, startUpload, type UploadTarget } from './image-uploads.js';
-import { photoAltId, PostImages } from './post-images.js';
+import { pendingFree, startUpload, type UploadTarget } from './image-uploads.js';
+import { PostImages, usePhotoErrors } from './post-images.js';
 import { checkFields, fromLocalInput, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
 import { Toolbar } from './toolbar.js';
 import type { Contributor, Label } from './types.js';
@@ -63,7 +63,7 @@ export function Composer(props: ComposerProps) {
   const [pinned, setPinned] = useState(props.initial.pinned);
   const [scheduledFor, setScheduledFor] = useState(props.initial.scheduledFor);
   const [errors, setErrors] = useState<Errors>({});
-  const [photoErrors, setPhotoErrors] = useState<Record<number, string>>({});
+  const photos = usePhotoErrors(id);
   const [busy, setBusy] = useState<PostAction | null>(null);
   const [preview, setPreview] = useState<{ html: string; stale: boolean } | null>(null);
   const [askNow, setAskNow] = useState(false);
@@ -97,11 +97,7 @@ export function Composer(props: ComposerProps) {
     // Autosave never keeps a photo still uploading: its address is this tab's alone.
     const fields = current();
     latest.current.props.onChange?.({ ...fields, doc: pendingFree(fields.doc) });
-    // Photo messages shown go once put right (alt typed, upload done).
-    setPhotoErrors((shown) => {
-      if (Object.keys(shown).length === 0) return shown;
-      return Object.fromEntries(imageProblems(fields.doc).filter((p) => shown[p.n]).map((p) => [p.n, p.message]));
-    });
+    photos.recheck(fields.doc);
     if (!latest.current.preview) return;
     setPreview((p) => (p ? { ...p, stale: true } : p));
     clearTimeout(previewTimer.current);
@@ -115,7 +111,8 @@ export function Composer(props: ComposerProps) {
       labelledBy: `${id}-body-label`,
       describedBy: `${id}-body-error`,
       onLinkShortcut: () => setLinkRequest((n) => n + 1),
-      ...(props.upload ? { onImageFiles: (files: File[], at?: number) => files.forEach((f) => editorRef.current && startUpload(editorRef.current, props.upload!, f, at)) } : {}),
+      // Several dropped at one place: each goes in at that place, so the last is inserted first.
+      ...(props.upload ? { onImageFiles: (files: File[], at?: number) => (at === undefined ? files : [...files].reverse()).forEach((f) => editorRef.current && startUpload(editorRef.current, props.upload!, f, at)) } : {}),
     });
     editorRef.current = ed;
     setEditor(ed);
@@ -151,12 +148,7 @@ export function Composer(props: ComposerProps) {
     }
     const fields = current();
     // Photos first: an upload not done or alt text missing is said at the photo itself.
-    const photos = imageProblems(fields.doc);
-    setPhotoErrors(Object.fromEntries(photos.map((p) => [p.n, p.message])));
-    if (photos.length > 0) {
-      setTimeout(() => document.getElementById(photoAltId(id, photos[0]!.n))?.focus());
-      return;
-    }
+    if (photos.stop(fields.doc)) return;
     const problems = checkFields(fields, action);
     if (problems.length > 0) {
       const next: Errors = {};
@@ -259,7 +251,7 @@ export function Composer(props: ComposerProps) {
         {editor && <Toolbar editor={editor} idPrefix={id} linkRequest={linkRequest} upload={props.upload} />}
         <div class={`nr-editor__frame${errors.body ? ' nr-editor__frame--invalid' : ''}`} id={`${id}-body`} ref={holder} />
         <FieldError id={`${id}-body-error`} message={errors.body} />
-        {editor && <PostImages editor={editor} idPrefix={id} errors={photoErrors} upload={props.upload} />}
+        {editor && <PostImages editor={editor} idPrefix={id} errors={photos.errors} upload={props.upload} />}
       </div>
 
       <div class="nr-composer__meta">

@@ -4,14 +4,34 @@
  * edited straight into the image node. The composer points at a photo's alt field when
  * something stops the post (image-uploads.ts: imageProblems).
  */
-import type { Editor } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import { useEffect, useState } from 'preact/hooks';
-import { retryUpload, setNodeAttrs, type UploadTarget } from './image-uploads.js';
+import { imageProblems, retryUpload, setNodeAttrs, type UploadTarget } from './image-uploads.js';
 import { percent } from './media-upload.js';
 import { TextField } from './ui.js';
 import { dropUpload, onUploads, uploadState } from './upload-state.js';
 
 export const photoAltId = (idPrefix: string, n: number) => `${idPrefix}-image-${n}-alt`;
+
+/**
+ * The messages shown at photos, by number. `stop(doc)` shows what stops the post and
+ * focuses the first photo's alt field (true when something does); `recheck(doc)`, after
+ * each change, drops the messages put right (alt typed, upload done).
+ */
+export function usePhotoErrors(idPrefix: string) {
+  const [errors, setErrors] = useState<Record<number, string>>({});
+  const messages = (doc: JSONContent, keep?: Record<number, string>) =>
+    Object.fromEntries(imageProblems(doc).filter((p) => !keep || keep[p.n]).map((p) => [p.n, p.message]));
+  const stop = (doc: JSONContent): boolean => {
+    const now = messages(doc);
+    setErrors(now);
+    const first = Object.keys(now)[0];
+    if (first) setTimeout(() => document.getElementById(photoAltId(idPrefix, Number(first)))?.focus());
+    return first !== undefined;
+  };
+  const recheck = (doc: JSONContent) => setErrors((shown) => (Object.keys(shown).length === 0 ? shown : messages(doc, shown)));
+  return { errors, stop, recheck };
+}
 
 interface Props {
   editor: Editor;
