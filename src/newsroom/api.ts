@@ -19,6 +19,8 @@ export class ApiError extends Error {
 export interface Api {
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  /** POSTs a multipart form, reporting the share of bytes sent (0…1): XHR, as fetch cannot report upload progress. */
+  upload<T>(path: string, form: FormData, onProgress: (sent: number) => void): { done: Promise<T>; abort: () => void };
 }
 
 /** True when the error is the API's optimistic-concurrency refusal (a colleague saved first). */
@@ -49,9 +51,38 @@ export function createApi(csrfToken: string, onSignedOut: () => void): Api {
     }
     throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `The server answered ${res.status}; try again.`, err?.field);
   }
+  function upload<T>(path: string, form: FormData, onProgress: (sent: number) => void): { done: Promise<T>; abort: () => void } {
+    const xhr = new XMLHttpRequest();
+    const done = new Promise<T>((resolve, reject) => {
+      xhr.open('POST', path);
+      xhr.setRequestHeader('accept', 'application/json');
+      xhr.setRequestHeader('x-csrf-token', csrfToken);
+      xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+      xhr.onerror = () => reject(new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.'));
+      xhr.onabort = () => reject(new ApiError(0, 'aborted', 'The upload was stopped.'));
+      xhr.onload = () => {
+        let json: { error?: { code?: string; message?: string; field?: string } } | null = null;
+        try {
+          json = JSON.parse(xhr.responseText);
+        } catch {
+          // Not JSON (a proxy's error page): the status says enough.
+        }
+        if (xhr.status >= 200 && xhr.status < 300 && json) return resolve(json as T);
+        const err = json?.error;
+        if (xhr.status === 401) {
+          onSignedOut();
+          return reject(new ApiError(401, err?.code ?? 'unauthenticated', SIGNED_OUT_MESSAGE));
+        }
+        reject(new ApiError(xhr.status, err?.code ?? 'http_error', err?.message ?? `The server answered ${xhr.status}; try again.`, err?.field));
+      };
+      xhr.send(form);
+    });
+    return { done, abort: () => xhr.abort() };
+  }
   return {
     get: (path) => request('GET', path),
     send: (method, path, body, headers) => request(method, path, body, headers),
+    upload,
   };
 }
 

@@ -79,6 +79,7 @@ export function docToBlocks(doc: JSONContent): Block[] {
         break;
       }
       case 'image':
+        if (attrs.uploadId) break; // still uploading, or failed: not a block yet (image-uploads.ts)
         out.push(
           compact({
             type: 'image' as const,

@@ -13,6 +13,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, type Errors } from './composer-parts.js';
 import { Contributors } from './contributors.js';
 import { createEditor } from './editor.js';
+import { pendingFree, startUpload, type UploadTarget } from './image-uploads.js';
+import { PostImages, usePhotoErrors } from './post-images.js';
 import { checkFields, fromLocalInput, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
 import { Toolbar } from './toolbar.js';
 import type { Contributor, Label } from './types.js';
@@ -41,6 +43,8 @@ export interface ComposerProps {
   /** The post as readers would see it, as HTML from the reader renderer. */
   onPreview: (fields: PostFields) => Promise<string>;
   onCancel?: () => void;
+  /** Where photos upload to (the page's media library): choosing, pasting and dropping files. */
+  upload?: UploadTarget;
   /** A quiet line under the buttons, e.g. "Saved in this browser". */
   note?: string;
   children?: ComponentChildren;
@@ -59,6 +63,7 @@ export function Composer(props: ComposerProps) {
   const [pinned, setPinned] = useState(props.initial.pinned);
   const [scheduledFor, setScheduledFor] = useState(props.initial.scheduledFor);
   const [errors, setErrors] = useState<Errors>({});
+  const photos = usePhotoErrors(id);
   const [busy, setBusy] = useState<PostAction | null>(null);
   const [preview, setPreview] = useState<{ html: string; stale: boolean } | null>(null);
   const [askNow, setAskNow] = useState(false);
@@ -89,7 +94,10 @@ export function Composer(props: ComposerProps) {
 
   /** After every change: autosave, and an open preview renders again once typing pauses. */
   const changed = () => {
-    latest.current.props.onChange?.(current());
+    // Autosave never keeps a photo still uploading: its address is this tab's alone.
+    const fields = current();
+    latest.current.props.onChange?.({ ...fields, doc: pendingFree(fields.doc) });
+    photos.recheck(fields.doc);
     if (!latest.current.preview) return;
     setPreview((p) => (p ? { ...p, stale: true } : p));
     clearTimeout(previewTimer.current);
@@ -103,6 +111,8 @@ export function Composer(props: ComposerProps) {
       labelledBy: `${id}-body-label`,
       describedBy: `${id}-body-error`,
       onLinkShortcut: () => setLinkRequest((n) => n + 1),
+      // Several dropped at one place: each goes in at that place, so the last is inserted first.
+      ...(props.upload ? { onImageFiles: (files: File[], at?: number) => (at === undefined ? files : [...files].reverse()).forEach((f) => editorRef.current && startUpload(editorRef.current, props.upload!, f, at)) } : {}),
     });
     editorRef.current = ed;
     setEditor(ed);
@@ -137,6 +147,8 @@ export function Composer(props: ComposerProps) {
       return;
     }
     const fields = current();
+    // Photos first: an upload not done or alt text missing is said at the photo itself.
+    if (photos.stop(fields.doc)) return;
     const problems = checkFields(fields, action);
     if (problems.length > 0) {
       const next: Errors = {};
@@ -236,9 +248,10 @@ export function Composer(props: ComposerProps) {
         <span class="nr-label" id={`${id}-body-label`} onClick={() => editorRef.current?.commands.focus()}>
           Body
         </span>
-        {editor && <Toolbar editor={editor} idPrefix={id} linkRequest={linkRequest} />}
+        {editor && <Toolbar editor={editor} idPrefix={id} linkRequest={linkRequest} upload={props.upload} />}
         <div class={`nr-editor__frame${errors.body ? ' nr-editor__frame--invalid' : ''}`} id={`${id}-body`} ref={holder} />
         <FieldError id={`${id}-body-error`} message={errors.body} />
+        {editor && <PostImages editor={editor} idPrefix={id} errors={photos.errors} upload={props.upload} />}
       </div>
 
       <div class="nr-composer__meta">

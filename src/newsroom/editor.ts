@@ -6,7 +6,9 @@
  */
 import { Editor, Extension, Node, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { imageView } from './image-view.js';
 import { cleanHref } from './inline-markdown.js';
+import { imageFiles } from './media-upload.js';
 
 export type MediaKind = 'image' | 'video' | 'embed';
 
@@ -34,8 +36,12 @@ function mediaNode(kind: MediaKind) {
     selectable: true,
     draggable: true,
     addAttributes() {
-      return Object.fromEntries(MEDIA_ATTRS[kind].map((a) => [a, dataAttr(a)]));
+      const attrs: Record<string, object> = Object.fromEntries(MEDIA_ATTRS[kind].map((a) => [a, dataAttr(a)]));
+      // A photo still uploading (image-uploads.ts): never in HTML, never a block.
+      if (kind === 'image') attrs.uploadId = { default: null, rendered: false, parseHTML: () => null };
+      return attrs;
     },
+    ...(kind === 'image' ? { addNodeView: () => imageView } : {}),
     parseHTML() {
       const rules: { tag: string; getAttrs?: (el: HTMLElement) => Record<string, unknown> }[] = [{ tag: `figure[data-media="${kind}"]` }];
       // Pasted images from elsewhere keep their address and alt text.
@@ -70,6 +76,8 @@ export interface EditorOptions {
   describedBy?: string;
   /** Ctrl/Cmd+K: open the link form. */
   onLinkShortcut?: () => void;
+  /** Image files pasted or dropped in (at `at` when dropped); without it they are left to the browser. */
+  onImageFiles?: (files: File[], at?: number) => void;
 }
 
 /** Creates the editor in `element`. Styles come from newsroom.css: injected ones would break our CSP. */
@@ -86,6 +94,21 @@ export function createEditor(opts: EditorOptions): Editor {
         ...(opts.describedBy ? { 'aria-describedby': opts.describedBy } : {}),
         class: 'nr-editor__content',
         spellcheck: 'true',
+      },
+      handlePaste: (_view, event) => {
+        const files = imageFiles(event.clipboardData?.files);
+        if (!opts.onImageFiles || files.length === 0) return false;
+        opts.onImageFiles(files);
+        return true;
+      },
+      handleDrop: (view, event, _slice, moved) => {
+        const files = imageFiles((event as DragEvent).dataTransfer?.files);
+        if (!opts.onImageFiles || moved || files.length === 0) return false;
+        event.preventDefault();
+        const at = view.posAtCoords({ left: (event as DragEvent).clientX, top: (event as DragEvent).clientY });
+        // Between blocks: the top-level boundary nearest the drop.
+        opts.onImageFiles(files, at ? blockBoundary(view.state.doc, at.pos) : undefined);
+        return true;
       },
     },
     extensions: [
@@ -124,6 +147,15 @@ export function createEditor(opts: EditorOptions): Editor {
       }),
     ],
   });
+}
+
+/** The start or end of the top-level block holding `pos`, whichever is nearer (where a dropped block goes). */
+function blockBoundary(doc: { resolve(pos: number): { depth: number; before(d: number): number; after(d: number): number } }, pos: number): number {
+  const $pos = doc.resolve(pos);
+  if ($pos.depth === 0) return pos;
+  const before = $pos.before(1);
+  const after = $pos.after(1);
+  return pos - before <= after - pos ? before : after;
 }
 
 /** The media node selected right now, if any (to edit its fields). */

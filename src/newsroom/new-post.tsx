@@ -113,6 +113,7 @@ export function NewPost({ slug, isEditor, savedContributors, pinned, onSent }: N
         onChange={onChange}
         onAction={create}
         onPreview={(f) => previewHtml(api, slug, createBody(f, 'draft'))}
+        upload={{ api, slug }}
         note={note ?? (restored ? `Your unsent post was restored (saved in this browser at ${formatTime(restored.savedAt)}).` : undefined)}
       />
     </section>

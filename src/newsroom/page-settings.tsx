@@ -13,6 +13,7 @@ import { FIELD_NAMES, mediaFields, mediaValue, pageChanges, pageValues, type Fie
 import { MEDIA_URL } from './constants.js';
 import { useApp } from './context.js';
 import { createEditor } from './editor.js';
+import { FeaturedPhoto } from './featured-photo.js';
 import type { ApiPage } from './types.js';
 import { ConfirmButton, FormError, TextField } from './ui.js';
 
@@ -116,6 +117,9 @@ export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (m
         </div>
         {mediaType && (
           <>
+            {mediaType === 'image' && (
+              <FeaturedPhoto slug={page.slug} src={media.src} onChosen={(p) => setMedia((m) => ({ ...m, src: p.src, alt: m.alt || p.alt || '' }))} />
+            )}
             <TextField id="nr-media-src" label="Media address" type="url" value={media.src} onValue={(src) => setMedia({ ...media, src })} error={errors.src} />
             {mediaType === 'image' && <TextField id="nr-media-alt" label="Media alt text" value={media.alt} onValue={(alt) => setMedia({ ...media, alt })} error={errors.alt} />}
             <TextField id="nr-media-caption" label="Media caption" value={media.caption} onValue={(caption) => setMedia({ ...media, caption })} error={errors.caption} />

@@ -119,6 +119,7 @@ export function PostEditor(props: PostEditorProps) {
         }}
         onAction={(action, fields) => save(action, fields, base.version)}
         onPreview={(f) => previewHtml(api, props.slug, patchBody(f, 'save'))}
+        upload={{ api, slug: props.slug }}
         onCancel={props.onClose}
         note={props.note}
       >

@@ -8,6 +8,9 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HTTP_URL, MEDIA_URL } from './constants.js';
 import { insertMedia, MEDIA_ATTRS, selectedMedia, type MediaKind } from './editor.js';
+import { ImagePicker } from './image-picker.js';
+import { startUpload, type UploadTarget } from './image-uploads.js';
+import { pickedImage } from './media-upload.js';
 import { cleanHref } from './inline-markdown.js';
 import { TextField } from './ui.js';
 
@@ -65,11 +68,13 @@ export interface ToolbarProps {
   idPrefix: string;
   /** Set by the composer when Ctrl/Cmd+K asks for the link form. */
   linkRequest: number;
+  /** Where photos upload to; without it images are added by address only. */
+  upload?: UploadTarget | undefined;
 }
 
 const MEDIA_NAMES: Record<MediaKind, string> = { image: 'image', video: 'video', embed: 'embed' };
 
-export function Toolbar({ editor, idPrefix, linkRequest }: ToolbarProps) {
+export function Toolbar({ editor, idPrefix, linkRequest, upload }: ToolbarProps) {
   const [panel, setPanel] = useState<Panel>(null);
   useEffect(() => {
     if (linkRequest > 0) setPanel({ type: 'link' });
@@ -124,6 +129,7 @@ export function Toolbar({ editor, idPrefix, linkRequest }: ToolbarProps) {
           kind={panel.kind}
           initial={panel.editing ? (media?.attrs ?? {}) : {}}
           editing={panel.editing}
+          upload={upload}
           onClose={() => setPanel(null)}
         />
       )}
@@ -199,7 +205,7 @@ function LinkForm({ editor, idPrefix, onClose }: { editor: Editor; idPrefix: str
 
 const FIELD_LABELS: Record<string, string> = { alt: 'Alt text', caption: 'Caption', credit: 'Credit', poster: 'Poster image address' };
 
-function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; initial: Record<string, unknown>; editing: boolean; onClose: () => void }) {
+function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; initial: Record<string, unknown>; editing: boolean; upload?: UploadTarget | undefined; onClose: () => void }) {
   const { editor, kind } = props;
   const fields = MEDIA_ATTRS[kind].filter((a) => a !== 'width' && a !== 'height');
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -236,12 +242,29 @@ function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; i
           e.preventDefault();
           props.onClose();
           editor.commands.focus();
-        } else if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+        } else if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT' && (e.target as HTMLInputElement).type !== 'file') {
           e.preventDefault();
           submit();
         }
       }}
     >
+      {kind === 'image' && !props.editing && props.upload && (
+        <>
+          <ImagePicker
+            id={`${props.idPrefix}-image-source`}
+            slug={props.upload.slug}
+            onFile={(file) => {
+              props.onClose();
+              startUpload(editor, props.upload!, file);
+            }}
+            onPick={(item) => {
+              props.onClose();
+              insertMedia(editor, 'image', { ...pickedImage(item) });
+            }}
+          />
+          <p class="nr-field__hint">Or give the address of an image on the web:</p>
+        </>
+      )}
       {fields.map((f) => (
         <TextField
           key={f}

@@ -27,7 +27,8 @@ function helmetHeaders(frameable: boolean): Headers {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'https:', 'http:', 'data:'],
+        // blob: the newsroom shows a photo from the device while it uploads.
+        imgSrc: ["'self'", 'https:', 'http:', 'data:', 'blob:'],
         mediaSrc: ["'self'", 'https:', 'http:'],
         // Embeds load only when a reader asks for them, from the provider's https origin.
         frameSrc: ['https:'],
