@@ -22,6 +22,7 @@ import { startWebhookWorker, type WebhookWorkerOptions } from './webhook-worker.
 import { configurePurgeHook } from '../commands/webhooks.js';
 import { securityHeaders } from './security-headers.js';
 import { deskRoutes } from './routes/api/desk.js';
+import { historyRoutes } from './routes/api/history.js';
 import { embedRoutes } from './routes/embed.js';
 import { pageRoutes } from './routes/api/pages.js';
 import { peopleRoutes } from './routes/api/people.js';
@@ -182,6 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await pageRoutes(api, services);
     await postRoutes(api, services);
     await deskRoutes(api, services);
+    await historyRoutes(api, services);
     await peopleRoutes(api, services);
     await webhookRoutes(api, services);
   });

@@ -86,6 +86,7 @@ describeEachStore('who may write what', (kind) => {
     { route: 'POST /api/v1/pages/:slug/posts', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/pages/roles/posts', json: aPost('New') }) },
     { route: "PATCH /api/v1/posts/:id", needs: 'editor', request: async () => ({ method: 'PATCH', path: `/api/v1/posts/${await post()}`, json: { title: 'Edited' }, headers: { 'if-match': '"1"' } }) },
     { route: 'DELETE /api/v1/posts/:id', needs: 'editor', request: async () => ({ method: 'DELETE', path: `/api/v1/posts/${await post()}` }) },
+    { route: 'POST /api/v1/posts/:id/restore', needs: 'editor', request: async () => ({ method: 'POST', path: `/api/v1/posts/${await post()}/restore`, json: { version: 1 }, headers: { 'if-match': '"1"' } }) },
     { route: 'PUT /api/v1/posts/:id/presence', needs: 'contributor', request: async () => ({ method: 'PUT', path: `/api/v1/posts/${await post()}/presence`, json: { editing: true } }) },
     { route: 'POST /api/v1/preview', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/preview', json: aPost('Preview') }) },
     { route: 'POST /api/v1/users', needs: 'admin', request: async () => ({ method: 'POST', path: '/api/v1/users', json: { email: `x${++n}@example.test`, name: 'X', role: 'editor' } }) },

@@ -1,7 +1,7 @@
 /** Post rows ↔ domain posts, and the reader stream's queries. */
 import type { Selectable, Updateable } from 'kysely';
 import type { Block } from '../domain/block.js';
-import type { Contributor, Label, Post, PostStatus } from '../domain/post.js';
+import type { Contributor, Correction, Label, Post, PostStatus } from '../domain/post.js';
 import type { PostsTable } from './schema.js';
 import type { ReadDb, WriteDb } from './store.js';
 
@@ -26,6 +26,7 @@ export function postFromRow(r: PostRow, pinnedPostId: string | null): Post {
     updatedAt: r.updated_at,
     authorId: r.author_id,
     version: Number(r.version),
+    correction: r.correction ? (JSON.parse(r.correction) as Correction) : null,
   };
 }
 
@@ -46,6 +47,7 @@ function toRow(p: Post): PostRow {
     updated_at: p.updatedAt,
     author_id: p.authorId,
     version: p.version,
+    correction: p.correction ? JSON.stringify(p.correction) : null,
   };
 }
 

@@ -13,6 +13,7 @@ import * as m002 from './migrations/002-sessions-and-schedule.js';
 import * as m003 from './migrations/003-activity.js';
 import * as m004 from './migrations/004-webhooks.js';
 import * as m005 from './migrations/005-sign-in-limits-and-idempotency.js';
+import * as m007 from './migrations/007-desk.js';
 import type { Database } from './schema.js';
 
 /**
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '003-activity': m003,
   '004-webhooks': m004,
   '005-sign-in-limits-and-idempotency': m005,
+  '007-desk': m007,
 };
 
 /** Opens the store and brings its schema up to date. */
