@@ -12,6 +12,8 @@ export interface CommandContext {
   now(): Date;
   /** Called after a transaction that appended events commits: "page P is at seq N". */
   onEvent?(pageId: string, seq: number): void;
+  /** Called after a change only the newsroom sees (a draft saved, presence) commits: open desks reread. */
+  onDeskChange?(pageId: string): void;
 }
 
 /** A transaction in progress: its connection, its timestamp and its event writer. */
@@ -21,6 +23,8 @@ export interface Tx {
   now: string;
   /** Appends a page event with the page's next seq; returns the seq. */
   append(pageId: string, type: EventType, data: EventData): Promise<number>;
+  /** Marks a page's desk as changed (a post in any status): open desks reread after commit. */
+  touch(pageId: string): void;
 }
 
 /** App-generated, time-ordered ids. */
@@ -38,6 +42,7 @@ export interface TransactionOptions {
 /** Runs `fn` in one transaction; once it commits, announces each touched page's new seq. */
 export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const appended = new Map<string, number>();
+  const touched = new Set<string>();
   const now = ctx.now().toISOString();
   const result = await ctx.store.write((trx) => {
     const enqueueDeliveries = webhookQueue(trx, ctx.publicUrl, now, { webhooks: options.webhooks ?? true });
@@ -50,9 +55,12 @@ export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Prom
         appended.set(pageId, seq);
         return seq;
       },
+      touch: (pageId) => void touched.add(pageId),
     });
   });
   for (const [pageId, seq] of appended) ctx.onEvent?.(pageId, seq);
+  // A page event wakes its desks too; the rest need their own word.
+  for (const pageId of touched) if (!appended.has(pageId)) ctx.onDeskChange?.(pageId);
   return result;
 }
 

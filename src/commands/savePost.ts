@@ -29,6 +29,7 @@ export async function insertNewPost(tx: Tx, page: Page, post: Post, by: string |
  */
 export async function recordPostChange(tx: Tx, page: Page, prev: Post | null, next: Post, by: string | null): Promise<number> {
   let seq = page.seq;
+  tx.touch(page.id);
   const type = postEventType(prev, next);
   const pinnedPostId = next.pinned ? next.id : page.pinnedPostId === next.id ? null : page.pinnedPostId;
   const pinChanged = pinnedPostId !== page.pinnedPostId;

@@ -146,6 +146,11 @@ export async function countWithStatus(db: ReadDb, pageId: string, status: string
   return Number(n);
 }
 
+/** A page's posts (any status) changed at or after `since` (ISO time), oldest change first. */
+export async function listChangedSince(db: ReadDb, pageId: string, since: string, limit = 200): Promise<PostRow[]> {
+  return db.selectFrom('posts').selectAll().where('page_id', '=', pageId).where('updated_at', '>=', since).orderBy('updated_at').orderBy('id').limit(limit).execute();
+}
+
 /** Saved contributor profiles, by name. */
 export async function listContributors(db: ReadDb): Promise<{ name: string; role: string | undefined }[]> {
   const rows = await db.selectFrom('contributors').select(['name', 'role']).orderBy('name').orderBy('role').limit(1000).execute();

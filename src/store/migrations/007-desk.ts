@@ -50,9 +50,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('snippets_page').on('snippets').column('page_id').execute();
 
   await db.schema.alterTable('pages').addColumn('continued_from', 'text').execute();
+  // Open desks read "what changed on this page since": pushed, not refetched.
+  await db.schema.createIndex('posts_page_updated').on('posts').columns(['page_id', 'updated_at']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('posts_page_updated').execute();
   await db.schema.alterTable('pages').dropColumn('continued_from').execute();
   await db.schema.dropTable('snippets').execute();
   for (const c of ['byline_default', 'byline_photo', 'byline_role', 'byline_name']) await db.schema.alterTable('users').dropColumn(c).execute();
