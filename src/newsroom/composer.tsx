@@ -12,9 +12,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, type Errors } from './composer-parts.js';
 import { Contributors } from './contributors.js';
-import { createEditor } from './editor.js';
+import { loadEditorKit, type EditorKit } from './load-editor.js';
 import { checkFields, fromLocalInput, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
-import { Toolbar } from './toolbar.js';
 import type { Contributor, Label } from './types.js';
 import { Checkbox, FieldError, FormError, formatTime } from './ui.js';
 
@@ -63,6 +62,7 @@ export function Composer(props: ComposerProps) {
   const [preview, setPreview] = useState<{ html: string; stale: boolean } | null>(null);
   const [askNow, setAskNow] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [kit, setKit] = useState<EditorKit | null>(null);
   const [, setTick] = useState(0);
   const [linkRequest, setLinkRequest] = useState(0);
   const holder = useRef<HTMLDivElement>(null);
@@ -97,23 +97,28 @@ export function Composer(props: ComposerProps) {
   };
 
   useEffect(() => {
-    const ed = createEditor({
-      element: holder.current!,
-      content: props.initial.doc,
-      labelledBy: `${id}-body-label`,
-      describedBy: `${id}-body-error`,
-      onLinkShortcut: () => setLinkRequest((n) => n + 1),
+    let ed: Editor | null = null;
+    void loadEditorKit().then((k) => {
+      if (!mounted.current) return;
+      ed = k.createEditor({
+        element: holder.current!,
+        content: props.initial.doc,
+        labelledBy: `${id}-body-label`,
+        describedBy: `${id}-body-error`,
+        onLinkShortcut: () => setLinkRequest((n) => n + 1),
+      });
+      editorRef.current = ed;
+      setKit(k);
+      setEditor(ed);
+      const rerender = () => setTick((n) => n + 1);
+      ed.on('transaction', rerender);
+      ed.on('update', () => changed());
     });
-    editorRef.current = ed;
-    setEditor(ed);
-    const rerender = () => setTick((n) => n + 1);
-    ed.on('transaction', rerender);
-    ed.on('update', () => changed());
     return () => {
       mounted.current = false;
       clearTimeout(previewTimer.current);
       editorRef.current = null;
-      ed.destroy();
+      ed?.destroy();
     };
   }, []);
 
@@ -236,7 +241,7 @@ export function Composer(props: ComposerProps) {
         <span class="nr-label" id={`${id}-body-label`} onClick={() => editorRef.current?.commands.focus()}>
           Body
         </span>
-        {editor && <Toolbar editor={editor} idPrefix={id} linkRequest={linkRequest} />}
+        {editor && kit && <kit.Toolbar editor={editor} idPrefix={id} linkRequest={linkRequest} />}
         <div class={`nr-editor__frame${errors.body ? ' nr-editor__frame--invalid' : ''}`} id={`${id}-body`} ref={holder} />
         <FieldError id={`${id}-body-error`} message={errors.body} />
       </div>

@@ -12,7 +12,7 @@ import { docToSummary, summaryToDoc } from './blocks.js';
 import { FIELD_NAMES, mediaFields, mediaValue, pageChanges, pageValues, type Field, type MediaFields, type MediaType, type Values } from './page-fields.js';
 import { MEDIA_URL } from './constants.js';
 import { useApp } from './context.js';
-import { createEditor } from './editor.js';
+import { loadEditorKit } from './load-editor.js';
 import type { ApiPage } from './types.js';
 import { ConfirmButton, FormError, TextField } from './ui.js';
 
@@ -30,9 +30,15 @@ export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (m
   const summary = useRef<Editor | null>(null);
 
   useEffect(() => {
-    const ed = createEditor({ element: holder.current!, content: summaryToDoc(page.summary), labelledBy: 'nr-summary-label', describedBy: 'nr-summary-hint' });
-    summary.current = ed;
-    return () => ed.destroy();
+    let gone = false;
+    void loadEditorKit().then(({ createEditor }) => {
+      if (gone) return;
+      summary.current = createEditor({ element: holder.current!, content: summaryToDoc(page.summary), labelledBy: 'nr-summary-label', describedBy: 'nr-summary-hint' });
+    });
+    return () => {
+      gone = true;
+      summary.current?.destroy();
+    };
   }, []);
 
   const values = (): Values => ({
