@@ -42,6 +42,12 @@ export interface ComposerProps {
   onCancel?: () => void;
   /** A quiet line under the buttons, e.g. "Saved in this browser". */
   note?: string;
+  /** What the last action did, shown in the action bar where the journalist is looking. */
+  done?: { message: string; url?: string | undefined } | null;
+  /** Colleagues' bylines, added with one tap. */
+  team?: Contributor[];
+  /** Extra fields inside the folded options row (e.g. snippets, a correction note). */
+  options?: ComponentChildren;
   children?: ComponentChildren;
 }
 
@@ -61,6 +67,7 @@ export function Composer(props: ComposerProps) {
   const [busy, setBusy] = useState<PostAction | null>(null);
   const [preview, setPreview] = useState<{ html: string; stale: boolean } | null>(null);
   const [askNow, setAskNow] = useState(false);
+  const [optionsOpen, setOptionsOpen] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [kit, setKit] = useState<EditorKit | null>(null);
   const [, setTick] = useState(0);
@@ -170,6 +177,7 @@ export function Composer(props: ComposerProps) {
   }
 
   function focusFirstInvalid(e: Errors) {
+    if (e.contributors || e.scheduledFor) setOptionsOpen(true);
     // After the render that shows the messages.
     setTimeout(() => {
       if (e.title) document.getElementById(`${id}-title`)?.focus();
@@ -196,6 +204,21 @@ export function Composer(props: ComposerProps) {
     }
   }
 
+  // Rarely changed, so folded; the summary line says what is set, so nothing is hidden by surprise.
+  const optionsSummary =
+    [
+      contributors.length > 0 ? `By ${contributors.map((c) => c.name).join(', ')}` : 'No byline',
+      label && `Label: ${label}`,
+      keyEvent && 'Key event',
+      pinned && !timed && 'Pinned',
+      scheduledFor.trim() && `Scheduled ${formatTime(fromLocalInput(scheduledFor))}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  // A problem inside the fold opens it, so the message is seen.
+  useEffect(() => {
+    if (errors.contributors || errors.scheduledFor) setOptionsOpen(true);
+  }, [errors.contributors, errors.scheduledFor]);
   const pinHint = timed
     ? 'A scheduled post cannot be pinned: pin it once it is live.'
     : ['Applies when you publish now; drafts and scheduled posts are not pinned.', props.pinNote].filter(Boolean).join(' ');
@@ -246,7 +269,12 @@ export function Composer(props: ComposerProps) {
         <FieldError id={`${id}-body-error`} message={errors.body} />
       </div>
 
+      <details class="nr-composer__options" open={optionsOpen} onToggle={(e) => setOptionsOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          <span class="nr-composer__options-title">Options</span> <span class="nr-muted">{optionsSummary}</span>
+        </summary>
       <div class="nr-composer__meta">
+        {props.options}
         <LabelPicker id={`${id}-label`} value={label} onValue={setLabel} />
         <Contributors
           idPrefix={`${id}-contrib`}
@@ -256,6 +284,7 @@ export function Composer(props: ComposerProps) {
           typed={typed}
           onTyped={setTyped}
           error={errors.contributors}
+          team={props.team ?? []}
         />
         <div class="nr-composer__toggles">
           <Checkbox
@@ -269,10 +298,22 @@ export function Composer(props: ComposerProps) {
         </div>
         {hasSchedule && <ScheduleField id={`${id}-when`} value={scheduledFor} onValue={setScheduledFor} error={errors.scheduledFor} />}
       </div>
+      </details>
 
       {props.children}
-      <FormError message={errors.form} />
+      {/* Sticky at the bottom of the screen while writing: Publish is always in reach, and what it did shows here. */}
       <div class="nr-actions nr-composer__actions">
+        <FormError message={errors.form} />
+        {props.done && !errors.form && (
+          <p class="nr-composer__done">
+            {props.done.message}{' '}
+            {props.done.url && (
+              <a href={props.done.url} target="_blank" rel="noopener">
+                See it as readers do
+              </a>
+            )}
+          </p>
+        )}
         {props.actions.map((a) => (
           <button
             key={a.action}
