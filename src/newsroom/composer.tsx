@@ -120,6 +120,7 @@ export function Composer(props: ComposerProps) {
       const rerender = () => setTick((n) => n + 1);
       ed.on('transaction', rerender);
       ed.on('update', () => changed());
+      changed(); // as on mount: anything typed in the title meanwhile is saved too
     });
     return () => {
       mounted.current = false;

@@ -12,6 +12,7 @@ import { docToSummary, summaryToDoc } from './blocks.js';
 import { FIELD_NAMES, mediaFields, mediaValue, pageChanges, pageValues, type Field, type MediaFields, type MediaType, type Values } from './page-fields.js';
 import { MEDIA_URL } from './constants.js';
 import { useApp } from './context.js';
+import { ContinueOnNewPage } from './continue.js';
 import { loadEditorKit } from './load-editor.js';
 import type { ApiPage } from './types.js';
 import { ConfirmButton, FormError, TextField } from './ui.js';
@@ -202,6 +203,8 @@ function EndCoverage({ page, onChanged }: { page: ApiPage; onChanged: (message: 
     }
   };
   return (
+    <>
+    {page.state === 'live' && <ContinueOnNewPage page={page} onChanged={onChanged} />}
     <fieldset class="nr-fieldset">
       <legend>End of coverage</legend>
       <div class="nr-field">
@@ -235,6 +238,7 @@ function EndCoverage({ page, onChanged }: { page: ApiPage; onChanged: (message: 
         <ConfirmButton label="End coverage" question="End this page's live coverage?" confirm="Yes, end it" onConfirm={() => act('end', undefined, 'Coverage ended.')} />
       </div>
     </fieldset>
+    </>
   );
 }
 
