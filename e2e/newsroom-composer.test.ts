@@ -83,7 +83,7 @@ describeBrowser('the newsroom composer in a real browser', () => {
     await openOptions(page);
     await page.getByLabel('Contributor role').fill('Estuary reporter');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await stored('Coastguard statement'))?.contributors, { timeout: 15_000 }).toEqual([{ name: 'Sam Field', role: 'Estuary reporter' }]);
+    await expect.poll(async () => (await stored('Coastguard statement'))?.contributors, { timeout: 15_000 }).toEqual([{ name: 'Editor Person' }, { name: 'Sam Field', role: 'Estuary reporter' }]); // my byline by default, and the typed one
   }, 60_000);
 
   it('with a time filled in, Schedule is the primary action, the Pin box is off, and Publish asks first', async () => {
@@ -94,6 +94,7 @@ describeBrowser('the newsroom composer in a real browser', () => {
     await page.getByLabel('Title').fill('Evening high tide');
     await body(page).click();
     await page.keyboard.type('The next high tide is at 19:40.');
+    await openOptions(page);
     await pin.check();
     await openOptions(page);
     await page.getByLabel('Scheduled time').fill(whenIn(90));

@@ -124,7 +124,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     expect(drafts.posts[0]).toMatchObject({
       title: 'Draft that must survive',
       label: 'breaking',
-      contributors: [{ name: 'Jo Reporter', role: 'Local correspondent' }],
+      contributors: [{ name: 'Editor Person' }, { name: 'Jo Reporter', role: 'Local correspondent' }], // mine by default, and Jo
       body: [{ type: 'paragraph', text: 'Police say _nobody_ was hurt.' }],
     });
     // Sent: a reload starts empty, and readers never saw the draft.

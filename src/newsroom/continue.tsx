@@ -37,8 +37,8 @@ export function ContinueOnNewPage({ page, onChanged }: { page: ApiPage; onChange
   return (
     <fieldset class="nr-fieldset nr-continue">
       <legend>Continue on a new page</legend>
-      <TextField id="nr-next-title" label="New page title" value={title} onValue={setTitle} maxLength={200} error={errors.title} />
-      <TextField id="nr-next-slug" label="New page address" hint={`Readers find it at /live/${address || '…'}`} value={address} onValue={setSlug} maxLength={80} error={errors.slug} />
+      <TextField id="nr-next-title" label="Title of the new page" value={title} onValue={setTitle} maxLength={200} error={errors.title} />
+      <TextField id="nr-next-slug" label="Address of the new page" hint={`Readers find it at /live/${address || '…'}`} value={address} onValue={setSlug} maxLength={80} error={errors.slug} />
       <Checkbox id="nr-next-summary" label="Copy the summary" checked={copy.summary} onChecked={(v) => setCopy({ ...copy, summary: v })} />
       <Checkbox id="nr-next-media" label="Copy the featured media" checked={copy.featuredMedia} onChecked={(v) => setCopy({ ...copy, featuredMedia: v })} />
       <Checkbox id="nr-next-pinned" label="Copy the pinned post" checked={copy.pinned} onChecked={(v) => setCopy({ ...copy, pinned: v })} />

@@ -60,6 +60,7 @@ export function useDeskData(slug: string, statuses: readonly ListStatus[]) {
   const again = useRef(false);
   const alive = useRef(true);
   const since = useRef<string | null>(null);
+  const snapshotAt = useRef('');
   useEffect(() => () => void (alive.current = false), []);
 
   const fetchAll = async () => {
@@ -74,6 +75,7 @@ export function useDeskData(slug: string, statuses: readonly ListStatus[]) {
     }
     if (!alive.current) return;
     since.current ??= got.at;
+    snapshotAt.current = got.at;
     setProblem(null);
     const lists: Lists = Object.fromEntries(statuses.map((s) => [s, got.lists[s]]));
     setData({ page: got.page, lists, activity: got.activity, pinned: got.pinned, bylines: got.bylines, contributors: got.contributors, snippets: got.snippets, me: got.me });
@@ -98,7 +100,7 @@ export function useDeskData(slug: string, statuses: readonly ListStatus[]) {
   const apply = useCallback((f: DeskFrame) => {
     setData((d) => {
       const page = f.page ?? d.page;
-      const lists = mergePosts(d.lists, f.posts);
+      const lists = mergePosts(d.lists, f.posts, snapshotAt.current);
       const pinnedId = page?.pinnedPostId ?? null;
       const pinnedPost = pinnedId ? Object.values(lists).flatMap((l) => l.posts).find((p) => p.id === pinnedId) : undefined;
       const pinned = !pinnedId ? null : pinnedPost ? { id: pinnedId, title: pinnedPost.title } : d.pinned?.id === pinnedId ? d.pinned : { id: pinnedId, title: 'another post' };

@@ -3,7 +3,7 @@ import { mergePosts, type Lists } from './desk-merge.js';
 import type { ApiPost } from './types.js';
 
 const post = (id: string, status: ApiPost['status'], at: string, version = 1): ApiPost =>
-  ({ id, status, version, title: id, publishedAt: status === 'published' ? at : null, scheduledFor: null, createdAt: at }) as ApiPost;
+  ({ id, status, version, title: id, publishedAt: status === 'published' ? at : null, scheduledFor: null, createdAt: at, updatedAt: at }) as ApiPost;
 
 describe('merging pushed posts into the desk lists', () => {
   const lists: Lists = {
@@ -32,6 +32,13 @@ describe('merging pushed posts into the desk lists', () => {
     expect(next.published!.posts.map((p) => p.title)).toEqual(['b', 'Edited']);
     expect(next.published!.total).toBe(2);
     expect(mergePosts(next, [post('a', 'published', '2026-01-01T10:01:00Z', 2)])).toBe(next);
+  });
+
+  it('a post re-sent from before the snapshot, not shown, is already counted', () => {
+    const partial: Lists = { draft: { posts: [post('d', 'draft', '2026-01-01T10:00:00Z')], total: 23, more: true } };
+    const early = { ...post('e', 'draft', '2026-01-01T09:00:00Z'), updatedAt: '2026-01-01T10:00:00Z' };
+    expect(mergePosts(partial, [early], '2026-01-01T10:00:01Z')).toBe(partial);
+    expect(mergePosts(partial, [early], '2026-01-01T09:59:59Z').draft!.total).toBe(24);
   });
 
   it('a list the desk does not show is left alone; a post older than a partial list stays beyond it', () => {

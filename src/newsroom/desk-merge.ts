@@ -19,14 +19,20 @@ export type Lists = Partial<Record<ListStatus, PostsShown>>;
 const sortKey = (p: ApiPost) => p.publishedAt ?? p.scheduledFor ?? p.createdAt;
 const newestFirst = (a: ApiPost, b: ApiPost) => sortKey(b).localeCompare(sortKey(a)) || b.id.localeCompare(a.id);
 
-/** `lists` with `changed` posts moved to, or updated in, their status's list. */
-export function mergePosts(lists: Lists, changed: ApiPost[]): Lists {
+/**
+ * `lists` with `changed` posts moved to, or updated in, their status's list. `snapshotAt`:
+ * when the lists were read; a post not shown and last changed before then is already
+ * counted in the totals (it lies beyond what is shown), so it changes nothing.
+ */
+export function mergePosts(lists: Lists, changed: ApiPost[], snapshotAt = ''): Lists {
   let next = lists;
-  for (const post of changed) next = mergeOne(next, post);
+  for (const post of changed) next = mergeOne(next, post, snapshotAt);
   return next;
 }
 
-function mergeOne(lists: Lists, post: ApiPost): Lists {
+function mergeOne(lists: Lists, post: ApiPost, snapshotAt: string): Lists {
+  const shown = Object.values(lists).some((l) => l.posts.some((p) => p.id === post.id));
+  if (!shown && post.updatedAt < snapshotAt) return lists;
   const next: Lists = {};
   for (const [status, l] of Object.entries(lists) as [ListStatus, PostsShown][]) {
     const had = l.posts.find((p) => p.id === post.id);
