@@ -10,7 +10,7 @@
 import type { Editor } from '@tiptap/core';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, type Errors } from './composer-parts.js';
+import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, Shortcuts, type Errors } from './composer-parts.js';
 import { Contributors } from './contributors.js';
 import { loadEditorKit, type EditorKit } from './load-editor.js';
 import { checkFields, fromLocalInput, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
@@ -347,7 +347,9 @@ export function Composer(props: ComposerProps) {
         />
       )}
       {props.note && <p class="nr-composer__note">{props.note}</p>}
+      <Shortcuts />
       {preview !== null && <Preview {...preview} onClose={() => (clearTimeout(previewTimer.current), setPreview(null))} />}
     </form>
   );
 }
+
