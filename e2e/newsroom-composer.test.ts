@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage, aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, card, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+import { body, card, journalist, openDesk, type Journalist, openOptions } from './newsroom-helpers.js';
 
 const SLUG = 'estuary';
 const TITLE = 'Storm coverage estuary';
@@ -78,10 +78,12 @@ describeBrowser('the newsroom composer in a real browser', () => {
     await page.getByLabel('Title').fill('Coastguard statement');
     await body(page).click();
     await page.keyboard.type('The search continues overnight.');
+    await openOptions(page);
     await page.getByLabel('Contributor name').fill('Sam Field');
+    await openOptions(page);
     await page.getByLabel('Contributor role').fill('Estuary reporter');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await stored('Coastguard statement'))?.contributors, { timeout: 15_000 }).toEqual([{ name: 'Sam Field', role: 'Estuary reporter' }]);
+    await expect.poll(async () => (await stored('Coastguard statement'))?.contributors, { timeout: 15_000 }).toEqual([{ name: 'Editor Person' }, { name: 'Sam Field', role: 'Estuary reporter' }]); // my byline by default, and the typed one
   }, 60_000);
 
   it('with a time filled in, Schedule is the primary action, the Pin box is off, and Publish asks first', async () => {
@@ -92,7 +94,9 @@ describeBrowser('the newsroom composer in a real browser', () => {
     await page.getByLabel('Title').fill('Evening high tide');
     await body(page).click();
     await page.keyboard.type('The next high tide is at 19:40.');
+    await openOptions(page);
     await pin.check();
+    await openOptions(page);
     await page.getByLabel('Scheduled time').fill(whenIn(90));
     expect(await pin.isDisabled()).toBe(true);
     expect(await pin.isChecked()).toBe(false);
@@ -109,6 +113,7 @@ describeBrowser('the newsroom composer in a real browser', () => {
     await page.getByLabel('Title').fill('Morning low tide');
     await body(page).click();
     await page.keyboard.type('Low tide at 07:10.');
+    await openOptions(page);
     await page.getByLabel('Scheduled time').fill(whenIn(600));
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const ask = page.getByRole('group', { name: 'Go live now?' });
@@ -132,11 +137,13 @@ describeBrowser('the newsroom composer in a real browser', () => {
 
   it('has one Key event control, and an open preview follows the edits', async () => {
     const { page } = desk;
+    await openOptions(page);
     const labels = await page.getByLabel('Label').first().locator('option').allTextContents();
     expect(labels).toEqual(['No label', 'Breaking', 'Analysis', 'Explainer', 'Correction']);
     await page.getByLabel('Title').fill('Bridge reopens');
     await body(page).click();
     await page.keyboard.type('Traffic is moving again.');
+    await openOptions(page);
     await page.getByLabel('Key event').check();
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     const preview = page.getByRole('region', { name: 'Preview' });

@@ -60,3 +60,8 @@ export const body = (page: Page) => page.getByRole('textbox', { name: 'Body' }).
 /** A post's card on the desk, found by its title. */
 export const card = (page: Page, title: string) => page.locator('article.nr-post', { has: page.getByRole('heading', { name: title, exact: true }) });
 
+
+/** Unfolds every composer's options row (label, contributors, key event, pin, schedule) on the page. */
+export async function openOptions(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details.nr-composer__options').forEach((d) => (d.open = true)));
+}

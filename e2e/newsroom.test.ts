@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser, launchBrowser } from './browser.js';
-import { body, card, journalist, openDesk, recordErrors, type Journalist } from './newsroom-helpers.js';
+import { body, card, journalist, openDesk, recordErrors, type Journalist, openOptions } from './newsroom-helpers.js';
 
 const SLUG = 'harbour';
 const TITLE = 'Storm coverage harbour';
@@ -91,9 +91,13 @@ describeBrowser('the newsroom desk in a real browser', () => {
     await page.keyboard.type('nobody');
     await page.keyboard.press('Control+I');
     await page.keyboard.type(' was hurt.');
+    await openOptions(page);
     await page.getByLabel('Contributor name').fill('Jo Reporter');
+    await openOptions(page);
     await page.getByLabel('Contributor role').fill('Local correspondent');
+    await openOptions(page);
     await page.getByRole('button', { name: 'Add contributor' }).click();
+    await openOptions(page);
     await page.getByLabel('Label').selectOption('breaking');
     await expect.poll(() => page.locator('.nr-composer__note').first().textContent(), { timeout: 10_000 }).toContain('Saved in this browser');
 
@@ -103,6 +107,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     expect(await page.locator('.nr-composer__note').first().textContent()).toContain('Your unsent post was restored');
     expect(await body(page).textContent()).toBe('Police say nobody was hurt.');
     expect(await body(page).locator('em').textContent()).toBe('nobody');
+    await openOptions(page);
     expect(await page.getByLabel('Label').inputValue()).toBe('breaking');
     expect(await page.getByRole('button', { name: 'Remove Jo Reporter' }).count()).toBe(1);
 
@@ -119,7 +124,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     expect(drafts.posts[0]).toMatchObject({
       title: 'Draft that must survive',
       label: 'breaking',
-      contributors: [{ name: 'Jo Reporter', role: 'Local correspondent' }],
+      contributors: [{ name: 'Editor Person' }, { name: 'Jo Reporter', role: 'Local correspondent' }], // mine by default, and Jo
       body: [{ type: 'paragraph', text: 'Police say _nobody_ was hurt.' }],
     });
     // Sent: a reload starts empty, and readers never saw the draft.
@@ -139,6 +144,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     await page.getByLabel('Title').fill('Scheduled in the past');
     await body(page).click();
     await page.keyboard.type('This should not go out.');
+    await openOptions(page);
     await page.getByLabel('Scheduled time').fill('2020-01-01T10:00');
     await page.getByRole('button', { name: 'Schedule' }).click();
     await expect.poll(() => page.locator('#nr-new-when-error').textContent()).toBe('Choose a time in the future.');

@@ -11,11 +11,13 @@ export const PRESENCE_TTL_MS = 30_000;
 /** Marks `actor` as editing a post, or no longer editing it. */
 export async function setEditing(ctx: CommandContext, actor: Actor & { name: string }, postId: string, editing: boolean): Promise<void> {
   const expiresAt = new Date(ctx.now().getTime() + PRESENCE_TTL_MS).toISOString();
-  await ctx.store.write(async (db) => {
+  const pageId = await ctx.store.write(async (db) => {
     const { page } = await requirePost(db, postId);
-    if (!editing) return clearPresence(db, postId, actor.id);
-    await setPresence(db, { postId, pageId: page.id, userId: actor.id, userName: actor.name, expiresAt });
+    if (!editing) await clearPresence(db, postId, actor.id);
+    else await setPresence(db, { postId, pageId: page.id, userId: actor.id, userName: actor.name, expiresAt });
+    return page.id;
   });
+  ctx.onDeskChange?.(pageId);
 }
 
 /** The minute an instant falls in, as `YYYY-MM-DDTHH:MM`. */

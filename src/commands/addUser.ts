@@ -24,7 +24,7 @@ export async function addUser(
   const passwordHash = await hashPassword(password); // slow on purpose: outside the transaction
   return inTransaction(ctx, async (tx) => {
     if (await findUserByEmail(tx.db, input.email)) throw conflict('email_taken', `${input.email} already has an account.`, 'email');
-    const user: User = { id: newId(), email: input.email.toLowerCase(), name: input.name, role: input.role, active: true, createdAt: tx.now };
+    const user: User = { id: newId(), email: input.email.toLowerCase(), name: input.name, role: input.role, active: true, createdAt: tx.now, byline: { name: input.name, role: null, photo: null, byDefault: true } };
     await insertUser(tx.db, user, passwordHash);
     return { user, password };
   });

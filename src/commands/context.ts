@@ -20,6 +20,8 @@ export interface CommandContext {
   outbox?: readonly OutboxWriter[];
   /** Called after a transaction that appended events commits: "page P is at seq N". */
   onEvent?(pageId: string, seq: number): void;
+  /** Called after a change only the newsroom sees (a draft saved, presence) commits: open desks reread. */
+  onDeskChange?(pageId: string): void;
 }
 
 /** A transaction in progress: its connection, its timestamp and its event writer. */
@@ -29,6 +31,8 @@ export interface Tx {
   now: string;
   /** Appends a page event with the page's next seq; returns the seq. */
   append(pageId: string, type: EventType, data: EventData): Promise<number>;
+  /** Marks a page's desk as changed (a post in any status): open desks reread after commit. */
+  touch(pageId: string): void;
 }
 
 /** Called once per transaction: returns what to write for each event it appends. */
@@ -49,6 +53,7 @@ export interface TransactionOptions {
 /** Runs `fn` in one transaction; once it commits, announces each touched page's new seq. */
 export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const appended = new Map<string, number>();
+  const touched = new Set<string>();
   const now = ctx.now().toISOString();
   const result = await ctx.store.write((trx) => {
     const outbox = (ctx.outbox ?? []).map((writer) => writer(trx, now, options));
@@ -61,9 +66,12 @@ export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Prom
         appended.set(pageId, seq);
         return seq;
       },
+      touch: (pageId) => void touched.add(pageId),
     });
   });
   for (const [pageId, seq] of appended) ctx.onEvent?.(pageId, seq);
+  // A page event wakes its desks too; the rest need their own word.
+  for (const pageId of touched) if (!appended.has(pageId)) ctx.onDeskChange?.(pageId);
   return result;
 }
 

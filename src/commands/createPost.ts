@@ -1,3 +1,4 @@
+import { pageEnded } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { checkPostState, defaultStatus } from '../domain/post-rules.js';
 import { newPost, type PostCreate } from '../domain/post.js';
@@ -36,9 +37,10 @@ export async function createPostOnce(
 
 async function insertPostOn(tx: Tx, actor: Actor, slug: string, input: PostCreate): Promise<PostResult> {
   const page = await lockPageForChange(tx.db, slug);
+  if (page.state === 'ended') throw pageEnded(page.slug);
   // Asked-for pinning of an unpublished post is refused below, not silently dropped.
   const post = { ...newPost({ ...input, id: newId(), pageId: page.id, authorId: actor.id, status: input.status ?? defaultStatus(actor) }, tx.now), pinned: input.pinned };
   checkPostState(post, tx.now);
-  const seq = await insertNewPost(tx, page, post);
+  const seq = await insertNewPost(tx, page, post, actor.id);
   return { post, seq, slug: page.slug };
 }

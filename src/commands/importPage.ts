@@ -22,13 +22,13 @@ export async function importPage(ctx: CommandContext, doc: ImportDocument, autho
   return inTransaction(ctx, async (tx) => {
     const src = doc.page;
     if (await findPageBySlug(tx.db, src.slug)) throw conflict('slug_taken', `A page "${src.slug}" already exists.`, 'page.slug');
-    let page = newPage(newId(), src, tx.now, src.createdAt);
+    let page: Page = { ...newPage(newId(), src, tx.now, src.createdAt), continuedFrom: src.continuedFrom ?? null };
     await insertPage(tx.db, page);
     const oldestFirst = [...doc.posts].sort((a, b) => (a.publishedAt ?? a.createdAt ?? '').localeCompare(b.publishedAt ?? b.createdAt ?? ''));
     for (const [i, p] of oldestFirst.entries()) {
       if (p.id && (await findPostRow(tx.db, p.id))) throw conflict('post_exists', `Post ${p.id} already exists.`, `posts.${i}.id`);
       const post = newPost({ ...p, id: p.id ?? newId(), pageId: page.id, authorId, createdAt: p.createdAt ?? p.publishedAt ?? undefined }, tx.now);
-      page = { ...page, seq: await insertNewPost(tx, page, post), pinnedPostId: post.pinned ? post.id : page.pinnedPostId };
+      page = { ...page, seq: await insertNewPost(tx, page, post, authorId), pinnedPostId: post.pinned ? post.id : page.pinnedPostId };
     }
     if (src.state === 'ended') {
       const ended = { state: 'ended', endedAt: src.endedAt ?? tx.now, continuedTo: src.continuedTo ?? null, continuationNotice: src.continuationNotice ?? (src.continuedTo ? DEFAULT_CONTINUATION_NOTICE : null) } as const;

@@ -18,7 +18,7 @@ export async function publishDue(ctx: CommandContext): Promise<number> {
       if (post.status !== 'scheduled' || !post.scheduledFor || post.scheduledFor > tx.now) return false;
       const next = { ...post, status: 'published' as const, publishedAt: post.scheduledFor, scheduledFor: null, version: post.version + 1, updatedAt: tx.now };
       if (!(await replacePost(tx.db, next, post.version))) return false;
-      await recordPostChange(tx, page, post, next);
+      await recordPostChange(tx, page, post, next, null);
       return isVisible(next);
     });
     if (done) published++;

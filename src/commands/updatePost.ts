@@ -27,7 +27,7 @@ export async function updatePost(
     checkPostState(next, tx.now);
     if (!(await replacePost(tx.db, next, expectedVersion))) throw versionConflict();
     if (patch.contributors) await rememberContributors(tx.db, next.contributors, tx.now, newId);
-    const seq = await recordPostChange(tx, page, post, next);
+    const seq = await recordPostChange(tx, page, post, next, actor.id);
     return { post: next, seq, slug: page.slug };
   });
 }

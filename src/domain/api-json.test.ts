@@ -5,12 +5,12 @@ import type { Post } from './post.js';
 
 const page: Page = {
   id: 'p1', slug: 'storm', title: 'Storm', description: null, timeZone: 'Europe/London', locale: 'en-GB', summary: [],
-  featuredMedia: null, state: 'live', continuedTo: null, continuationNotice: null, pinnedPostId: null, seq: 3,
+  featuredMedia: null, state: 'live', continuedTo: null, continuationNotice: null, continuedFrom: null, pinnedPostId: null, seq: 3,
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', endedAt: null,
 };
 const post: Post = {
   id: 'x1', pageId: 'p1', title: 'T', label: null, contributors: [], body: [], keyEvent: false, pinned: false, status: 'published',
-  scheduledFor: null, publishedAt: '2026-01-01T00:00:00Z', editedAt: null, createdAt: '2026-01-01T00:00:00Z',
+  scheduledFor: null, publishedAt: '2026-01-01T00:00:00Z', editedAt: null, correction: null, createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z', authorId: 'u1', version: 1,
 };
 
@@ -23,11 +23,11 @@ describe('presenters', () => {
 
   it('lists exactly the fields of the contract', () => {
     expect(Object.keys(pageJson(page, 'https://live.test')).sort()).toEqual(
-      ['continuationNotice', 'continuedTo', 'createdAt', 'description', 'endedAt', 'featuredMedia', 'id', 'locale', 'pinnedPostId', 'seq', 'slug', 'state', 'summary', 'timeZone', 'title', 'updatedAt', 'url'].sort(),
+      ['continuationNotice', 'continuedFrom', 'continuedTo', 'createdAt', 'description', 'endedAt', 'featuredMedia', 'id', 'locale', 'pinnedPostId', 'seq', 'slug', 'state', 'summary', 'timeZone', 'title', 'updatedAt', 'url'].sort(),
     );
     const anyone = postJson(post, 4, 'https://live.test', 'storm', undefined);
     expect(Object.keys(anyone).sort()).toEqual(
-      ['body', 'contributors', 'createdAt', 'editedAt', 'id', 'keyEvent', 'label', 'pageId', 'pinned', 'publishedAt', 'scheduledFor', 'seq', 'status', 'title', 'updatedAt', 'url', 'version'].sort(),
+      ['body', 'contributors', 'correction', 'createdAt', 'editedAt', 'id', 'keyEvent', 'label', 'pageId', 'pinned', 'publishedAt', 'scheduledFor', 'seq', 'status', 'title', 'updatedAt', 'url', 'version'].sort(),
     );
     expect(anyone.url).toBe('https://live.test/live/storm/posts/x1');
     // Who wrote it is for the newsroom only.

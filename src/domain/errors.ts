@@ -28,6 +28,8 @@ export const forbidden = (message = 'Your role does not allow this.', field?: st
   new AppError(403, 'forbidden', message, field);
 export const notFound = (what = 'page', message = 'Not found.') => new AppError(404, `${what}_not_found`, message);
 export const conflict = (code: string, message: string, field?: string) => new AppError(409, code, message, field);
+export const pageEnded = (slug: string) =>
+  new AppError(409, 'page_ended', `The coverage on "${slug}" has ended: it takes no new posts (its posts can still be corrected).`);
 export const versionConflict = (current?: number) =>
   new AppError(
     409,

@@ -92,8 +92,16 @@ export const pagePatchSchema = z
   .refine((p) => Object.keys(p).length > 0, 'Send at least one field to change.');
 export type PagePatch = z.infer<typeof pagePatchSchema>;
 
-/** Body of `POST /pages/{slug}/continue`. */
-export const continueSchema = z.strictObject({ to: slugSchema, notice: text(500).optional() });
+/**
+ * Body of `POST /pages/{slug}/continue`: `to` names an existing page, or describes a new one
+ * to create in the same step (`copy` says what it takes over; everything by default).
+ */
+export const continueSchema = z.strictObject({
+  to: z.union([slugSchema, z.strictObject({ slug: slugSchema, title: pageFields.title, description: pageFields.description.optional() })]),
+  notice: text(500).optional(),
+  copy: z.strictObject({ summary: z.boolean().optional(), featuredMedia: z.boolean().optional(), pinned: z.boolean().optional() }).optional(),
+});
+export type ContinueInput = z.infer<typeof continueSchema>;
 
 export type PageState = 'live' | 'ended';
 
@@ -111,6 +119,8 @@ export interface Page {
   /** Slug of the page the coverage continues on, once continued. */
   continuedTo: string | null;
   continuationNotice: string | null;
+  /** Slug of the page whose coverage this one continues (the link back to the earlier coverage). */
+  continuedFrom: string | null;
   pinnedPostId: string | null;
   /** The page's event sequence number: gap-free, increasing, one per reader-visible change. */
   seq: number;
@@ -133,6 +143,7 @@ export function newPage(id: string, input: PageCreate, now: string, createdAt = 
     state: 'live',
     continuedTo: null,
     continuationNotice: null,
+    continuedFrom: null,
     pinnedPostId: null,
     seq: 0,
     createdAt,

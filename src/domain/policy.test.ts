@@ -10,7 +10,7 @@ const postBy = (authorId: string, status: PostStatus): Post =>
 describe('policy', () => {
   it('every action without a subject: anyone, or the role and above; 401 without an actor, 403 below the role', () => {
     for (const action of Object.keys(ACTIONS) as Action[]) {
-      if (['post.read', 'post.list', 'post.create', 'post.edit', 'token.revoke'].includes(action)) continue;
+      if (['post.read', 'post.list', 'post.create', 'post.edit', 'token.revoke', 'byline.edit'].includes(action)) continue;
       const needed = ACTIONS[action];
       expect(refusal(undefined, action as 'page.create')?.status ?? 'ok', action).toBe(needed === 'anyone' ? 'ok' : 401);
       for (const role of ['contributor', 'editor', 'admin'] as const) {
@@ -54,5 +54,16 @@ describe('policy', () => {
     expect(can(people.admin, 'token.revoke', { userId: 'c' })).toBe(true);
     expect(refusal(undefined, 'post.list', { status: 'draft' })?.status).toBe(401);
     expect(can(undefined, 'post.list', { status: 'published' })).toBe(true);
+  });
+
+  it('bylines: one’s own, or anyone’s for an admin; audit trails: admins; snippets: editors manage, the desk uses', () => {
+    expect(can(people.contributor, 'byline.edit', { userId: 'c' })).toBe(true);
+    expect(can(people.editor, 'byline.edit', { userId: 'c' })).toBe(false);
+    expect(can(people.admin, 'byline.edit', { userId: 'c' })).toBe(true);
+    expect(refusal(undefined, 'byline.edit', { userId: 'c' })?.status).toBe(401);
+    expect(can(people.editor, 'audit.read')).toBe(false);
+    expect(can(people.admin, 'audit.read')).toBe(true);
+    expect(can(people.contributor, 'snippet.manage')).toBe(false);
+    expect(can(people.editor, 'snippet.manage')).toBe(true);
   });
 });

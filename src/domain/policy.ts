@@ -27,6 +27,14 @@ export const ACTIONS = {
   /** What the desk reads: who I am, pages, contributors, activity; saying "I am editing". */
   'desk.use': 'contributor',
   'people.manage': 'admin',
+  /** A post's versions (contributors: of the posts they may read). */
+  'post.history': 'contributor',
+  /** A page's audit trail of publish, unpublish, pin, end and continue. */
+  'audit.read': 'admin',
+  /** A byline profile: one's own, or anyone's for admins. */
+  'byline.edit': 'contributor',
+  /** Creating, changing and deleting snippets (everyone on the desk may use them). */
+  'snippet.manage': 'editor',
   'token.create': 'contributor',
   'token.list': 'contributor',
   'token.revoke': 'contributor',
@@ -51,6 +59,7 @@ export interface Subjects {
   'post.create': PostCreate;
   'post.edit': { post: Post; change: PostPatch };
   'token.revoke': { userId: string };
+  'byline.edit': { userId: string };
 }
 
 type Refusal = { message: string; field?: string } | null;
@@ -86,6 +95,7 @@ const RULES: Rules = {
     if (!AUTHOR_STATUSES.includes(post.status)) return { message: 'An editor has taken this post on; ask an editor to change it.' };
     return fieldsRefusal(actor, change);
   },
+  'byline.edit': (actor, { userId }) => (userId === actor?.id || may(actor, 'people.manage') ? null : { message: 'You can edit only your own byline.' }),
   'token.revoke': (actor, token) => (token.userId === actor?.id || may(actor, 'token.any') ? null : { message: 'There is no such token.' }),
 };
 

@@ -9,7 +9,7 @@ import { isVisible, type Post, type PostPatch, type PostStatus } from './post.js
 import type { Actor } from './user.js';
 
 /** The fields readers see; changing one of them on a published post marks it edited. */
-const CONTENT_FIELDS = ['title', 'label', 'contributors', 'body', 'keyEvent'] as const;
+const CONTENT_FIELDS = ['title', 'label', 'contributors', 'body', 'keyEvent', 'correction'] as const;
 
 /** The status a new post gets when the request names none. */
 export const defaultStatus = (actor: Actor): PostStatus => (can(actor, 'post.publish') ? 'published' : 'submitted');
@@ -31,6 +31,8 @@ export function applyPatch(post: Post, patch: PostPatch, now: string): Post {
   if (patch.contributors !== undefined) next.contributors = patch.contributors;
   if (patch.body !== undefined) next.body = patch.body;
   if (patch.keyEvent !== undefined) next.keyEvent = patch.keyEvent;
+  if (patch.correction !== undefined && patch.correction !== post.correction?.text)
+    next.correction = patch.correction === null ? null : { text: patch.correction, at: now };
   if (patch.pinned !== undefined) next.pinned = patch.pinned;
   if (patch.status !== undefined) next.status = patch.status;
   if (patch.scheduledFor !== undefined) next.scheduledFor = patch.scheduledFor;

@@ -1,7 +1,7 @@
 /** Posts: the timestamped updates of a live page (SPEC §2). */
 import { z } from 'zod';
 import { bodySchema, type Block } from './block.js';
-import { isoDateTime, text } from './schema-helpers.js';
+import { isoDateTime, mediaUrl, text } from './schema-helpers.js';
 
 /** The shape of the ids we make (UUIDv7); anything else cannot name a post. */
 export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -13,7 +13,8 @@ export type Label = (typeof LABELS)[number];
 export const WRITABLE_STATUSES = ['published', 'draft', 'scheduled', 'submitted'] as const;
 export type PostStatus = (typeof WRITABLE_STATUSES)[number] | 'unpublished';
 
-export const contributorSchema = z.strictObject({ name: text(100), role: text(200).optional() });
+/** A byline: a name, a role line, and a photo (an http(s) image, e.g. from the media library). */
+export const contributorSchema = z.strictObject({ name: text(100), role: text(200).optional(), photo: mediaUrl.optional() });
 export type Contributor = z.infer<typeof contributorSchema>;
 
 /** The validated post fields, shared by the API bodies and imports. */
@@ -55,6 +56,8 @@ export const postPatchSchema = z
     status: postFields.status.optional(),
     scheduledFor: postFields.scheduledFor.optional(),
     publishedAt: postFields.publishedAt.optional(),
+    /** A correction note readers see with the post ("Correction: …"); null removes it. */
+    correction: text(500).nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'Send at least one field to change.');
 export type PostPatch = z.infer<typeof postPatchSchema>;
@@ -83,6 +86,13 @@ export interface Post {
   updatedAt: string;
   authorId: string | null;
   version: number;
+  /** A correction note shown to readers with the post, and when it was made. */
+  correction: Correction | null;
+}
+
+export interface Correction {
+  text: string;
+  at: string;
 }
 
 /** True when readers see the post. */
@@ -96,6 +106,7 @@ export type NewPost = Pick<Post, 'id' | 'pageId' | 'authorId' | 'title' | 'contr
   publishedAt?: string | null | undefined;
   editedAt?: string | null | undefined;
   createdAt?: string | undefined;
+  correction?: Correction | null | undefined;
 };
 
 /** A post at version 1: only a scheduled post keeps its time, a published one gets `now` unless given. */
@@ -117,5 +128,6 @@ export function newPost(p: NewPost, now: string): Post {
     updatedAt: now,
     authorId: p.authorId,
     version: 1,
+    correction: p.correction ?? null,
   };
 }

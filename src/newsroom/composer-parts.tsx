@@ -98,3 +98,28 @@ export function Preview({ html, stale, onClose }: { html: string; stale: boolean
     </section>
   );
 }
+
+const SHORTCUTS: [string, string][] = [
+  ['Ctrl/⌘ + Enter', 'the first button: Publish, Submit for review or Save changes'],
+  ['Enter in the title', 'go to the body'],
+  ['Ctrl/⌘ + B, I, K', 'bold, italic, link'],
+  ['Ctrl/⌘ + Z, Shift + Z', 'undo, redo'],
+  ['Tab to the formatting toolbar, then arrow keys, Home, End', 'move between its buttons'],
+];
+
+/** The keyboard shortcuts, one click away under the composer. */
+export function Shortcuts() {
+  return (
+    <details class="nr-shortcuts">
+      <summary>Keyboard shortcuts</summary>
+      <dl>
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={keys}>
+            <dt>{keys}</dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}

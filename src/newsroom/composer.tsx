@@ -10,13 +10,12 @@
 import type { Editor } from '@tiptap/core';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, type Errors } from './composer-parts.js';
+import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, Shortcuts, type Errors } from './composer-parts.js';
 import { Contributors } from './contributors.js';
-import { createEditor } from './editor.js';
 import { pendingFree, startUpload, type UploadTarget } from './image-uploads.js';
+import { loadEditorKit, type EditorKit } from './load-editor.js';
 import { PostImages, usePhotoErrors } from './post-images.js';
 import { checkFields, fromLocalInput, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
-import { Toolbar } from './toolbar.js';
 import type { Contributor, Label } from './types.js';
 import { Checkbox, FieldError, FormError, formatTime } from './ui.js';
 
@@ -47,6 +46,12 @@ export interface ComposerProps {
   upload?: UploadTarget;
   /** A quiet line under the buttons, e.g. "Saved in this browser". */
   note?: string;
+  /** What the last action did, shown in the action bar where the journalist is looking. */
+  done?: { message: string; url?: string | undefined } | null;
+  /** Colleagues' bylines, added with one tap. */
+  team?: Contributor[];
+  /** Extra fields inside the folded options row (e.g. snippets, a correction note). */
+  options?: ComponentChildren;
   children?: ComponentChildren;
 }
 
@@ -67,7 +72,9 @@ export function Composer(props: ComposerProps) {
   const [busy, setBusy] = useState<PostAction | null>(null);
   const [preview, setPreview] = useState<{ html: string; stale: boolean } | null>(null);
   const [askNow, setAskNow] = useState(false);
+  const [optionsOpen, setOptionsOpen] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [kit, setKit] = useState<EditorKit | null>(null);
   const [, setTick] = useState(0);
   const [linkRequest, setLinkRequest] = useState(0);
   const holder = useRef<HTMLDivElement>(null);
@@ -105,25 +112,31 @@ export function Composer(props: ComposerProps) {
   };
 
   useEffect(() => {
-    const ed = createEditor({
-      element: holder.current!,
-      content: props.initial.doc,
-      labelledBy: `${id}-body-label`,
-      describedBy: `${id}-body-error`,
-      onLinkShortcut: () => setLinkRequest((n) => n + 1),
-      // Several dropped at one place: each goes in at that place, so the last is inserted first.
-      ...(props.upload ? { onImageFiles: (files: File[], at?: number) => (at === undefined ? files : [...files].reverse()).forEach((f) => editorRef.current && startUpload(editorRef.current, props.upload!, f, at)) } : {}),
+    let ed: Editor | null = null;
+    void loadEditorKit().then((k) => {
+      if (!mounted.current) return;
+      ed = k.createEditor({
+        element: holder.current!,
+        content: props.initial.doc,
+        labelledBy: `${id}-body-label`,
+        describedBy: `${id}-body-error`,
+        onLinkShortcut: () => setLinkRequest((n) => n + 1),
+        // Several dropped at one place: each goes in at that place, so the last is inserted first.
+        ...(props.upload ? { onImageFiles: (files: File[], at?: number) => (at === undefined ? files : [...files].reverse()).forEach((f) => editorRef.current && startUpload(editorRef.current, props.upload!, f, at)) } : {}),
+      });
+      editorRef.current = ed;
+      setKit(k);
+      setEditor(ed);
+      const rerender = () => setTick((n) => n + 1);
+      ed.on('transaction', rerender);
+      ed.on('update', () => changed());
+      changed(); // as on mount: anything typed in the title meanwhile is saved too
     });
-    editorRef.current = ed;
-    setEditor(ed);
-    const rerender = () => setTick((n) => n + 1);
-    ed.on('transaction', rerender);
-    ed.on('update', () => changed());
     return () => {
       mounted.current = false;
       clearTimeout(previewTimer.current);
       editorRef.current = null;
-      ed.destroy();
+      ed?.destroy();
     };
   }, []);
 
@@ -177,6 +190,7 @@ export function Composer(props: ComposerProps) {
   }
 
   function focusFirstInvalid(e: Errors) {
+    if (e.contributors || e.scheduledFor) setOptionsOpen(true);
     // After the render that shows the messages.
     setTimeout(() => {
       if (e.title) document.getElementById(`${id}-title`)?.focus();
@@ -203,6 +217,21 @@ export function Composer(props: ComposerProps) {
     }
   }
 
+  // Rarely changed, so folded; the summary line says what is set, so nothing is hidden by surprise.
+  const optionsSummary =
+    [
+      contributors.length > 0 ? `By ${contributors.map((c) => c.name).join(', ')}` : 'No byline',
+      label && `Label: ${label}`,
+      keyEvent && 'Key event',
+      pinned && !timed && 'Pinned',
+      scheduledFor.trim() && `Scheduled ${formatTime(fromLocalInput(scheduledFor))}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  // A problem inside the fold opens it, so the message is seen.
+  useEffect(() => {
+    if (errors.contributors || errors.scheduledFor) setOptionsOpen(true);
+  }, [errors.contributors, errors.scheduledFor]);
   const pinHint = timed
     ? 'A scheduled post cannot be pinned: pin it once it is live.'
     : ['Applies when you publish now; drafts and scheduled posts are not pinned.', props.pinNote].filter(Boolean).join(' ');
@@ -248,13 +277,18 @@ export function Composer(props: ComposerProps) {
         <span class="nr-label" id={`${id}-body-label`} onClick={() => editorRef.current?.commands.focus()}>
           Body
         </span>
-        {editor && <Toolbar editor={editor} idPrefix={id} linkRequest={linkRequest} upload={props.upload} />}
+        {editor && kit && <kit.Toolbar editor={editor} idPrefix={id} linkRequest={linkRequest} upload={props.upload} />}
         <div class={`nr-editor__frame${errors.body ? ' nr-editor__frame--invalid' : ''}`} id={`${id}-body`} ref={holder} />
         <FieldError id={`${id}-body-error`} message={errors.body} />
         {editor && <PostImages editor={editor} idPrefix={id} errors={photos.errors} upload={props.upload} />}
       </div>
 
+      <details class="nr-composer__options" open={optionsOpen} onToggle={(e) => setOptionsOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          <span class="nr-composer__options-title">Options</span> <span class="nr-muted">{optionsSummary}</span>
+        </summary>
       <div class="nr-composer__meta">
+        {props.options}
         <LabelPicker id={`${id}-label`} value={label} onValue={setLabel} />
         <Contributors
           idPrefix={`${id}-contrib`}
@@ -264,6 +298,7 @@ export function Composer(props: ComposerProps) {
           typed={typed}
           onTyped={setTyped}
           error={errors.contributors}
+          team={props.team ?? []}
         />
         <div class="nr-composer__toggles">
           <Checkbox
@@ -277,10 +312,22 @@ export function Composer(props: ComposerProps) {
         </div>
         {hasSchedule && <ScheduleField id={`${id}-when`} value={scheduledFor} onValue={setScheduledFor} error={errors.scheduledFor} />}
       </div>
+      </details>
 
       {props.children}
-      <FormError message={errors.form} />
+      {/* Sticky at the bottom of the screen while writing: Publish is always in reach, and what it did shows here. */}
       <div class="nr-actions nr-composer__actions">
+        <FormError message={errors.form} />
+        {props.done && !errors.form && (
+          <p class="nr-composer__done">
+            {props.done.message}{' '}
+            {props.done.url && (
+              <a href={props.done.url} target="_blank" rel="noopener">
+                See it as readers do
+              </a>
+            )}
+          </p>
+        )}
         {props.actions.map((a) => (
           <button
             key={a.action}
@@ -313,7 +360,9 @@ export function Composer(props: ComposerProps) {
         />
       )}
       {props.note && <p class="nr-composer__note">{props.note}</p>}
+      <Shortcuts />
       {preview !== null && <Preview {...preview} onClose={() => (clearTimeout(previewTimer.current), setPreview(null))} />}
     </form>
   );
 }
+

@@ -18,9 +18,11 @@ export interface ContributorsProps {
   onTyped: (typed: TypedContributor) => void;
   /** A problem found by the composer (e.g. an 11th contributor on sending). */
   error?: string | undefined;
+  /** Colleagues' bylines, each one tap away. */
+  team?: Contributor[];
 }
 
-export function Contributors({ idPrefix: id, value, saved, onChange, typed, onTyped, error: outer }: ContributorsProps) {
+export function Contributors({ idPrefix: id, value, saved, onChange, typed, onTyped, error: outer, team = [] }: ContributorsProps) {
   const { name, role } = typed;
   const [own, setError] = useState<string>();
   const error = own ?? outer;
@@ -61,6 +63,19 @@ export function Contributors({ idPrefix: id, value, saved, onChange, typed, onTy
             </li>
           ))}
         </ul>
+      )}
+      {team.some((t) => !value.some((v) => v.name === t.name)) && (
+        <p class="nr-contributors__team">
+          <span class="nr-muted">Add a colleague:</span>{' '}
+          {team
+            .filter((t) => !value.some((v) => v.name === t.name))
+            .slice(0, 12)
+            .map((t) => (
+              <button key={t.name} type="button" class="nr-button nr-button--small" onClick={() => value.length < 10 && onChange([...value, t])}>
+                {t.name}
+              </button>
+            ))}
+        </p>
       )}
       <div class="nr-contributors__add">
         <div class="nr-field">

@@ -1,81 +1,84 @@
 /**
- * What the desk shows, read from the API: the page, its posts by status (published,
- * queue, drafts, scheduled, taken down) with each list's total, readers now, and the
- * pinned post's title. Lists start at the API's first 20 and grow a page at a time on
- * "Show more"; every refresh rereads the pages shown, so nothing shown goes stale.
+ * What the desk shows, read in one request (GET /api/v1/pages/{slug}/desk): the page, its
+ * posts by status with each list's total, readers and presence, the pinned post, the
+ * colleagues' bylines, saved contributors and snippets. Then the desk's own stream
+ * (…/desk/events) pushes what colleagues change, merged into the lists (desk-merge.ts)
+ * rather than refetched; a full reread happens on "Show more", after the desk's own
+ * actions, and once a minute as a safety net.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
 import { useApp } from './context.js';
-import type { ApiPage, ApiPost, ListStatus, Me, PageActivity, PostList } from './types.js';
+import { mergePosts, type Lists, type PostsShown } from './desk-merge.js';
+import type { ApiPage, ApiPost, Contributor, ListStatus, Me, PageActivity, Snippet, TeamByline, User } from './types.js';
 
-export interface PostsShown {
-  posts: ApiPost[];
-  /** How many posts of this status there are in all. */
-  total: number;
-  /** True when the API has more than are shown. */
-  more: boolean;
-}
+export type { PostsShown };
 
 export interface DeskData {
   page: ApiPage | null;
-  lists: Partial<Record<ListStatus, PostsShown>>;
+  lists: Lists;
   activity: PageActivity | null;
   /** The page's pinned post, if any (its title says what pinning another replaces). */
   pinned: { id: string; title: string } | null;
+  bylines: TeamByline[];
+  contributors: Contributor[];
+  snippets: Snippet[];
+  /** Me as the server has me now (with my byline). */
+  me: User | null;
 }
 
-/** The desk's data, refetched on demand; overlapping calls collapse into one more fetch. */
+interface DeskAnswer {
+  at: string;
+  page: ApiPage;
+  lists: Record<ListStatus, PostsShown>;
+  activity: PageActivity;
+  pinned: DeskData['pinned'];
+  bylines: TeamByline[];
+  contributors: Contributor[];
+  snippets: Snippet[];
+  me: User | null;
+}
+
+/** A frame of the desk stream: changed posts, and the page or presence when they changed. */
+export interface DeskFrame {
+  seq: number;
+  posts: ApiPost[];
+  page?: ApiPage;
+  editing?: PageActivity['editing'];
+}
+
+const EMPTY: DeskData = { page: null, lists: {}, activity: null, pinned: null, bylines: [], contributors: [], snippets: [], me: null };
+
+/** The desk's data: read once, kept current by the stream; overlapping rereads collapse into one. */
 export function useDeskData(slug: string, statuses: readonly ListStatus[]) {
   const { api } = useApp();
-  const [data, setData] = useState<DeskData>({ page: null, lists: {}, activity: null, pinned: null });
+  const [data, setData] = useState<DeskData>(EMPTY);
   const [missing, setMissing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const shown = useRef<Partial<Record<ListStatus, number>>>({});
-  const titles = useRef(new Map<string, string>());
   const running = useRef<Promise<void> | null>(null);
   const again = useRef(false);
   const alive = useRef(true);
+  const since = useRef<string | null>(null);
+  const snapshotAt = useRef('');
   useEffect(() => () => void (alive.current = false), []);
 
-  const base = `/api/v1/pages/${slug}`;
-  const readList = async (status: ListStatus): Promise<PostsShown> => {
-    const n = shown.current[status] ?? 1;
-    const pages = await Promise.all(Array.from({ length: n }, (_, i) => api.get<PostList>(`${base}/posts?status=${status}&page=${i + 1}`)));
-    const first = pages[0]!;
-    return { posts: dedupe(pages.flatMap((p) => p.posts)), total: first.total, more: pages[pages.length - 1]!.pageCount > n };
-  };
-
-  /** The pinned post's title: from the lists when shown there, else asked for once. */
-  const pinnedTitle = async (page: ApiPage | null, published: ApiPost[]): Promise<DeskData['pinned']> => {
-    const id = page?.pinnedPostId;
-    if (!id) return null;
-    const listed = published.find((p) => p.id === id);
-    if (listed) titles.current.set(id, listed.title);
-    else if (!titles.current.has(id)) titles.current.set(id, (await api.get<ApiPost>(`/api/v1/posts/${id}`).catch(() => null))?.title ?? 'another post');
-    return { id, title: titles.current.get(id)! };
-  };
-
   const fetchAll = async () => {
-    const [page, activity, ...lists] = await Promise.allSettled([api.get<ApiPage>(base), api.get<PageActivity>(`${base}/activity`), ...statuses.map(readList)]);
+    const counts = Object.entries(shown.current).map(([s, n]) => `${s}:${n}`).join(',');
+    let got: DeskAnswer;
+    try {
+      got = await api.get<DeskAnswer>(`/api/v1/pages/${slug}/desk${counts ? `?shown=${counts}` : ''}`);
+    } catch (e) {
+      if (!alive.current) return;
+      if (e instanceof ApiError && e.status === 404) return setMissing(true);
+      return setProblem(`Could not refresh the desk: ${messageOf(e)} Trying again shortly.`);
+    }
     if (!alive.current) return;
-    if (page.status === 'rejected' && page.reason instanceof ApiError && page.reason.status === 404) return setMissing(true);
-    const failed = [page, activity, ...lists].find((r) => r.status === 'rejected');
-    setProblem(failed ? `Could not refresh the desk: ${messageOf((failed as PromiseRejectedResult).reason)} Trying again shortly.` : null);
-    const got: DeskData['lists'] = {};
-    statuses.forEach((s, i) => {
-      const r = lists[i]!;
-      if (r.status === 'fulfilled') got[s] = r.value as PostsShown;
-    });
-    const pageNow = page.status === 'fulfilled' ? page.value : null;
-    const pinned = await pinnedTitle(pageNow, got.published?.posts ?? []);
-    if (!alive.current) return;
-    setData((d) => ({
-      page: pageNow ?? d.page,
-      lists: { ...d.lists, ...got },
-      activity: activity.status === 'fulfilled' ? activity.value : d.activity,
-      pinned: pageNow ? pinned : d.pinned,
-    }));
+    since.current ??= got.at;
+    snapshotAt.current = got.at;
+    setProblem(null);
+    const lists: Lists = Object.fromEntries(statuses.map((s) => [s, got.lists[s]]));
+    setData({ page: got.page, lists, activity: got.activity, pinned: got.pinned, bylines: got.bylines, contributors: got.contributors, snippets: got.snippets, me: got.me });
   };
 
   const refresh = useCallback((): Promise<void> => {
@@ -93,18 +96,26 @@ export function useDeskData(slug: string, statuses: readonly ListStatus[]) {
     return running.current;
   }, [slug]);
 
+  /** A pushed frame: merged into what is shown. */
+  const apply = useCallback((f: DeskFrame) => {
+    setData((d) => {
+      const page = f.page ?? d.page;
+      const lists = mergePosts(d.lists, f.posts, snapshotAt.current);
+      const pinnedId = page?.pinnedPostId ?? null;
+      const pinnedPost = pinnedId ? Object.values(lists).flatMap((l) => l.posts).find((p) => p.id === pinnedId) : undefined;
+      const pinned = !pinnedId ? null : pinnedPost ? { id: pinnedId, title: pinnedPost.title } : d.pinned?.id === pinnedId ? d.pinned : { id: pinnedId, title: 'another post' };
+      const activity = f.editing && d.activity ? { ...d.activity, editing: f.editing } : d.activity;
+      return { ...d, page, lists, pinned, activity };
+    });
+  }, []);
+
   /** Shows the next 20 of a list. */
   const showMore = (status: ListStatus): Promise<void> => {
     shown.current[status] = (shown.current[status] ?? 1) + 1;
     return refresh();
   };
 
-  return { ...data, missing, problem, refresh, showMore };
-}
-
-export function dedupe(posts: ApiPost[]): ApiPost[] {
-  const seen = new Set<string>();
-  return posts.filter((p) => !seen.has(p.id) && seen.add(p.id));
+  return { ...data, missing, problem, refresh, showMore, apply, since };
 }
 
 /** The colleagues editing a post: everyone but me, by user id (two people may share a name). */

@@ -10,13 +10,14 @@ import { ActivityPanel } from './activity.js';
 import { atLeast, useApp } from './context.js';
 import { colleaguesEditing, useDeskData, type PostsShown } from './desk-data.js';
 import { useEdits } from './desk-edits.js';
-import { watchPage } from './live.js';
+import { watchDesk } from './live.js';
 import { NewPost } from './new-post.js';
 import { PageSettings } from './page-settings.js';
 import { PostEditor } from './post-editor.js';
 import { PostCard } from './posts.js';
 import type { ApiPost, Contributor, DeskStatus, ListStatus } from './types.js';
 import { Announcer } from './ui.js';
+import { asContributor } from './post-fields.js';
 
 const EDITOR_LISTS: readonly ListStatus[] = ['published', 'submitted', 'draft', 'scheduled', 'unpublished'];
 const CONTRIBUTOR_LISTS: readonly ListStatus[] = ['published', 'submitted', 'draft'];
@@ -24,22 +25,18 @@ const CONTRIBUTOR_LISTS: readonly ListStatus[] = ['published', 'submitted', 'dra
 export function Desk({ slug }: { slug: string }) {
   const { api, me } = useApp();
   const isEditor = atLeast(me.role, 'editor');
-  const { page, lists, activity, pinned, missing, problem, refresh, showMore } = useDeskData(slug, isEditor ? EDITOR_LISTS : CONTRIBUTOR_LISTS);
+  const desk = useDeskData(slug, isEditor ? EDITOR_LISTS : CONTRIBUTOR_LISTS);
+  const { page, lists, activity, pinned, missing, problem, refresh, showMore } = desk;
   const edits = useEdits(slug);
-  const [saved, setSaved] = useState<Contributor[]>([]);
+  const saved: Contributor[] = desk.contributors;
   const [message, setMessage] = useState('');
   const [settingsOpen, setSettingsOpen] = useState(false);
 
   useEffect(() => {
     void refresh();
-    return watchPage(slug, () => void refresh());
+    return watchDesk(slug, () => desk.since.current, desk.apply, () => void refresh());
   }, [slug]);
-  const loadContributors = () =>
-    api
-      .get<{ contributors: Contributor[] }>('/api/v1/contributors')
-      .then((r) => setSaved(r.contributors))
-      .catch(() => undefined);
-  useEffect(() => void loadContributors(), []);
+  const loadContributors = () => refresh();
   useEffect(() => {
     if (page) document.title = `${page.title} – desk – livepage newsroom`;
   }, [page?.title]);
@@ -126,16 +123,35 @@ export function Desk({ slug }: { slug: string }) {
       <Announcer message={message} />
       {problem && <p class="nr-error nr-error--soft">{problem}</p>}
       <div class="nr-desk__grid">
+        {page?.state === 'ended' ? (
+          <section class="nr-desk__composer nr-card nr-ended" aria-labelledby="nr-ended-heading">
+            <h2 id="nr-ended-heading">Coverage has ended</h2>
+            <p>This page takes no new posts. Its posts can still be corrected: use Edit on a post below.</p>
+            {page.continuedTo && (
+              <p>
+                The coverage continues on <a href={`/newsroom/pages/${page.continuedTo}`}>its new page’s desk</a>.
+              </p>
+            )}
+          </section>
+        ) : page && desk.me ? (
         <NewPost
           slug={slug}
           isEditor={isEditor}
           savedContributors={saved}
           pinned={pinned}
+          myByline={desk.me.byline.byDefault ? asContributor(desk.me.byline) : null}
+          team={desk.bylines.filter((b) => b.userId !== me.id).map(asContributor)}
+          snippets={desk.snippets}
           onSent={(m) => {
             announce(m);
             void loadContributors();
           }}
         />
+        ) : (
+          <section class="nr-desk__composer nr-card">
+            <p class="nr-muted">Loading the desk…</p>
+          </section>
+        )}
 
         <aside class="nr-desk__side" aria-label="Desk">
           <section class="nr-card" aria-labelledby="nr-readers-heading">

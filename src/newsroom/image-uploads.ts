@@ -7,7 +7,7 @@
  */
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { Api } from './api.js';
-import { insertMedia } from './editor.js';
+import { insertMedia } from './media-nodes.js';
 import { pickedImage, uploadFailure, type MediaItem } from './media-upload.js';
 import { dropUpload, setUpload, updateUpload, uploadState, type UploadState } from './upload-state.js';
 

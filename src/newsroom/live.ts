@@ -1,38 +1,42 @@
 /**
- * Keeps the desk current: the page's own event stream (SPEC §4) says when readers'
- * content changed; the desk then refetches its lists (events carry reader HTML, the desk
- * wants JSON). Polling every 10 s catches what readers never see — submissions, drafts,
- * schedules, presence — and stands in when the stream is down.
+ * Keeps the desk current: the desk's own stream (GET …/desk/events, the newsroom's, not
+ * the readers') pushes what colleagues do — posts in every status, presence, the page —
+ * within a moment. A slow full reread (every minute, and on coming back to the tab)
+ * stands in for anything missed while the stream was down.
  */
-const EVENT_TYPES = ['post.published', 'post.updated', 'post.unpublished', 'page.updated', 'page.continued', 'page.ended'];
+import type { DeskFrame } from './desk-data.js';
 
 export interface WatchOptions {
   pollMs?: number;
-  /** Gathers a burst of events into one refetch. */
-  settleMs?: number;
 }
 
-/** Calls `onChange` after page events and on every poll; returns a function that stops watching. */
-export function watchPage(slug: string, onChange: () => void, { pollMs = 10_000, settleMs = 150 }: WatchOptions = {}): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const soon = () => {
-    if (timer === undefined) timer = setTimeout(() => ((timer = undefined), onChange()), settleMs);
-  };
+/** Calls `onFrame` for each pushed change and `onResync` for the slow rereads; returns the stop. */
+export function watchDesk(slug: string, since: () => string | null, onFrame: (f: DeskFrame) => void, onResync: () => void, { pollMs = 60_000 }: WatchOptions = {}): () => void {
   let source: EventSource | null = null;
-  if (typeof EventSource !== 'undefined') {
-    source = new EventSource(`/live/${encodeURIComponent(slug)}/events`);
-    for (const type of EVENT_TYPES) source.addEventListener(type, soon);
-  }
+  let stopped = false;
+  const open = () => {
+    if (stopped || typeof EventSource === 'undefined') return;
+    const at = since();
+    source = new EventSource(`/api/v1/pages/${encodeURIComponent(slug)}/desk/events${at ? `?since=${encodeURIComponent(at)}` : ''}`);
+    source.addEventListener('desk', (e) => onFrame(JSON.parse((e as MessageEvent<string>).data) as DeskFrame));
+  };
+  // The stream picks up from the first snapshot's time; wait for it briefly.
+  const start = setInterval(() => {
+    if (since() !== null || stopped) {
+      clearInterval(start);
+      open();
+    }
+  }, 50);
   const poll = setInterval(() => {
-    if (document.visibilityState !== 'hidden') onChange();
+    if (document.visibilityState !== 'hidden') onResync();
   }, pollMs);
-  // Back on the tab after a while: catch up at once.
-  const onVisible = () => document.visibilityState === 'visible' && soon();
+  const onVisible = () => document.visibilityState === 'visible' && onResync();
   document.addEventListener('visibilitychange', onVisible);
   return () => {
+    stopped = true;
+    clearInterval(start);
     source?.close();
     clearInterval(poll);
-    clearTimeout(timer);
     document.removeEventListener('visibilitychange', onVisible);
   };
 }

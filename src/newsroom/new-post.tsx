@@ -11,7 +11,9 @@ import { useSaver } from './use-saver.js';
 import { browserStorage, clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './draft-store.js';
 import { createBody, emptyFields, fromLocalInput, isBlank, type PostAction, type PostFields } from './post-fields.js';
 import { previewHtml } from './posts.js';
-import type { ApiPost, Contributor } from './types.js';
+import { blocksToDoc } from './blocks.js';
+import { SnippetPicker } from './snippets.js';
+import type { ApiPost, Contributor, Snippet } from './types.js';
 import { formatTime } from './ui.js';
 
 export interface NewPostProps {
@@ -22,6 +24,11 @@ export interface NewPostProps {
   pinned: { id: string; title: string } | null;
   /** After sending: announce `message` and refresh the desk. */
   onSent: (message: string) => void;
+  /** My byline, when the composer starts with me as contributor (my setting says so). */
+  myByline: Contributor | null;
+  /** Colleagues' bylines, one tap away. */
+  team: Contributor[];
+  snippets: Snippet[];
 }
 
 const EDITOR_ACTIONS: ComposerAction[] = [
@@ -34,7 +41,7 @@ const CONTRIBUTOR_ACTIONS: ComposerAction[] = [
   { action: 'draft', label: 'Save draft' },
 ];
 
-export function NewPost({ slug, isEditor, savedContributors, pinned, onSent }: NewPostProps) {
+export function NewPost({ slug, isEditor, savedContributors, pinned, onSent, myByline, team, snippets }: NewPostProps) {
   const { api, me } = useApp();
   const [composerKey, setComposerKey] = useState(0);
   const [note, setNote] = useState<string | undefined>();
@@ -44,7 +51,10 @@ export function NewPost({ slug, isEditor, savedContributors, pinned, onSent }: N
     const s = browserStorage();
     return s ? loadDraft(s, me.id, slug) : null;
   }, [composerKey, slug]);
-  const initial = useMemo(() => restored?.fields ?? emptyFields(), [restored]);
+  // Every post goes out with a byline: mine, unless I removed it or turned the default off.
+  const initial = useMemo(() => restored?.fields ?? { ...emptyFields(), contributors: myByline ? [myByline] : [] }, [restored]);
+  const [done, setDone] = useState<{ message: string; url?: string } | null>(null);
+  const [fromSnippet, setFromSnippet] = useState<PostFields | null>(null);
   // One key per composed post: the restored draft's, else a new one; renewed once sent.
   const idempotencyKey = useRef(restored?.idempotencyKey ?? newIdempotencyKey());
 
@@ -96,7 +106,15 @@ export function NewPost({ slug, isEditor, savedContributors, pinned, onSent }: N
       draft: `Draft “${post.title}” saved.${unpinned}`,
       schedule: `“${post.title}” is scheduled for ${when}.${unpinned}`,
     };
+    setDone({ message: said[action], ...(action === 'publish' ? { url: post.url } : {}) });
+    setFromSnippet(null);
     onSent(said[action]);
+  };
+
+  /** Starts the composer again from a snippet (its title and body), keeping my byline. */
+  const useSnippet = (s: Snippet) => {
+    setFromSnippet({ ...emptyFields(), title: s.title ?? '', doc: blocksToDoc(s.body), contributors: myByline ? [myByline] : [] });
+    setComposerKey((k) => k + 1);
   };
 
   return (
@@ -105,7 +123,10 @@ export function NewPost({ slug, isEditor, savedContributors, pinned, onSent }: N
       <Composer
         key={composerKey}
         idPrefix="nr-new"
-        initial={initial}
+        initial={fromSnippet ?? initial}
+        done={done}
+        team={team}
+        options={snippets.length > 0 && <SnippetPicker snippets={snippets} onPick={useSnippet} />}
         actions={isEditor ? EDITOR_ACTIONS : CONTRIBUTOR_ACTIONS}
         canPin={isEditor}
         pinNote={pinned ? `It replaces the pinned post “${pinned.title}”.` : undefined}

@@ -12,8 +12,9 @@ import { docToSummary, summaryToDoc } from './blocks.js';
 import { FIELD_NAMES, mediaFields, mediaValue, pageChanges, pageValues, type Field, type MediaFields, type MediaType, type Values } from './page-fields.js';
 import { MEDIA_URL } from './constants.js';
 import { useApp } from './context.js';
-import { createEditor } from './editor.js';
+import { ContinueOnNewPage } from './continue.js';
 import { FeaturedPhoto } from './featured-photo.js';
+import { loadEditorKit } from './load-editor.js';
 import type { ApiPage } from './types.js';
 import { ConfirmButton, FormError, TextField } from './ui.js';
 
@@ -31,9 +32,15 @@ export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (m
   const summary = useRef<Editor | null>(null);
 
   useEffect(() => {
-    const ed = createEditor({ element: holder.current!, content: summaryToDoc(page.summary), labelledBy: 'nr-summary-label', describedBy: 'nr-summary-hint' });
-    summary.current = ed;
-    return () => ed.destroy();
+    let gone = false;
+    void loadEditorKit().then(({ createEditor }) => {
+      if (gone) return;
+      summary.current = createEditor({ element: holder.current!, content: summaryToDoc(page.summary), labelledBy: 'nr-summary-label', describedBy: 'nr-summary-hint' });
+    });
+    return () => {
+      gone = true;
+      summary.current?.destroy();
+    };
   }, []);
 
   const values = (): Values => ({
@@ -200,6 +207,8 @@ function EndCoverage({ page, onChanged }: { page: ApiPage; onChanged: (message: 
     }
   };
   return (
+    <>
+    {page.state === 'live' && <ContinueOnNewPage page={page} onChanged={onChanged} />}
     <fieldset class="nr-fieldset">
       <legend>End of coverage</legend>
       <div class="nr-field">
@@ -233,6 +242,7 @@ function EndCoverage({ page, onChanged }: { page: ApiPage; onChanged: (message: 
         <ConfirmButton label="End coverage" question="End this page's live coverage?" confirm="Yes, end it" onConfirm={() => act('end', undefined, 'Coverage ended.')} />
       </div>
     </fieldset>
+    </>
   );
 }
 

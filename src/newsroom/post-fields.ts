@@ -19,6 +19,13 @@ export interface PostFields {
   scheduledFor: string;
 }
 
+/** A person's byline as a post's contributor. */
+export const asContributor = (b: { name: string; role: string | null; photo: string | null }): Contributor => ({
+  name: b.name,
+  ...(b.role ? { role: b.role } : {}),
+  ...(b.photo ? { photo: b.photo } : {}),
+});
+
 export const emptyFields = (): PostFields => ({
   title: '',
   doc: { type: 'doc', content: [{ type: 'paragraph' }] },
@@ -96,7 +103,7 @@ function content(f: PostFields): { title: string; label: Label | null; contribut
   return {
     title: f.title.trim(),
     label: f.label === '' ? null : f.label,
-    contributors: f.contributors.map((c) => ({ name: c.name.trim(), ...(c.role?.trim() ? { role: c.role.trim() } : {}) })).filter((c) => c.name !== ''),
+    contributors: f.contributors.map((c) => ({ name: c.name.trim(), ...(c.role?.trim() ? { role: c.role.trim() } : {}), ...(c.photo ? { photo: c.photo } : {}) })).filter((c) => c.name !== ''),
     body: docToBlocks(f.doc),
     keyEvent: f.keyEvent,
   };

@@ -8,6 +8,7 @@ import { blocksToPlain } from './blocks.js';
 import { atLeast, useApp } from './context.js';
 import { LABEL_NAMES } from './constants.js';
 import type { ApiPost, Me } from './types.js';
+import { CorrectionForm, PostHistory } from './history.js';
 import { ConfirmButton, FormError, Time } from './ui.js';
 
 export interface PostCardProps {
@@ -50,6 +51,8 @@ export function PostCard(props: PostCardProps) {
   const { post, slug } = props;
   const { api, me } = useApp();
   const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<'history' | 'correction' | null>(null);
+  const toggle = (what: 'history' | 'correction') => setOpen((o) => (o === what ? null : what));
   const isEditor = atLeast(me.role, 'editor');
   const titleId = `nr-post-${post.id}-title`;
 
@@ -104,6 +107,11 @@ export function PostCard(props: PostCardProps) {
         {post.contributors.length > 0 && ` · ${post.contributors.map((c) => c.name).join(', ')}`}
       </p>
       <p class="nr-post__excerpt">{excerpt(post)}</p>
+      {post.correction && (
+        <p class="nr-post__correction">
+          <strong>Correction:</strong> {post.correction.text} <Time iso={post.correction.at} />
+        </p>
+      )}
       {names.length > 0 && (
         <p class="nr-presence">
           <span aria-hidden="true">✎ </span>
@@ -158,12 +166,24 @@ export function PostCard(props: PostCardProps) {
             Put back on the page
           </button>
         )}
+        {isEditor && post.status === 'published' && (
+          <button type="button" class="nr-button" aria-expanded={open === 'correction' ? 'true' : 'false'} onClick={() => toggle('correction')}>
+            Correction
+          </button>
+        )}
+        {mayEdit(me, post) && (
+          <button type="button" class="nr-button" aria-expanded={open === 'history' ? 'true' : 'false'} onClick={() => toggle('history')}>
+            History
+          </button>
+        )}
         {post.status === 'published' && (
           <a class="nr-link" href={`/live/${slug}/posts/${post.id}`} target="_blank" rel="noopener">
             View on the page
           </a>
         )}
       </div>
+      {open === 'history' && <PostHistory post={post} onChanged={props.onChanged} />}
+      {open === 'correction' && <CorrectionForm post={post} onChanged={props.onChanged} onClose={() => setOpen(null)} />}
     </article>
   );
 }

@@ -7,7 +7,7 @@ import type { Editor } from '@tiptap/core';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HTTP_URL, MEDIA_URL } from './constants.js';
-import { insertMedia, MEDIA_ATTRS, selectedMedia, type MediaKind } from './editor.js';
+import { insertMedia, MEDIA_ATTRS, selectedMedia, type MediaKind } from './media-nodes.js';
 import { ImagePicker } from './image-picker.js';
 import { startUpload, type UploadTarget } from './image-uploads.js';
 import { pickedImage } from './media-upload.js';
@@ -80,12 +80,14 @@ export function Toolbar({ editor, idPrefix, linkRequest, upload }: ToolbarProps)
     if (linkRequest > 0) setPanel({ type: 'link' });
   }, [linkRequest]);
   const chain = () => editor.chain().focus();
+  const bar = useRef<HTMLDivElement>(null);
+  const roving = useRoving(bar);
   const media = selectedMedia(editor);
   const inQuote = editor.isActive('blockquote');
   const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
   return (
     <div class="nr-toolbar-wrap">
-      <div class="nr-toolbar" role="toolbar" aria-label="Formatting" aria-controls={`${idPrefix}-body`}>
+      <div class="nr-toolbar" role="toolbar" aria-label="Formatting" aria-controls={`${idPrefix}-body`} ref={bar} onKeyDown={roving.onKeyDown} onFocusCapture={roving.onFocus}>
         <Tool label="Bold" shortcut={`${mod}B`} text="B" pressed={editor.isActive('bold')} onRun={() => chain().toggleBold().run()} />
         <Tool label="Italic" shortcut={`${mod}I`} text="I" pressed={editor.isActive('italic')} onRun={() => chain().toggleItalic().run()} />
         <Tool label="Link" shortcut={`${mod}K`} text={<Icon name="link" />} pressed={editor.isActive('link')} onRun={() => setPanel({ type: 'link' })} />
@@ -294,4 +296,35 @@ function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; i
       </div>
     </div>
   );
+}
+
+/**
+ * The ARIA toolbar pattern: the toolbar is one Tab stop (the button last used), and the
+ * arrow keys, Home and End move between its buttons. Disabled buttons are skipped.
+ */
+function useRoving(bar: { current: HTMLDivElement | null }) {
+  const current = useRef(0);
+  const buttons = () => [...(bar.current?.querySelectorAll<HTMLButtonElement>(':scope > button') ?? [])];
+  useEffect(() => {
+    const all = buttons();
+    const enabled = all.filter((b) => !b.disabled);
+    if (!enabled.includes(all[current.current]!)) current.current = all.indexOf(enabled[0]!);
+    all.forEach((b, i) => (b.tabIndex = i === current.current ? 0 : -1));
+  });
+  const onFocus = (e: FocusEvent) => {
+    const i = buttons().indexOf(e.target as HTMLButtonElement);
+    if (i < 0) return;
+    current.current = i;
+    buttons().forEach((b, k) => (b.tabIndex = k === i ? 0 : -1));
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const all = buttons();
+    const enabled = all.filter((b) => !b.disabled);
+    const at = enabled.indexOf(all[current.current]!);
+    const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: enabled.length - 1 }[e.key];
+    if (to === undefined || enabled.length === 0) return;
+    e.preventDefault();
+    enabled[(to + enabled.length) % enabled.length]!.focus();
+  };
+  return { onFocus, onKeyDown };
 }

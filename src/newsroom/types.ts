@@ -11,6 +11,18 @@ export type { Contributor, Label, PageActivity, Role, TokenInfo, User };
 export type ApiPost = Post & { seq: number; url: string };
 export type ApiPage = Page & { url: string };
 
+/** A colleague's byline, one tap away in the composer. */
+export type TeamByline = User['byline'] & { userId: string };
+
+/** A saved post template. */
+export interface Snippet {
+  id: string;
+  page: string | null;
+  name: string;
+  title: string | null;
+  body: Post['body'];
+}
+
 /** The signed-in person, from the shell's `data-user`. */
 export interface Me {
   id: string;

@@ -60,7 +60,11 @@ export function slotContents({ page, pinnedHtml, continuedTo, ctx }: PagePartsIn
   return {
     header: renderToString(<HeaderPart page={page} ctx={ctx} />),
     summary: page.summary.length > 0 ? renderToString(<Summary points={page.summary} ctx={ctx} />) : '',
-    notice: continuedTo ? renderToString(<ContinuationNotice {...continuedTo} />) : '',
+    notice: continuedTo
+      ? renderToString(<ContinuationNotice {...continuedTo} />)
+      : page.continuedFrom
+        ? renderToString(<EarlierCoverage slug={page.continuedFrom} />)
+        : '',
     pinned: pinnedHtml ? renderToString(<Pinned html={pinnedHtml} />) : '',
   };
 }
@@ -146,6 +150,17 @@ function ContinuationNotice({ url, notice }: { url: string; notice: string }): V
         </a>
       </p>
     </aside>
+  );
+}
+
+/** The link back from a page that continues another page's coverage. */
+function EarlierCoverage({ slug }: { slug: string }): VNode {
+  return (
+    <p class="lp-earlier">
+      <a class="lp-earlier__link" href={`/live/${slug}`}>
+        Earlier coverage of this story
+      </a>
+    </p>
   );
 }
 

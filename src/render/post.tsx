@@ -5,7 +5,7 @@
  */
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { Contributor, Label, Post } from '../domain/post.js';
+import type { Contributor, Correction, Label, Post } from '../domain/post.js';
 import { BlockView } from './blocks.js';
 import type { RenderContext } from './context.js';
 import { formatClock, formatPublished } from './time.js';
@@ -48,6 +48,7 @@ export function PostArticle({ post, ctx }: { post: Post; ctx: RenderContext }): 
         <PostTimes post={post} ctx={ctx} />
         <Byline contributors={post.contributors} />
       </header>
+      {post.correction && <CorrectionNote correction={post.correction} ctx={ctx} />}
       <div class="lp-post__body">
         {post.body.map((block) => (
           <BlockView block={block} ctx={ctx} />
@@ -84,12 +85,24 @@ function PostTimes({ post, ctx }: { post: Post; ctx: RenderContext }): VNode {
   );
 }
 
+/** "Correction: …" with its time, so readers see what was put right and when. */
+function CorrectionNote({ correction, ctx }: { correction: Correction; ctx: RenderContext }): VNode {
+  const at = toUtcIso(correction.at);
+  return (
+    <p class="lp-post__correction" role="note">
+      <strong>Correction:</strong> {correction.text} <time dateTime={at}>({formatClock(at, ctx.timeZone, ctx.locale)})</time>
+    </p>
+  );
+}
+
 function Byline({ contributors }: { contributors: Contributor[] }): VNode | null {
   if (contributors.length === 0) return null;
   return (
     <div class="lp-byline">
       {contributors.map((c) => (
-        <p class="lp-contributor">
+        <p class={c.photo ? 'lp-contributor lp-contributor--photo' : 'lp-contributor'}>
+          {/* The name beside it says who this is: the photo is decoration for screen readers. */}
+          {c.photo && <img class="lp-contributor__photo" src={c.photo} alt="" width={40} height={40} loading="lazy" decoding="async" />}
           <span class="lp-contributor__name">{c.name}</span>
           {c.role && (
             <>

@@ -41,6 +41,7 @@ export function makePost(overrides: Partial<Post> = {}): Post {
     updatedAt: '2025-02-27T15:46:00.000Z',
     authorId: null,
     version: 1,
+    correction: null,
     ...overrides,
   };
 }
@@ -58,6 +59,7 @@ export function makePage(overrides: Partial<Page> = {}): Page {
     timeZone: 'Europe/London',
     locale: 'en-GB',
     summary: [],
+    continuedFrom: null,
     featuredMedia: null,
     state: 'live',
     continuedTo: null,

@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { CommandContext } from '../commands/context.js';
 import { createMediaService, type MediaServiceOptions } from '../media/service.js';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
+import { DESK_SIGNAL, DeskStreams } from '../realtime/desk-streams.js';
 import { LiveHub, type HubOptions } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import { fastifyTrustProxy, type Config } from './config.js';
@@ -23,6 +24,9 @@ import { startWebhookWorker, type WebhookWorkerOptions } from './webhook-worker.
 import { configurePurgeHook, webhookOutbox } from '../commands/webhooks.js';
 import { securityHeaders } from './security-headers.js';
 import { deskRoutes } from './routes/api/desk.js';
+import { deskEventRoutes } from './routes/api/desk-events.js';
+import { historyRoutes } from './routes/api/history.js';
+import { snippetRoutes } from './routes/api/snippets.js';
 import { embedRoutes } from './routes/embed.js';
 import { pageRoutes } from './routes/api/pages.js';
 import { peopleRoutes } from './routes/api/people.js';
@@ -144,14 +148,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     outbox: [webhookOutbox(config.publicUrl)],
     onEvent: (pageId, seq) => {
       reader.changed(pageId); // this process's next reader sees the change at once
+      desks.changed(pageId);
       bus.publish(pageId, seq);
       webhooks.wake(); // its deliveries are queued: send them now
     },
+    onDeskChange: (pageId) => {
+      desks.changed(pageId);
+      bus.publish(pageId, DESK_SIGNAL); // desks open on other processes
+    },
   };
+  const desks = new DeskStreams();
   await configurePurgeHook(commands, config.purgeUrl);
   const webhooks = startWebhookWorker(store, (err) => app.log.error({ err }, 'webhooks'), opts.webhooks);
   const bus = opts.bus ?? new MemoryBus();
   bus.subscribe((pageId, seq) => {
+    desks.changed(pageId);
+    if (seq === DESK_SIGNAL) return; // nothing for readers
     reader.changed(pageId);
     hub.notify(pageId, seq);
     webhooks.wake(); // any process may send the deliveries another one queued
@@ -165,10 +177,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     stopJanitor();
     await webhooks.stop(); // requests in flight are abandoned; their deliveries stay queued
     hub.close(); // streams end; readers reconnect (elsewhere) with their last event id
+    desks.close();
     await bus.close();
   });
   const media = createMediaService({ store, dataDir: config.dataDir, limits: config.media, ...opts.media, onError: (err) => app.log.error({ err }, 'media') });
-  const services: AppServices = { store, config, commands, cssHref, reader, hub, media };
+  const services: AppServices = { store, config, commands, cssHref, reader, hub, desks, media };
 
   // Every reply gets the security headers, unless a route set its own (cached reader pages
   // carry them in their prepared headers and skip this hook).
@@ -201,6 +214,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await pageRoutes(api, services);
     await postRoutes(api, services);
     await deskRoutes(api, services);
+    await deskEventRoutes(api, services);
+    await historyRoutes(api, services);
+    await snippetRoutes(api, services);
     await peopleRoutes(api, services);
     await webhookRoutes(api, services);
     await api.register(async (scope) => mediaApiRoutes(scope, services));

@@ -82,6 +82,7 @@ describeEachStore('who may write what', (kind) => {
     // Loopback port 9: nothing listens there, so deliveries fail locally and go nowhere.
     (await created(s.api('/api/v1/webhooks', { method: 'POST', as: 'admin', json: { url: 'http://127.0.0.1:9/hook', events: ['post.published'], secret: 'role-table-secret' } }))).id as string;
   const user = async () => (await created(s.api('/api/v1/users', { method: 'POST', as: 'admin', json: { email: `u${++n}@example.test`, name: `U ${n}`, role: 'contributor' } }))).user.id as string;
+  const snippet = async () => (await created(s.api('/api/v1/snippets', { method: 'POST', as: 'editor', json: { name: `s${++n}`, body: [{ type: 'paragraph', text: 'x' }] } }))).id as string;
   const adminToken = async () => {
     await s.api('/api/v1/tokens', { method: 'POST', as: 'admin', json: { name: `t${++n}` } });
     return ((await created(s.api('/api/v1/tokens', { as: 'admin' }))).tokens as { id: string; name: string }[]).find((t) => t.name === `t${n}`)!.id;
@@ -95,9 +96,14 @@ describeEachStore('who may write what', (kind) => {
     { route: 'POST /api/v1/pages/:slug/posts', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/pages/roles/posts', json: aPost('New') }) },
     { route: "PATCH /api/v1/posts/:id", needs: 'editor', request: async () => ({ method: 'PATCH', path: `/api/v1/posts/${await post()}`, json: { title: 'Edited' }, headers: { 'if-match': '"1"' } }) },
     { route: 'DELETE /api/v1/posts/:id', needs: 'editor', request: async () => ({ method: 'DELETE', path: `/api/v1/posts/${await post()}` }) },
+    { route: 'POST /api/v1/posts/:id/restore', needs: 'editor', request: async () => ({ method: 'POST', path: `/api/v1/posts/${await post()}/restore`, json: { version: 1 }, headers: { 'if-match': '"1"' } }) },
     { route: 'PUT /api/v1/posts/:id/presence', needs: 'contributor', request: async () => ({ method: 'PUT', path: `/api/v1/posts/${await post()}/presence`, json: { editing: true } }) },
     { route: 'POST /api/v1/preview', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/preview', json: aPost('Preview') }) },
     { route: 'POST /api/v1/media', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/media', json: { url: `${images.url}/a.png`, page: 'roles' } }) },
+    { route: 'PATCH /api/v1/users/:id/byline', needs: 'admin', except: { contributor: 403, editor: 403 }, request: async () => ({ method: 'PATCH', path: `/api/v1/users/${await user()}/byline`, json: { role: 'Reporter' } }) },
+    { route: 'POST /api/v1/snippets', needs: 'editor', request: async () => ({ method: 'POST', path: '/api/v1/snippets', json: { name: `s${++n}`, body: [{ type: 'paragraph', text: 'x' }] } }) },
+    { route: 'PATCH /api/v1/snippets/:id', needs: 'editor', request: async () => ({ method: 'PATCH', path: `/api/v1/snippets/${await snippet()}`, json: { name: 'Renamed' } }) },
+    { route: 'DELETE /api/v1/snippets/:id', needs: 'editor', request: async () => ({ method: 'DELETE', path: `/api/v1/snippets/${await snippet()}` }) },
     { route: 'POST /api/v1/users', needs: 'admin', request: async () => ({ method: 'POST', path: '/api/v1/users', json: { email: `x${++n}@example.test`, name: 'X', role: 'editor' } }) },
     { route: 'PATCH /api/v1/users/:id', needs: 'admin', request: async () => ({ method: 'PATCH', path: `/api/v1/users/${await user()}`, json: { role: 'editor' } }) },
     { route: 'POST /api/v1/tokens', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/tokens', json: { name: 'mine' } }) },

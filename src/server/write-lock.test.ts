@@ -66,6 +66,8 @@ describeEachStore('every route while another process holds the write lock', (kin
     const hook = (url: string) => json('/api/v1/webhooks', { url, events: ['page.ended'], secret: 'a secret' });
     const [kept, dropped] = [await hook(`https://hooks.example.test/${tag}/1`), await hook(`https://hooks.example.test/${tag}/2`)];
     const picture = await json('/api/v1/media', { url: `${images.url}/a.png`, page: p });
+    const snippet = await json('/api/v1/snippets', { name: `Kept ${tag}`, body: [{ type: 'paragraph', text: 'x' }] });
+    const gone = await json('/api/v1/snippets', { name: `Gone ${tag}`, body: [{ type: 'paragraph', text: 'x' }] });
     const admin = await staleSession('admin@example.test');
     const leaving = await staleSession('editor@example.test');
     const api = (route: string, path: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}): Call => ({
@@ -90,6 +92,17 @@ describeEachStore('every route while another process holds the write lock', (kin
       api('/api/v1/posts/:id/presence', `/api/v1/posts/${read.id}/presence`, 'PUT', { editing: true }),
       api('/api/v1/preview', `/api/v1/preview?page=${p}`, 'POST', aPost('Preview')),
       api('/api/v1/contributors', '/api/v1/contributors'),
+      api('/api/v1/pages/:slug/desk', `/api/v1/pages/${p}/desk`),
+      api('/api/v1/pages/:slug/desk/events', `/api/v1/pages/${p}/desk/events`),
+      api('/api/v1/pages/:slug/audit', `/api/v1/pages/${p}/audit`),
+      api('/api/v1/posts/:id/history', `/api/v1/posts/${edit.id}/history`),
+      api('/api/v1/posts/:id/restore', `/api/v1/posts/${read.id}/restore`, 'POST', { version: 1 }, { 'if-match': '"1"' }),
+      api('/api/v1/bylines', '/api/v1/bylines'),
+      api('/api/v1/users/:id/byline', `/api/v1/users/${person.id}/byline`, 'PATCH', { role: 'Reporter' }),
+      api('/api/v1/snippets', '/api/v1/snippets'),
+      api('/api/v1/snippets', '/api/v1/snippets', 'POST', { name: `Snippet ${tag}`, body: [{ type: 'paragraph', text: 'x' }] }),
+      api('/api/v1/snippets/:id', `/api/v1/snippets/${snippet.id}`, 'PATCH', { name: 'Renamed' }),
+      api('/api/v1/snippets/:id', `/api/v1/snippets/${gone.id}`, 'DELETE'),
       api('/api/v1/users', '/api/v1/users'),
       api('/api/v1/users', '/api/v1/users', 'POST', { email: `${tag}-new@example.test`, name: 'New person', role: 'editor' }),
       api('/api/v1/users/:id', `/api/v1/users/${person.id}`, 'PATCH', { name: 'Renamed' }),

@@ -19,6 +19,7 @@ export function pageFromRow(r: PageRow): Page {
     state: r.state as PageState,
     continuedTo: r.continued_to,
     continuationNotice: r.continuation_notice,
+    continuedFrom: r.continued_from,
     pinnedPostId: r.pinned_post_id,
     seq: Number(r.seq),
     createdAt: r.created_at,
@@ -39,6 +40,7 @@ export function pageChanges(p: Partial<Page>): Updateable<PagesTable> {
   if (p.state !== undefined) c.state = p.state;
   if (p.continuedTo !== undefined) c.continued_to = p.continuedTo;
   if (p.continuationNotice !== undefined) c.continuation_notice = p.continuationNotice;
+  if (p.continuedFrom !== undefined) c.continued_from = p.continuedFrom;
   if (p.pinnedPostId !== undefined) c.pinned_post_id = p.pinnedPostId;
   if (p.updatedAt !== undefined) c.updated_at = p.updatedAt;
   if (p.endedAt !== undefined) c.ended_at = p.endedAt;
@@ -85,6 +87,7 @@ export async function insertPage(db: WriteDb, p: Page): Promise<void> {
       state: p.state,
       continued_to: p.continuedTo,
       continuation_notice: p.continuationNotice,
+      continued_from: p.continuedFrom,
       pinned_post_id: p.pinnedPostId,
       seq: p.seq,
       created_at: p.createdAt,

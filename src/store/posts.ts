@@ -2,7 +2,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Block } from '../domain/block.js';
 import type { Page } from '../domain/page.js';
-import { isVisible, type Contributor, type Label, type Post, type PostStatus } from '../domain/post.js';
+import { isVisible, type Contributor, type Correction, type Label, type Post, type PostStatus } from '../domain/post.js';
 import type { PostsTable } from './schema.js';
 import type { ReadDb, WriteDb } from './store.js';
 
@@ -27,6 +27,7 @@ export function postFromRow(r: PostRow, pinnedPostId: string | null): Post {
     updatedAt: r.updated_at,
     authorId: r.author_id,
     version: Number(r.version),
+    correction: r.correction ? (JSON.parse(r.correction) as Correction) : null,
   };
 }
 
@@ -47,6 +48,7 @@ function toRow(p: Post): PostRow {
     updated_at: p.updatedAt,
     author_id: p.authorId,
     version: p.version,
+    correction: p.correction ? JSON.stringify(p.correction) : null,
   };
 }
 
@@ -151,6 +153,11 @@ export async function listWithStatus(db: ReadDb, pageId: string, status: string,
 export async function countWithStatus(db: ReadDb, pageId: string, status: string, authorId?: string): Promise<number> {
   const { n } = await withStatus(db, pageId, status, authorId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
+}
+
+/** A page's posts (any status) changed at or after `since` (ISO time), oldest change first. */
+export async function listChangedSince(db: ReadDb, pageId: string, since: string, limit = 200): Promise<PostRow[]> {
+  return db.selectFrom('posts').selectAll().where('page_id', '=', pageId).where('updated_at', '>=', since).orderBy('updated_at').orderBy('id').limit(limit).execute();
 }
 
 /** Saved contributor profiles, by name. */

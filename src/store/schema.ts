@@ -17,6 +17,7 @@ export interface PagesTable {
   state: string;
   continued_to: string | null;
   continuation_notice: string | null;
+  continued_from: string | null;
   pinned_post_id: string | null;
   seq: Generated<number>;
   created_at: string;
@@ -40,6 +41,7 @@ export interface PostsTable {
   updated_at: string;
   author_id: string | null;
   version: number;
+  correction: string | null; // JSON Correction
 }
 
 export interface EventsTable {
@@ -59,6 +61,10 @@ export interface UsersTable {
   active: number;
   created_at: string;
   updated_at: string;
+  byline_name: string | null;
+  byline_role: string | null;
+  byline_photo: string | null;
+  byline_default: Generated<number>;
 }
 
 export interface ApiTokensTable {
@@ -187,6 +193,35 @@ export interface MediaTable {
   created_at: string;
 }
 
+export interface PostVersionsTable {
+  post_id: string;
+  version: number;
+  data: string; // JSON PostVersionData
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  page_id: string;
+  user_id: string | null;
+  action: string;
+  post_id: string | null;
+  detail: string; // JSON
+  created_at: string;
+}
+
+export interface SnippetsTable {
+  id: string;
+  page_id: string | null;
+  name: string;
+  title: string | null;
+  body: string; // JSON Block[]
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   pages: PagesTable;
   posts: PostsTable;
@@ -205,4 +240,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   media_blobs: MediaBlobsTable;
   media: MediaTable;
+  post_versions: PostVersionsTable;
+  audit_log: AuditLogTable;
+  snippets: SnippetsTable;
 }

@@ -1,11 +1,39 @@
 /** People and API tokens. Tokens are stored as SHA-256 hashes, never in clear. */
 import type { Selectable } from 'kysely';
-import type { Role, User } from '../domain/user.js';
+import type { BylineChange, Role, User } from '../domain/user.js';
 import type { UsersTable } from './schema.js';
 import type { ReadDb, WriteDb } from './store.js';
 
 export function userFromRow(r: Selectable<UsersTable>): User {
-  return { id: r.id, email: r.email, name: r.name, role: r.role as Role, active: Number(r.active) === 1, createdAt: r.created_at };
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as Role,
+    active: Number(r.active) === 1,
+    createdAt: r.created_at,
+    byline: { name: r.byline_name ?? r.name, role: r.byline_role, photo: r.byline_photo, byDefault: Number(r.byline_default ?? 1) === 1 },
+  };
+}
+
+export async function updateByline(db: WriteDb, id: string, c: BylineChange, now: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(c.name !== undefined ? { byline_name: c.name } : {}),
+      ...(c.role !== undefined ? { byline_role: c.role } : {}),
+      ...(c.photo !== undefined ? { byline_photo: c.photo } : {}),
+      ...(c.byDefault !== undefined ? { byline_default: c.byDefault ? 1 : 0 } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The active people's bylines, by name: colleagues the composer offers in one tap. */
+export async function listBylines(db: ReadDb): Promise<(User['byline'] & { userId: string })[]> {
+  const rows = await db.selectFrom('users').selectAll().where('active', '=', 1).orderBy('name').limit(1000).execute();
+  return rows.map((r) => ({ userId: r.id, ...userFromRow(r).byline }));
 }
 
 export async function findUserByEmail(db: ReadDb, email: string): Promise<(User & { passwordHash: string }) | undefined> {

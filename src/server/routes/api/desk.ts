@@ -13,7 +13,17 @@ import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { postIdParam, slugParam } from '../params.js';
-import { pageJson, userJson } from '../../../domain/api-json.js';
+import { pageJson, postJson, userJson } from '../../../domain/api-json.js';
+import { readDesk, type DeskList } from '../../../commands/readDesk.js';
+import type { Post } from '../../../domain/post.js';
+
+/** `published:2,draft:3`: how many pages of each list to send. */
+const shownSchema = z
+  .string()
+  .max(200)
+  .regex(/^((published|submitted|draft|scheduled|unpublished):[1-9]\d?)?(,(published|submitted|draft|scheduled|unpublished):[1-9]\d?)*$/, 'Use list:pages pairs, e.g. published:2,draft:1.')
+  .transform((v) => Object.fromEntries(v ? v.split(',').map((pair) => [pair.split(':')[0] as DeskList, Number(pair.split(':')[1])]) : []) as Partial<Record<DeskList, number>>);
+
 
 export async function deskRoutes(app: FastifyInstance, { store, config, reader, commands }: AppServices): Promise<void> {
   const { db } = store;
@@ -27,6 +37,18 @@ export async function deskRoutes(app: FastifyInstance, { store, config, reader, 
 
   app.get('/api/v1/pages', { config: { action: 'desk.use' } }, async () => {
     return { pages: (await listPages(db, 200)).map((p) => pageJson(p, url)) };
+  });
+
+  // One request opens a desk: everything it shows (`?shown=published:2,draft:3` after "Show more").
+  app.get('/api/v1/pages/:slug/desk', { config: { action: 'desk.use' } }, async (req) => {
+    const actor = callerOf(req);
+    const slug = slugParam(req.params);
+    const shown = parse(shownSchema, (req.query as { shown?: unknown }).shown ?? '');
+    const at = new Date(); // the desk's live stream picks up from here (?since=at)
+    const [desk, me] = await Promise.all([readDesk(store, actor, slug, at, shown), findUserById(db, actor.id)]);
+    const post = (p: Post) => postJson(p, desk.page.seq, url, slug, actor);
+    const lists = Object.fromEntries(Object.entries(desk.lists).map(([status, l]) => [status, { ...l, posts: l.posts.map(post) }]));
+    return { ...desk, me, at: at.toISOString(), seq: desk.page.seq, page: pageJson(desk.page, url), lists };
   });
 
   app.get('/api/v1/pages/:slug/activity', { config: { action: 'desk.use' } }, async (req) => {

@@ -92,8 +92,10 @@ describeEachStore('pages API', (kind) => {
     const res = await s.api('/api/v1/pages/storm/continue', { method: 'POST', as: 'editor', json: { to: 'storm-2' } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ state: 'ended', continuedTo: 'storm-2', seq: 2 });
-    const events = await s.test.store.db.selectFrom('events').selectAll().orderBy('seq').execute();
+    const storm = await s.test.store.db.selectFrom('pages').select('id').where('slug', '=', 'storm').executeTakeFirstOrThrow();
+    const events = await s.test.store.db.selectFrom('events').selectAll().where('page_id', '=', storm.id).orderBy('seq').execute();
     expect(events.map((e) => [e.seq, e.type])).toEqual([[1, 'page.updated'], [2, 'page.continued']]);
+    expect(await (await s.api('/api/v1/pages/storm-2')).json()).toMatchObject({ continuedFrom: 'storm', seq: 1 }); // the link back
     expect(JSON.parse(events[1]!.data)).toMatchObject({ to: 'storm-2', url: 'http://livepage.test/live/storm-2' });
   });
 

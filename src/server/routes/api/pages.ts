@@ -38,13 +38,15 @@ export async function pageRoutes(app: FastifyInstance, { commands, store, config
     return pageJson(await updatePage(commands, slugParam(req.params), parse(pagePatchSchema, req.body)), url);
   });
 
+  // The ended page, with the page the coverage continues on (made here when `to` describes it).
   app.post('/api/v1/pages/:slug/continue', { config: { action: 'page.change' } }, async (req) => {
-    return pageJson(await continuePage(commands, slugParam(req.params), parse(continueSchema, req.body)), url);
+    const { page, next } = await continuePage(commands, callerOf(req), slugParam(req.params), parse(continueSchema, req.body));
+    return { ...pageJson(page, url), next: pageJson(next, url) };
   });
 
   app.post('/api/v1/pages/:slug/end', { config: { action: 'page.change' } }, async (req) => {
     if (req.body !== undefined) parse(z.strictObject({}), req.body);
-    return pageJson(await endPage(commands, slugParam(req.params)), url);
+    return pageJson(await endPage(commands, callerOf(req), slugParam(req.params)), url);
   });
 
   // Published posts for anyone; the newsroom may ask for another status (contributors: their own).

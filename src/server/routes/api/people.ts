@@ -2,14 +2,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { addUser } from '../../../commands/addUser.js';
+import { changeByline } from '../../../commands/bylines.js';
 import { changeUser } from '../../../commands/changeUser.js';
 import { createToken, revokeToken } from '../../../commands/tokens.js';
 import { notFound } from '../../../domain/errors.js';
 import { text } from '../../../domain/schema-helpers.js';
-import { can } from '../../../domain/policy.js';
-import { ROLES, userCreateSchema } from '../../../domain/user.js';
+import { authorize, can } from '../../../domain/policy.js';
+import { bylineSchema, ROLES, userCreateSchema } from '../../../domain/user.js';
 import { userJson } from '../../../domain/api-json.js';
-import { findUserById, listTokens, listUsers } from '../../../store/users.js';
+import { findUserById, listBylines, listTokens, listUsers } from '../../../store/users.js';
 import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
@@ -42,6 +43,17 @@ export async function peopleRoutes(app: FastifyInstance, { commands, store }: Ap
   app.patch('/api/v1/users/:id', { config: { action: 'people.manage' } }, async (req) => {
     const actor = callerOf(req);
     return { user: userJson(await changeUser(commands, actor, idParam(req.params), parse(userChangeSchema, req.body))) };
+  });
+
+  app.patch('/api/v1/users/:id/byline', { config: { action: 'byline.edit' } }, async (req) => {
+    const actor = callerOf(req);
+    const id = idParam(req.params);
+    authorize(actor, 'byline.edit', { userId: id }); // before the body: another's byline is no business of a non-admin
+    return { user: await changeByline(commands, actor, id, parse(bylineSchema, req.body)) };
+  });
+
+  app.get('/api/v1/bylines', { config: { action: 'desk.use' } }, async () => {
+    return { bylines: await listBylines(db) };
   });
 
   app.get('/api/v1/tokens', { config: { action: 'token.list' } }, async (req) => {

@@ -47,7 +47,7 @@ export async function postRoutes(app: FastifyInstance, { commands, store, config
 
   app.delete('/api/v1/posts/:id', { config: { action: 'post.unpublish' } }, async (req) => {
     const actor = callerOf(req);
-    const r = await unpublishPost(commands, postIdParam(req.params));
+    const r = await unpublishPost(commands, actor, postIdParam(req.params));
     return postJson(r.post, r.seq, url, r.slug, actor);
   });
 }

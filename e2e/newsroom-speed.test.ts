@@ -1,0 +1,122 @@
+/**
+ * The desk at breaking-news speed (issue 12), in a real Chromium on a phone (390×844) and a
+ * laptop (1280×900): publish without scrolling, with my byline by default, the
+ * confirmation in view with a link; Title → Publish in a few Tab stops; the desk opened
+ * with one data request; two desks seeing each other's submissions and presence at once.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createPost } from '../src/commands/createPost.js';
+import { aPage } from '../src/test/fixtures.js';
+import { startTestServer, type TestServer } from '../src/test/server.js';
+import { describeBrowser } from './browser.js';
+import { body, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+
+const inView = async (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+  });
+
+describeBrowser('the desk at breaking-news speed', () => {
+  let s: TestServer;
+  let phone: Journalist;
+  let laptop: Journalist;
+
+  beforeAll(async () => {
+    s = await startTestServer('sqlite');
+    for (const slug of ['speed']) expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(slug) })).status).toBe(201);
+    const me = (await (await s.api('/api/v1/me', { as: 'editor' })).json()).user;
+    await s.api(`/api/v1/users/${me.id}/byline`, { method: 'PATCH', as: 'editor', json: { role: 'Defence correspondent', photo: 'https://images.example.org/e.jpg' } });
+    phone = await journalist(s.url, 'editor@example.test');
+    await phone.page.setViewportSize({ width: 390, height: 844 });
+    laptop = await journalist(s.url, 'contributor@example.test');
+    await laptop.page.setViewportSize({ width: 1280, height: 900 });
+  }, 120_000);
+  afterAll(async () => {
+    await phone?.close();
+    await laptop?.close();
+    await s?.close();
+  });
+
+  it('phone: title and two paragraphs, Publish, no scrolling; the confirmation is in view; the byline is mine by default', async () => {
+    const { page } = phone;
+    const dataRequests: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/v1/') && !r.url().includes('/desk/events') && dataRequests.push(r.url()));
+    await openDesk(page, 'Storm coverage speed');
+    expect(dataRequests.map((u) => new URL(u).pathname)).toEqual(['/api/v1/pages/speed/desk']); // one request opens the desk
+    await page.getByLabel('Title').first().fill('Bridge closed to traffic');
+    await body(page).click();
+    await page.keyboard.type('Police have closed the bridge in both directions.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Drivers are asked to use the ring road.');
+    const publish = page.getByRole('button', { name: 'Publish', exact: true });
+    expect(await inView(page, '.nr-composer__actions button.nr-button--primary')).toBe(true);
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await publish.click({ noWaitAfter: true });
+    await page.locator('.nr-composer__done').waitFor();
+    expect(await page.locator('.nr-composer__done').textContent()).toContain('Published “Bridge closed to traffic”.');
+    expect(await inView(page, '.nr-composer__done')).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    const link = page.locator('.nr-composer__done a');
+    expect(await link.getAttribute('href')).toMatch(/^http:\/\/livepage\.test\/live\/speed\/posts\/[0-9a-f-]{36}$/);
+    // The byline went out with it, photo and all, on the reader page.
+    const html = await (await fetch(`${s.url}/live/speed`)).text();
+    expect(html).toContain('<span class="lp-contributor__name">Editor Person</span><br/><span class="lp-contributor__role">Defence correspondent</span>');
+    expect(html).toContain('src="https://images.example.org/e.jpg"');
+    expect(phone.errors).toEqual([]);
+  });
+
+  it('laptop: Title → Publish (or Submit) within 5 Tab stops; Ctrl+Enter sends', async () => {
+    const { page } = laptop;
+    await openDesk(page, 'Storm coverage speed');
+    const title = page.getByLabel('Title').first();
+    await title.fill('Ring road busy');
+    await title.focus();
+    let stops = 0;
+    for (; stops < 10; stops++) {
+      const name = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim());
+      if (stops > 0 && name === 'Submit for review') break;
+      await page.keyboard.press('Tab');
+    }
+    console.log(`Title → Submit for review: ${stops} Tab stops`);
+    expect(stops).toBeLessThanOrEqual(5);
+    await body(page).click();
+    await page.keyboard.type('Queues of 40 minutes.');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.nr-composer__done', { hasText: 'sent to the editors for review' }).waitFor();
+  });
+
+  it('a desk with 500 posts is interactive within a second or so (generous bound: 3 s on a shared machine)', async () => {
+    await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('busy') });
+    const editor = { id: (await (await s.api('/api/v1/me', { as: 'editor' })).json()).user.id as string, role: 'editor' as const };
+    for (let i = 0; i < 500; i++) await createPost(s.ctx, editor, 'busy', { title: `Update ${i}`, contributors: [], body: [{ type: 'paragraph', text: `Update number ${i}.` }], keyEvent: false, pinned: false, ...(i % 5 === 0 ? { status: 'draft' as const } : {}) });
+    const { page } = laptop;
+    const started = Date.now();
+    await page.goto(`${s.url}/newsroom/pages/busy`);
+    await page.getByRole('heading', { name: 'Update 499', exact: true }).waitFor();
+    await page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor();
+    const ms = Date.now() - started;
+    console.log(`desk with 500 posts interactive in ${ms} ms`);
+    expect(ms).toBeLessThan(3000);
+  }, 120_000);
+
+  it('two desks side by side see each other’s submissions and presence within a second', async () => {
+    await phone.page.setViewportSize({ width: 1280, height: 900 });
+    await phone.page.goto(`${s.url}/newsroom/pages/speed`);
+    await phone.page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor();
+    await laptop.page.goto(`${s.url}/newsroom/pages/speed`);
+    await laptop.page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor();
+    const queue = phone.page.locator('#nr-panel-submitted');
+    const started = Date.now();
+    await s.api('/api/v1/pages/speed/posts', { method: 'POST', as: 'contributor', json: { title: 'Submitted from elsewhere', body: [{ type: 'paragraph', text: 'x' }] } });
+    await queue.getByText('Submitted from elsewhere').waitFor({ state: 'attached', timeout: 3000 });
+    expect(Date.now() - started).toBeLessThan(1500);
+    // Presence: the contributor opens a post to edit; the editor's desk says so.
+    const mine = await (await s.api('/api/v1/pages/speed/posts', { method: 'POST', as: 'contributor', json: { title: 'Draft to edit', status: 'draft', body: [{ type: 'paragraph', text: 'x' }] } })).json();
+    const at = Date.now();
+    await s.api(`/api/v1/posts/${mine.id}/presence`, { method: 'PUT', as: 'admin', json: { editing: true } });
+    await phone.page.locator('#nr-panel-draft').getByText('Admin Person', { exact: false }).waitFor({ state: 'attached', timeout: 3000 });
+    expect(Date.now() - at).toBeLessThan(1500);
+  });
+});
