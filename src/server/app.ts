@@ -14,6 +14,8 @@ import { fastifyTrustProxy, type Config } from './config.js';
 import { currentBuildId, PUBLIC_DIR } from './build-id.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
+import type { NodeState } from './health.js';
+import { healthRoutes } from './routes/health.js';
 import { ReaderPages } from './reader-pages.js';
 import { startReaderCounts } from './reader-counts.js';
 import { startScheduler } from './scheduler.js';
@@ -74,6 +76,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** This process's SSE hub (its readers; tests look at what it holds). */
     hub: LiveHub;
+    /** Whether this node is draining (readiness answers 503 once it is). */
+    node: NodeState;
   }
 }
 
@@ -137,6 +141,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const hub = new LiveHub(store.db, reader.posts, { ...opts.hub, log: app.log });
   const live = { store, hub };
   app.decorate('hub', hub);
+  const node: NodeState = { draining: false };
+  app.decorate('node', node);
   const commands: CommandContext = {
     store,
     publicUrl: config.publicUrl,
@@ -160,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const stopCounts = startReaderCounts(store, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
   const stopJanitor = startJanitor(store, (err) => app.log.error({ err }, 'janitor'));
   app.addHook('preClose', async () => {
+    node.draining = true;
     stopScheduler();
     stopCounts();
     stopJanitor();
@@ -205,6 +212,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await webhookRoutes(api, services);
     await api.register(async (scope) => mediaApiRoutes(scope, services));
   });
+  await app.register(async (r) => healthRoutes(r, { store, bus, node }));
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
   await app.register(async (r) => embedRoutes(r, { ...services, hostScriptFile: publicDir + 'build/embed.js' }));
