@@ -23,7 +23,8 @@ Serves live pages, the API and the newsroom. --workers N runs N processes on one
   PORT (3000), HOST (127.0.0.1), LIVEPAGE_DATA_DIR (./data), DATABASE_URL (postgres://…
   selects PostgreSQL), LIVEPAGE_PUBLIC_URL (canonical base URL), LOG_LEVEL (info),
   LIVEPAGE_TRUST_PROXY (off; behind a reverse proxy: its addresses/CIDRs, comma-separated,
-  or a hop count, to take clients' addresses from X-Forwarded-For for sign-in limits).`;
+  or a hop count, to take clients' addresses from X-Forwarded-For for sign-in limits),
+  LIVEPAGE_DRAIN_WINDOW_MS (10000: on SIGTERM, live streams end spread over this long).`;
 
 export async function serveCommand(argv: string[]): Promise<void> {
   const { values } = parseCommand(argv, { workers: { type: 'string' } });
@@ -52,7 +53,7 @@ async function seed(config: Config): Promise<string[]> {
   }
 }
 
-/** One server process: store, bus, app; closes cleanly on SIGINT/SIGTERM. */
+/** One server process: store, bus, app; drains and closes on SIGINT/SIGTERM (app.ts's preClose). */
 async function runServer(config: Config, inCluster: boolean): Promise<void> {
   // One logger for the app and what runs beside it (the store's pool, the bus).
   const log = pino({ level: config.logLevel });

@@ -14,6 +14,7 @@ import { fastifyTrustProxy, type Config } from './config.js';
 import { currentBuildId, PUBLIC_DIR } from './build-id.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
+import { IN_FLIGHT_GRACE_MS, stopAccepting, within } from './shutdown.js';
 import type { NodeState } from './health.js';
 import { healthRoutes } from './routes/health.js';
 import { ReaderPages } from './reader-pages.js';
@@ -165,13 +166,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
   const stopCounts = startReaderCounts(store, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
   const stopJanitor = startJanitor(store, (err) => app.log.error({ err }, 'janitor'));
+  // Graceful shutdown (docs/operations.md): not ready, no new connections, streams ended
+  // spread over the drain window while they still get events, requests in flight finished.
   app.addHook('preClose', async () => {
     node.draining = true;
+    const connectionsEnded = stopAccepting(app.server);
     stopScheduler();
     stopCounts();
     stopJanitor();
     await webhooks.stop(); // requests in flight are abandoned; their deliveries stay queued
-    hub.close(); // streams end; readers reconnect (elsewhere) with their last event id
+    await hub.drain(config.drainWindowMs ?? 0); // readers resume elsewhere by Last-Event-ID
+    app.server.closeIdleConnections(); // ended streams' keep-alive connections
+    await within(connectionsEnded, IN_FLIGHT_GRACE_MS);
     await bus.close();
   });
   const media = createMediaService({ store, dataDir: config.dataDir, limits: config.media, ...opts.media, onError: (err) => app.log.error({ err }, 'media') });
