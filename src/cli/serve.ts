@@ -5,12 +5,12 @@
  */
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { pino } from 'pino';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
 import { ClusterBus, relayEvents } from '../realtime/cluster-bus.js';
 import { PostgresBus } from '../realtime/postgres-bus.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
+import { createLogger } from '../server/logging.js';
 import { openStore } from '../store/store.js';
 import { parseCommand, UsageError } from './args.js';
 import { commandContext } from './runtime.js';
@@ -56,7 +56,7 @@ async function seed(config: Config): Promise<string[]> {
 /** One server process: store, bus, app; drains and closes on SIGINT/SIGTERM (app.ts's preClose). */
 async function runServer(config: Config, inCluster: boolean): Promise<void> {
   // One logger for the app and what runs beside it (the store's pool, the bus).
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel); // secrets redacted (server/logging.ts)
   const store = await openStore({ ...config, log });
   const bus: EventBus =
     store.kind === 'postgres' ? await PostgresBus.connect(config.databaseUrl!, log) : inCluster ? new ClusterBus(log) : new MemoryBus();

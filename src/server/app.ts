@@ -14,6 +14,7 @@ import { fastifyTrustProxy, type Config } from './config.js';
 import { currentBuildId, PUBLIC_DIR } from './build-id.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
+import { assignRequestId, debugEnabled, logFastPath, loggerOptions, requestIdOf } from './logging.js';
 import { IN_FLIGHT_GRACE_MS, stopAccepting, within } from './shutdown.js';
 import type { NodeState } from './health.js';
 import { healthRoutes } from './routes/health.js';
@@ -121,21 +122,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const { headersTimeout, requestTimeout, checkEveryMs: connectionsCheckingInterval } = timeouts;
       const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
         req.socket.setTimeout(0); // a request has come: node's own timeouts take over
-        return serveCachedPage(reader, req, res) || serveLiveEvents(live, req, res, () => handler(req, res)) || handler(req, res);
+        const id = assignRequestId(req, res);
+        // The fast paths log only at debug: a line per cached page would cost more than the page.
+        if (serveCachedPage(reader, req, res)) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug (cached)');
+        if (serveLiveEvents(live, req, res, () => handler(req, res))) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug/events (stream)');
+        handler(req, res);
       });
       // headersTimeout counts from a request's first byte: a connection that never sends one is closed here.
       server.on('connection', (socket) => socket.setTimeout(headersTimeout));
       server.keepAliveTimeout = timeouts.keepAliveTimeout;
       return server;
     },
-    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: config.logLevel } }),
+    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger === false ? false : loggerOptions(typeof opts.logger === 'object' ? opts.logger.level : config.logLevel) }),
+    genReqId: requestIdOf,
     bodyLimit: BODY_LIMIT,
     // req.ip is the peer unless LIVEPAGE_TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
     trustProxy: fastifyTrustProxy(config.trustProxy),
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
-    // Per-request log lines would dominate the cost of serving a cached page; the proxy or
-    // CDN in front keeps access logs. Errors are still logged.
+    // fastify's two lines per request are replaced by one (onResponse below); cached pages
+    // and streams, served before fastify, log only at debug (server/logging.ts).
     logController: new LogController({ disableRequestLogging: true }),
   });
   // Made after the app for its logger; the server above only reads `live` once requests come.
@@ -183,6 +189,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const media = createMediaService({ store, dataDir: config.dataDir, limits: config.media, ...opts.media, onError: (err) => app.log.error({ err }, 'media') });
   const services: AppServices = { store, config, commands, cssHref, reader, hub, media };
 
+  // One line per request: id (also the X-Request-Id header), route, status, duration.
+  // Balancers' health checks come every second: their lines only at debug.
+  app.addHook('onResponse', (req, reply, done) => {
+    const route = req.routeOptions.url ?? '(no route)';
+    const line = { method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (route === '/healthz' || route === '/readyz') req.log.debug(line, 'request');
+    else req.log.info(line, 'request');
+    done();
+  });
   // Every reply gets the security headers, unless a route set its own (cached reader pages
   // carry them in their prepared headers and skip this hook).
   app.addHook('onSend', (_req, reply, payload, done) => {
