@@ -173,12 +173,16 @@ export class LiveHub {
   async drain(windowMs: number): Promise<void> {
     if (!(windowMs > 0)) return this.close();
     this.closed = true;
-    const subs = [...this.subscribers.values()].flatMap((set) => [...set]);
+    const subs = [...this.subscribers.values()].flatMap((set) => [...set].map((sub) => ({ set, sub })));
     const started = Date.now();
     for (let i = 0; i < subs.length; ) {
       // Every stream due by now ends in this turn; then wait for the next one's time.
       const due = Math.floor(((Date.now() - started) / windowMs) * subs.length) + 1;
-      for (; i < Math.min(due, subs.length); i++) endConnection(subs[i]!.res);
+      for (; i < Math.min(due, subs.length); i++) {
+        const { set, sub } = subs[i]!;
+        set.delete(sub); // no broadcast writes after its end
+        endConnection(sub.res);
+      }
       if (i < subs.length) await new Promise((r) => setTimeout(r, Math.max(1, Math.min(DRAIN_TICK_MS, started + (i * windowMs) / subs.length - Date.now()))));
     }
     this.close(); // streams that came in the meantime (none should) and the timers
