@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors.js';
 import { storeErrorToAppError } from '../store/errors.js';
 import { UsageError } from './args.js';
 import { exportCommand, importCommand } from './transfer.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { serveCommand } from './serve.js';
 import { tokenCommand, userCommand } from './people.js';
 
@@ -24,6 +25,8 @@ Commands:
   token list [--email E] | token revoke ID the tokens; stop one at once
   import FILE                              import a page with its posts from an export (JSON)
   export SLUG                              print a page with its posts as JSON
+  backup FILE                              copy the SQLite store (pictures too) while it runs
+  restore FILE [--force]                   make a backup the SQLite store again
 
 Run "livepage <command> --help" for a command's options.`;
 
@@ -33,6 +36,8 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   token: tokenCommand,
   import: importCommand,
   export: exportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

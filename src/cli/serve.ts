@@ -5,12 +5,12 @@
  */
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { pino } from 'pino';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
 import { ClusterBus, relayEvents } from '../realtime/cluster-bus.js';
 import { PostgresBus } from '../realtime/postgres-bus.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
+import { createLogger } from '../server/logging.js';
 import { openStore } from '../store/store.js';
 import { parseCommand, UsageError } from './args.js';
 import { commandContext } from './runtime.js';
@@ -23,7 +23,8 @@ Serves live pages, the API and the newsroom. --workers N runs N processes on one
   PORT (3000), HOST (127.0.0.1), LIVEPAGE_DATA_DIR (./data), DATABASE_URL (postgres://…
   selects PostgreSQL), LIVEPAGE_PUBLIC_URL (canonical base URL), LOG_LEVEL (info),
   LIVEPAGE_TRUST_PROXY (off; behind a reverse proxy: its addresses/CIDRs, comma-separated,
-  or a hop count, to take clients' addresses from X-Forwarded-For for sign-in limits).`;
+  or a hop count, to take clients' addresses from X-Forwarded-For for sign-in limits),
+  LIVEPAGE_DRAIN_WINDOW_MS (10000: on SIGTERM, live streams end spread over this long).`;
 
 export async function serveCommand(argv: string[]): Promise<void> {
   const { values } = parseCommand(argv, { workers: { type: 'string' } });
@@ -52,10 +53,10 @@ async function seed(config: Config): Promise<string[]> {
   }
 }
 
-/** One server process: store, bus, app; closes cleanly on SIGINT/SIGTERM. */
+/** One server process: store, bus, app; drains and closes on SIGINT/SIGTERM (app.ts's preClose). */
 async function runServer(config: Config, inCluster: boolean): Promise<void> {
   // One logger for the app and what runs beside it (the store's pool, the bus).
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel); // secrets redacted (server/logging.ts)
   const store = await openStore({ ...config, log });
   const bus: EventBus =
     store.kind === 'postgres' ? await PostgresBus.connect(config.databaseUrl!, log) : inCluster ? new ClusterBus(log) : new MemoryBus();

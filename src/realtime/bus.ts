@@ -9,12 +9,15 @@ export type BusListener = (pageId: string, seq: number) => void;
 export interface EventBus {
   publish(pageId: string, seq: number): void;
   subscribe(listener: BusListener): void;
+  /** Whether changes from other processes reach this one now (readiness checks). */
+  listening(): boolean;
   close(): Promise<void>;
 }
 
 /** One process: publishing is delivering. */
 export class MemoryBus implements EventBus {
   private readonly listeners: BusListener[] = [];
+  private closed = false;
 
   publish(pageId: string, seq: number): void {
     for (const l of this.listeners) l(pageId, seq);
@@ -24,7 +27,12 @@ export class MemoryBus implements EventBus {
     this.listeners.push(listener);
   }
 
+  listening(): boolean {
+    return !this.closed;
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     this.listeners.length = 0;
   }
 }

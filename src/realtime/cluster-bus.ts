@@ -48,7 +48,15 @@ export class ClusterBus implements EventBus {
     this.listeners.push(listener);
   }
 
+  private closed = false;
+
+  /** The IPC channel to the primary is open. */
+  listening(): boolean {
+    return !this.closed && process.connected === true;
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     process.off('message', this.onMessage);
   }
 }

@@ -25,6 +25,8 @@ export interface HubOptions {
 }
 
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+/** How often a graceful drain ends the streams that are due (a timer per stream would do too). */
+const DRAIN_TICK_MS = 20;
 
 /** A page's readers get a heartbeat comment when nothing was written to them for this long. */
 const HEARTBEAT_MS = 15_000;
@@ -154,12 +156,36 @@ export class LiveHub {
     }
   }
 
-  /** Ends every stream (shutdown): readers reconnect elsewhere with their last event id. */
+  /** Ends every stream at once: readers reconnect elsewhere with their last event id. */
   close(): void {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     for (const set of this.subscribers.values()) for (const sub of set) sub.res.end();
     this.subscribers.clear();
+  }
+
+  /**
+   * Ends every stream, spread evenly over `windowMs` (graceful shutdown), so thousands of
+   * readers do not reconnect to the remaining nodes in the same second. No stream is taken
+   * meanwhile; those still open keep getting events until their turn, and each resumes
+   * elsewhere from its last event id. Resolves when all are ended.
+   */
+  async drain(windowMs: number): Promise<void> {
+    if (!(windowMs > 0)) return this.close();
+    this.closed = true;
+    const subs = [...this.subscribers.values()].flatMap((set) => [...set].map((sub) => ({ set, sub })));
+    const started = Date.now();
+    for (let i = 0; i < subs.length; ) {
+      // Every stream due by now ends in this turn; then wait for the next one's time.
+      const due = Math.floor(((Date.now() - started) / windowMs) * subs.length) + 1;
+      for (; i < Math.min(due, subs.length); i++) {
+        const { set, sub } = subs[i]!;
+        set.delete(sub); // no broadcast writes after its end
+        endConnection(sub.res);
+      }
+      if (i < subs.length) await new Promise((r) => setTimeout(r, Math.max(1, Math.min(DRAIN_TICK_MS, started + (i * windowMs) / subs.length - Date.now()))));
+    }
+    this.close(); // streams that came in the meantime (none should) and the timers
   }
 
   /**
@@ -210,6 +236,12 @@ export class LiveHub {
       if (head && head.seq > (this.feeds.get(pageId)?.loaded ?? head.seq)) this.notify(pageId, head.seq);
     }
   }
+}
+
+/** Ends a stream and its connection: the server is going away, keep-alive would only hold the reader here. */
+function endConnection(res: ServerResponse): void {
+  const socket = res.socket;
+  res.end(() => socket?.end());
 }
 
 /** Consecutive frames as one: the seq of the last, the bytes of all. */

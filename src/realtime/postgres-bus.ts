@@ -42,6 +42,11 @@ export class PostgresBus implements EventBus {
     this.listeners.push(listener);
   }
 
+  /** The LISTEN connection is up (while it reconnects, other nodes' changes come only by resync). */
+  listening(): boolean {
+    return !this.closed && this.client !== undefined;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retry);

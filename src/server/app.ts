@@ -15,6 +15,10 @@ import { fastifyTrustProxy, type Config } from './config.js';
 import { currentBuildId, PUBLIC_DIR } from './build-id.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
+import { assignRequestId, debugEnabled, logFastPath, loggerOptions, requestIdOf } from './logging.js';
+import { IN_FLIGHT_GRACE_MS, stopAccepting, within } from './shutdown.js';
+import type { NodeState } from './health.js';
+import { healthRoutes } from './routes/health.js';
 import { ReaderPages } from './reader-pages.js';
 import { startReaderCounts } from './reader-counts.js';
 import { startScheduler } from './scheduler.js';
@@ -78,6 +82,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** This process's SSE hub (its readers; tests look at what it holds). */
     hub: LiveHub;
+    /** Whether this node is draining (readiness answers 503 once it is). */
+    node: NodeState;
   }
 }
 
@@ -120,27 +126,34 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const { headersTimeout, requestTimeout, checkEveryMs: connectionsCheckingInterval } = timeouts;
       const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
         req.socket.setTimeout(0); // a request has come: node's own timeouts take over
-        return serveCachedPage(reader, req, res) || serveLiveEvents(live, req, res, () => handler(req, res)) || handler(req, res);
+        const id = assignRequestId(req, res);
+        // The fast paths log only at debug: a line per cached page would cost more than the page.
+        if (serveCachedPage(reader, req, res)) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug (cached)');
+        if (serveLiveEvents(live, req, res, () => handler(req, res))) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug/events (stream)');
+        handler(req, res);
       });
       // headersTimeout counts from a request's first byte: a connection that never sends one is closed here.
       server.on('connection', (socket) => socket.setTimeout(headersTimeout));
       server.keepAliveTimeout = timeouts.keepAliveTimeout;
       return server;
     },
-    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: config.logLevel } }),
+    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger === false ? false : loggerOptions(typeof opts.logger === 'object' ? opts.logger.level : config.logLevel) }),
+    genReqId: requestIdOf,
     bodyLimit: BODY_LIMIT,
     // req.ip is the peer unless LIVEPAGE_TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
     trustProxy: fastifyTrustProxy(config.trustProxy),
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
-    // Per-request log lines would dominate the cost of serving a cached page; the proxy or
-    // CDN in front keeps access logs. Errors are still logged.
+    // fastify's two lines per request are replaced by one (onResponse below); cached pages
+    // and streams, served before fastify, log only at debug (server/logging.ts).
     logController: new LogController({ disableRequestLogging: true }),
   });
   // Made after the app for its logger; the server above only reads `live` once requests come.
   const hub = new LiveHub(store.db, reader.posts, { ...opts.hub, log: app.log });
   const live = { store, hub };
   app.decorate('hub', hub);
+  const node: NodeState = { draining: false };
+  app.decorate('node', node);
   const commands: CommandContext = {
     store,
     publicUrl: config.publicUrl,
@@ -171,18 +184,33 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
   const stopCounts = startReaderCounts(store, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
   const stopJanitor = startJanitor(store, (err) => app.log.error({ err }, 'janitor'));
+  // Graceful shutdown (docs/operations.md): not ready, no new connections, streams ended
+  // spread over the drain window while they still get events, requests in flight finished.
   app.addHook('preClose', async () => {
+    node.draining = true;
+    const connectionsEnded = stopAccepting(app.server);
     stopScheduler();
     stopCounts();
     stopJanitor();
     await webhooks.stop(); // requests in flight are abandoned; their deliveries stay queued
-    hub.close(); // streams end; readers reconnect (elsewhere) with their last event id
+    await hub.drain(config.drainWindowMs ?? 0); // readers resume elsewhere by Last-Event-ID
     desks.close();
+    app.server.closeIdleConnections(); // ended streams' keep-alive connections
+    await within(connectionsEnded, IN_FLIGHT_GRACE_MS);
     await bus.close();
   });
   const media = createMediaService({ store, dataDir: config.dataDir, limits: config.media, ...opts.media, onError: (err) => app.log.error({ err }, 'media') });
   const services: AppServices = { store, config, commands, cssHref, reader, hub, desks, media };
 
+  // One line per request: id (also the X-Request-Id header), route, status, duration.
+  // Balancers' health checks come every second: their lines only at debug.
+  app.addHook('onResponse', (req, reply, done) => {
+    const route = req.routeOptions.url ?? '(no route)';
+    const line = { method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (route === '/healthz' || route === '/readyz') req.log.debug(line, 'request');
+    else req.log.info(line, 'request');
+    done();
+  });
   // Every reply gets the security headers, unless a route set its own (cached reader pages
   // carry them in their prepared headers and skip this hook).
   app.addHook('onSend', (_req, reply, payload, done) => {
@@ -221,6 +249,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await webhookRoutes(api, services);
     await api.register(async (scope) => mediaApiRoutes(scope, services));
   });
+  await app.register(async (r) => healthRoutes(r, { store, bus, node }));
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
   await app.register(async (r) => embedRoutes(r, { ...services, hostScriptFile: publicDir + 'build/embed.js' }));

@@ -28,6 +28,7 @@ const envSchema = z.object({
   LIVEPAGE_MEDIA_MAX_BYTES: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1024).default(25 * 1024 * 1024)),
   LIVEPAGE_MEDIA_MAX_PIXELS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(10_000).default(50_000_000)),
   LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS: z.preprocess(unsetIfEmpty, z.enum(['0', '1', 'true', 'false']).default('0')).transform((v) => v === '1' || v === 'true'),
+  LIVEPAGE_DRAIN_WINDOW_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(600_000).default(10_000)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +49,8 @@ export interface Config {
   trustProxy?: TrustProxy | undefined;
   /** Upload and fetch limits (media.ts); defaults when absent. */
   media?: Partial<MediaLimits> | undefined;
+  /** On shutdown, live streams end spread over this long (default 10 s; 0: all at once). */
+  drainWindowMs?: number | undefined;
 }
 
 export type TrustProxy = false | number | string[];
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     purgeUrl: e.LIVEPAGE_PURGE_URL,
     trustProxy: e.LIVEPAGE_TRUST_PROXY,
+    drainWindowMs: e.LIVEPAGE_DRAIN_WINDOW_MS,
     media: { maxBytes: e.LIVEPAGE_MEDIA_MAX_BYTES, maxPixels: e.LIVEPAGE_MEDIA_MAX_PIXELS, allowPrivateHosts: e.LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS },
   };
 }

@@ -123,6 +123,8 @@ describeEachStore('every route while another process holds the write lock', (kin
       { route: 'POST /newsroom/login', path: '/newsroom/login', method: 'POST', form: { email: 'contributor@example.test', password: PASSWORD }, writes: true },
       { route: 'POST /newsroom/logout', path: '/newsroom/logout', method: 'POST', form: { _csrf: leaving.csrf }, headers: { cookie: leaving.cookie }, writes: true },
       get('/'),
+      get('/healthz'),
+      get('/readyz'),
       get('/*', '/assets/livepage.css'), // the static assets
       get('/favicon.ico'),
       get('/embed.js'),

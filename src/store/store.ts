@@ -44,6 +44,8 @@ export interface Store {
   write<T>(fn: (trx: WriteDb) => Promise<T>): Promise<T>;
   /** Runs reads in one consistent snapshot, so a page and its posts agree. */
   read<T>(fn: (trx: ReadDb) => Promise<T>): Promise<T>;
+  /** Asks the database the cheapest question (readiness checks); rejects if it cannot answer. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ function openSqlite(dataDir: string): Opened {
     kind: 'sqlite',
     write: (fn) => retryWhileBusy(() => db.connection().execute((conn) => immediateTransaction(conn, fn, database))),
     read: (fn) => db.transaction().execute(fn),
+    ping: async () => void (await sql`select 1`.execute(db)),
     close: () => db.destroy(),
   };
   return { store, kysely: db };
@@ -124,6 +127,7 @@ function openPostgres(url: string, log: Pick<BaseLogger, 'error'>): Opened {
     kind: 'postgres',
     write: (fn) => db.transaction().execute((trx) => (concurrentWriters.add(trx), fn(trx))),
     read: (fn) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn),
+    ping: async () => void (await sql`select 1`.execute(db)),
     close: () => db.destroy(),
   };
   return { store, kysely: db };
