@@ -58,6 +58,8 @@ export interface Media {
   /** Size of the stored original. */
   bytes: number;
   alt: string | null;
+  /** The dominant colour (#rrggbb), a placeholder while the picture loads; null for older records. */
+  color: string | null;
   createdBy: string | null;
   createdAt: string;
 }
@@ -101,6 +103,7 @@ export function mediaJson(m: Media, publicUrl: string) {
     bytes: m.bytes,
     hash: m.hash,
     alt: m.alt,
+    color: m.color,
     pageId: m.pageId,
     createdBy: m.createdBy,
     createdAt: m.createdAt,

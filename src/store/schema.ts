@@ -185,6 +185,23 @@ export interface MediaTable {
   alt: string | null;
   created_by: string | null;
   created_at: string;
+  color: string | null;
+}
+
+export interface MediaImportsTable {
+  id: string;
+  page_id: string;
+  kind: string;
+  subject_id: string;
+  src: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  error: string | null;
+  media_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface Database {
@@ -205,4 +222,5 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   media_blobs: MediaBlobsTable;
   media: MediaTable;
+  media_imports: MediaImportsTable;
 }

@@ -15,6 +15,7 @@ import * as m003 from './migrations/003-activity.js';
 import * as m004 from './migrations/004-webhooks.js';
 import * as m005 from './migrations/005-sign-in-limits-and-idempotency.js';
 import * as m006 from './migrations/006-media.js';
+import * as m008 from './migrations/008-media-imports.js';
 import type { Database } from './schema.js';
 
 /**
@@ -61,6 +62,8 @@ const migrations: Record<string, Migration> = {
   '004-webhooks': m004,
   '005-sign-in-limits-and-idempotency': m005,
   '006-media': m006,
+  // 007 is the desk's history work (another branch); the migrator runs names in order, so 008 follows it.
+  '008-media-imports': m008,
 };
 
 /** Opens the store and brings its schema up to date. */
