@@ -68,7 +68,9 @@ export interface Media {
 export function derivativeWidths(width: number): number[] {
   const max = DERIVATIVE_WIDTHS[DERIVATIVE_WIDTHS.length - 1]!;
   const widths: number[] = DERIVATIVE_WIDTHS.filter((w) => w < width);
-  widths.push(Math.min(width, max));
+  // Wider than the largest standard width: that one is the last (listed once, not twice).
+  const own = Math.min(width, max);
+  if (widths[widths.length - 1] !== own) widths.push(own);
   return widths;
 }
 
