@@ -63,6 +63,7 @@ async function imageHost(photos) {
 function photoDocument(hostUrl) {
   const doc = benchDocument(POSTS, { slug: SLUG });
   doc.posts.forEach((p) => (p.body = p.body.filter((b) => b.type !== 'image')));
+  delete doc.page.featuredMedia; // the story's own (an address nobody serves): the 13 photos are the posts'
   const every = POSTS / PHOTOS;
   for (let i = 0; i < PHOTOS; i++) {
     const post = doc.posts[Math.min(POSTS - 1, Math.floor(i * every))];

@@ -2,7 +2,7 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { BlockView } from './blocks.js';
 import { absoluteUrls } from './feeds.js';
-import { ownMediaHash, shareJpeg, SIZES } from './picture.js';
+import { eagerFirstPicture, ownMediaHash, shareJpeg, SIZES } from './picture.js';
 import { featuredImageUrl } from './structured-data.js';
 import { makeCtx } from './test-fixtures.js';
 
@@ -50,5 +50,14 @@ describe('responsive pictures', () => {
     const feedHtml = absoluteUrls(renderToString(<BlockView block={own} ctx={ctx} />), 'https://news.example.org');
     expect(feedHtml).not.toMatch(/(src|srcset)="\//);
     expect(feedHtml).not.toMatch(/, \/media/);
+  });
+});
+
+describe('the first picture above the fold', () => {
+  it('loads eagerly and first, once; later pictures stay lazy', () => {
+    const two = renderToString(<BlockView block={own} ctx={ctx} />).repeat(2);
+    const out = eagerFirstPicture(two);
+    expect(out.match(/fetchpriority="high"/g)).toHaveLength(1);
+    expect(out.indexOf('loading="eager"')).toBeLessThan(out.indexOf('loading="lazy"'));
   });
 });

@@ -85,3 +85,14 @@ export function Picture(p: PictureProps): VNode {
     </picture>
   );
 }
+
+const LAZY = ' loading="lazy" decoding="async"';
+
+/**
+ * The first picture in `html` loaded at once and first: on a page without a featured image,
+ * the top post's picture is what a phone shows above the fold (a lazy LCP image waits for
+ * layout). Works on our own rendering, where these attributes are written in this order.
+ */
+export function eagerFirstPicture(html: string): string {
+  return html.replace(LAZY, ' loading="eager" decoding="async" fetchpriority="high"');
+}
