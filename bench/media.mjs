@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Media benchmark (issue 10): phone photos (12 MP JPEGs with EXIF) uploaded to a livepage
- * server (one process), while readers keep fetching a live page. First `--single` uploads
+ * server (one worker process), while readers keep fetching a live page. First `--single` uploads
  * one at a time (the time until every derivative is on disk), then `--uploads` at once.
  *
  *   npm run bench:media [-- --single 5 --uploads 10 --width 4000 --height 3000 --ceiling 1024]
@@ -79,6 +79,11 @@ function readers(url, concurrency = 4) {
   return { times, stop: async () => ((running = false), await Promise.all(loops)) };
 }
 
+/**
+ * `serve` runs a cluster (a primary that forks the workers, by default one per core): the
+ * uploads are handled by the worker, so that is the process measured (`--workers 1`).
+ */
+const workerPid = (primary) => Number(readFileSync(`/proc/${primary}/task/${primary}/children`, 'utf8').trim().split(/\s+/)[0]);
 const rssOf = (pid, field) => Number(/\d+/.exec(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field)))[0]) / 1024;
 
 async function main() {
@@ -92,7 +97,7 @@ async function main() {
   await run(process.execPath, [CLI, 'user', 'add', '--email', 'photo@bench.test', '--name', 'Photo Desk', '--role', 'contributor'], { env });
   const token = (await run(process.execPath, [CLI, 'token', 'create', '--email', 'photo@bench.test'], { env })).stdout.trim().split('\n').pop();
   env.PORT = String(await freePort());
-  const server = startChild(process.execPath, [CLI, 'serve'], { env, logFile: path.join(tmpDir, 'livepage.log'), name: 'livepage' });
+  const server = startChild(process.execPath, [CLI, 'serve', '--workers', '1'], { env, logFile: path.join(tmpDir, 'livepage.log'), name: 'livepage' });
   const base = `http://127.0.0.1:${env.PORT}`;
   const pageUrl = `${base}/live/${SLUG}`;
   await waitForOk(() => fetch(pageUrl), { child: server, name: 'livepage', what: pageUrl, timeoutMs: 30_000 });
@@ -104,7 +109,8 @@ async function main() {
   const idle = readers(pageUrl);
   await sleep(3000);
   await idle.stop();
-  const idleRss = rssOf(server.pid, 'VmRSS');
+  const worker = workerPid(server.pid);
+  const idleRss = rssOf(worker, 'VmRSS');
 
   const cache = path.join(dataDir, 'media', 'cache');
   /** Uploads one photo and waits until every derivative its record lists is on disk. */
@@ -135,7 +141,7 @@ async function main() {
   const during = readers(pageUrl);
   const results = await Promise.all(photos.map(uploadAndWait));
   await during.stop();
-  const peak = rssOf(server.pid, 'VmHWM');
+  const peak = rssOf(worker, 'VmHWM');
   const idleP99 = quantile(idle.times, 0.99);
   const duringP99 = quantile(during.times, 0.99);
   return {
