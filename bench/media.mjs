@@ -83,7 +83,18 @@ function readers(url, concurrency = 4) {
  * `serve` runs a cluster (a primary that forks the workers, by default one per core): the
  * uploads are handled by the worker, so that is the process measured (`--workers 1`).
  */
-const workerPid = (primary) => Number(readFileSync(`/proc/${primary}/task/${primary}/children`, 'utf8').trim().split(/\s+/)[0]);
+function workerPid(primary) {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      // /proc/PID/stat: "pid (comm) state ppid …" (comm may hold spaces: read after the last ')')
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === primary) return Number(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error(`no worker process under ${primary}`);
+}
 const rssOf = (pid, field) => Number(/\d+/.exec(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field)))[0]) / 1024;
 
 async function main() {
