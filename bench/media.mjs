@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Media benchmark (issue 10): phone photos (12 MP JPEGs with EXIF) uploaded to a livepage
- * server (one worker process), while readers keep fetching a live page. First `--single` uploads
+ * server (one process: `serve --workers 1`), while readers keep fetching a live page. First `--single` uploads
  * one at a time (the time until every derivative is on disk), then `--uploads` at once.
  *
  *   npm run bench:media [-- --single 5 --uploads 10 --width 4000 --height 3000 --ceiling 1024]
@@ -79,22 +79,7 @@ function readers(url, concurrency = 4) {
   return { times, stop: async () => ((running = false), await Promise.all(loops)) };
 }
 
-/**
- * `serve` runs a cluster (a primary that forks the workers, by default one per core): the
- * uploads are handled by the worker, so that is the process measured (`--workers 1`).
- */
-function workerPid(primary) {
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      // /proc/PID/stat: "pid (comm) state ppid …" (comm may hold spaces: read after the last ')')
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === primary) return Number(pid);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  throw new Error(`no worker process under ${primary}`);
-}
+/** `serve --workers 1` runs the server in the process started (no cluster primary): that is the one measured. */
 const rssOf = (pid, field) => Number(/\d+/.exec(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field)))[0]) / 1024;
 
 async function main() {
@@ -120,8 +105,7 @@ async function main() {
   const idle = readers(pageUrl);
   await sleep(3000);
   await idle.stop();
-  const worker = workerPid(server.pid);
-  const idleRss = rssOf(worker, 'VmRSS');
+  const idleRss = rssOf(server.pid, 'VmRSS');
 
   const cache = path.join(dataDir, 'media', 'cache');
   /** Uploads one photo and waits until every derivative its record lists is on disk. */
@@ -152,7 +136,7 @@ async function main() {
   const during = readers(pageUrl);
   const results = await Promise.all(photos.map(uploadAndWait));
   await during.stop();
-  const peak = rssOf(worker, 'VmHWM');
+  const peak = rssOf(server.pid, 'VmHWM');
   const idleP99 = quantile(idle.times, 0.99);
   const duringP99 = quantile(during.times, 0.99);
   return {
