@@ -1,6 +1,7 @@
 /** Opening the configured store for a CLI command, and closing it afterwards. */
 import type { CommandContext } from '../commands/context.js';
 import { webhookOutbox } from '../commands/webhooks.js';
+import { mediaImportOutbox } from '../commands/mediaImports.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { openStore, type Store } from '../store/store.js';
 
@@ -19,5 +20,6 @@ export const commandContext = (store: Store, config: Config): CommandContext => 
   store,
   publicUrl: config.publicUrl,
   now: () => new Date(),
-  outbox: [webhookOutbox(config.publicUrl)], // an import still tells the CDN purge hook
+  // An import still tells the CDN purge hook, and queues its external images for the servers' importers.
+  outbox: [webhookOutbox(config.publicUrl), mediaImportOutbox(config.publicUrl)],
 });

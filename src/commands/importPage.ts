@@ -41,8 +41,8 @@ export async function importPage(ctx: CommandContext, doc: ImportDocument, autho
     for (const [i, o] of originals.entries()) {
       const item = doc.media![i]!;
       await insertBlob(tx.db, o, tx.now);
-      const { hash, type, width, height, data } = o;
-      await insertMedia(tx.db, { id: newId(), pageId: page.id, hash, type, sourceType: item.sourceType, width, height, bytes: data.length, alt: item.alt ?? null, createdBy: authorId, createdAt: item.createdAt ?? tx.now });
+      const { hash, type, width, height, data, color } = o;
+      await insertMedia(tx.db, { id: newId(), pageId: page.id, hash, type, sourceType: item.sourceType, width, height, bytes: data.length, alt: item.alt ?? null, color, createdBy: authorId, createdAt: item.createdAt ?? tx.now });
     }
     return { page, posts: doc.posts.length, media: originals.length };
   }, { webhooks: false });

@@ -30,6 +30,7 @@ export async function uploadMedia(ctx: CommandContext, media: MediaService, inpu
     height: original.height,
     bytes: original.data.length,
     alt: input.alt,
+    color: original.color,
     createdBy: input.createdBy,
     createdAt: ctx.now().toISOString(),
   };

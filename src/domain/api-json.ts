@@ -3,6 +3,7 @@
  * presenters. Each lists its fields by name, so a field added to the domain (or the store)
  * reaches integrators and partners only when it is added here on purpose.
  */
+import type { MediaImport } from './media-import.js';
 import type { Page } from './page.js';
 import type { Post } from './post.js';
 import type { Actor, User } from './user.js';
@@ -62,4 +63,20 @@ export function postJson(post: Post, seq: number, publicUrl: string, slug: strin
 /** A newsroom account as the API shows it to the newsroom (never its password hash or sessions). */
 export function userJson(user: User) {
   return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, createdAt: user.createdAt };
+}
+
+/** An external image's import, as the desk reads it: a failed one keeps its address and says why. */
+export function mediaImportJson(i: MediaImport) {
+  return {
+    id: i.id,
+    kind: i.kind,
+    ...(i.kind === 'post' ? { postId: i.subjectId } : {}),
+    src: i.src,
+    status: i.status,
+    attempts: i.attempts,
+    error: i.error,
+    mediaId: i.mediaId,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+  };
 }

@@ -1,6 +1,6 @@
 /** Body blocks of a post (SPEC §2): the structured content readers see, never HTML. */
 import { z } from 'zod';
-import { httpUrl, inlineText, mediaUrl, text } from './schema-helpers.js';
+import { httpUrl, inlineText, mediaUrl, ownMediaFields, text } from './schema-helpers.js';
 
 const paragraph = z.strictObject({ type: z.literal('paragraph'), text: inlineText() });
 const heading = z.strictObject({ type: z.literal('heading'), text: inlineText(500) });
@@ -18,6 +18,7 @@ const image = z.strictObject({
   credit: text(200).optional(),
   width: z.number().int().positive().max(20_000).optional(),
   height: z.number().int().positive().max(20_000).optional(),
+  ...ownMediaFields,
 });
 const video = z.strictObject({
   type: z.literal('video'),

@@ -69,6 +69,7 @@ const importMedia = z.strictObject({
   height: ignored,
   bytes: ignored,
   createdBy: ignored,
+  color: ignored, // worked out from the picture again, like its dimensions
 });
 
 export const exportDocumentSchema = z.strictObject({

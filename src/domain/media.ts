@@ -58,6 +58,8 @@ export interface Media {
   /** Size of the stored original. */
   bytes: number;
   alt: string | null;
+  /** The dominant colour (#rrggbb), a placeholder while the picture loads; null for older records. */
+  color: string | null;
   createdBy: string | null;
   createdAt: string;
 }
@@ -66,7 +68,9 @@ export interface Media {
 export function derivativeWidths(width: number): number[] {
   const max = DERIVATIVE_WIDTHS[DERIVATIVE_WIDTHS.length - 1]!;
   const widths: number[] = DERIVATIVE_WIDTHS.filter((w) => w < width);
-  widths.push(Math.min(width, max));
+  // Wider than the largest standard width: that one is the last (listed once, not twice).
+  const own = Math.min(width, max);
+  if (widths[widths.length - 1] !== own) widths.push(own);
   return widths;
 }
 
@@ -101,6 +105,7 @@ export function mediaJson(m: Media, publicUrl: string) {
     bytes: m.bytes,
     hash: m.hash,
     alt: m.alt,
+    color: m.color,
     pageId: m.pageId,
     createdBy: m.createdBy,
     createdAt: m.createdAt,

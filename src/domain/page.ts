@@ -1,6 +1,6 @@
 /** Live pages (SPEC §1–2): a story's rolling coverage. */
 import { z } from 'zod';
-import { inlineText, mediaUrl, text } from './schema-helpers.js';
+import { inlineText, mediaUrl, ownMediaFields, text } from './schema-helpers.js';
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
 /** Posts shown per reader page and per API page. */
@@ -52,6 +52,9 @@ export const featuredMediaSchema = z.strictObject({
   credit: text(200).optional(),
   alt: text(1000).optional(),
   poster: mediaUrl.optional(),
+  width: z.number().int().positive().max(20_000).optional(),
+  height: z.number().int().positive().max(20_000).optional(),
+  ...ownMediaFields,
 }).refine((m) => m.type !== 'image' || !!m.alt, { message: 'An image needs alt text.', path: ['alt'] });
 export type FeaturedMedia = z.infer<typeof featuredMediaSchema>;
 

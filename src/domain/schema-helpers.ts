@@ -34,6 +34,16 @@ export const mediaUrl = z
   .refine(noControl, NO_CONTROL)
   .refine((v) => isHttpUrl(v) || /^\/(?!\/)[^\s\\]*$/.test(v), 'Must be an http(s) URL or a path on this site.');
 
+/**
+ * What an image on our own media also carries (set when an upload is inserted or an
+ * external address is imported): the media record's id and the picture's dominant colour,
+ * shown while it loads. Width and height sit beside them.
+ */
+export const ownMediaFields = {
+  mediaId: z.string().trim().min(1).max(64).regex(/^[0-9a-zA-Z-]+$/).optional(),
+  color: z.string().regex(/^#[0-9a-f]{6}$/, 'A colour is #rrggbb.').optional(),
+};
+
 /** An absolute http(s) URL. */
 export const httpUrl = z.string().trim().max(2048).refine(noControl, NO_CONTROL).refine(isHttpUrl, 'Must be an http(s) URL.');
 

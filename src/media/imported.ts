@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { invalidInput } from '../domain/errors.js';
 import type { ImportDocument } from '../domain/export.js';
 import { contentHash, MAX_ORIGINAL_SIDE } from '../domain/media.js';
+import { dominantColour } from './pipeline.js';
 
 export interface ImportedOriginal {
   hash: string;
@@ -10,6 +11,7 @@ export interface ImportedOriginal {
   data: Buffer;
   width: number;
   height: number;
+  color: string;
 }
 
 const FORMAT_TYPE: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png' };
@@ -25,5 +27,5 @@ export async function readImportedOriginal(item: NonNullable<ImportDocument['med
   const meta = await sharp(data).metadata().catch(() => undefined);
   const ok = meta?.width && meta.height && FORMAT_TYPE[meta.format ?? ''] === item.type && Math.max(meta.width, meta.height) <= MAX_ORIGINAL_SIDE;
   if (!ok) throw invalidInput(`The picture is not a ${item.type} original this system made.`, field);
-  return { hash: item.hash, type: item.type, data, width: meta.width!, height: meta.height! };
+  return { hash: item.hash, type: item.type, data, width: meta.width!, height: meta.height!, color: await dominantColour(data) };
 }

@@ -38,6 +38,8 @@ export interface ProcessedOriginal {
   height: number;
   /** Content hash of `data`: names its derivatives' URLs. */
   hash: string;
+  /** The dominant colour, #rrggbb: the placeholder while a reader's copy loads. */
+  color: string;
 }
 
 /** Decoder warnings (a truncated JPEG) are failures, not grey half-pictures. */
@@ -66,7 +68,13 @@ export async function processOriginal(path: string, maxPixels: number): Promise<
     if (/pixel limit/i.test(String(err))) throw mediaTooLarge('The image has too many pixels.');
     throw undecodableImage();
   });
-  return { data, type: alpha ? 'image/png' : 'image/jpeg', width: info.width, height: info.height, hash: contentHash(data) };
+  return { data, type: alpha ? 'image/png' : 'image/jpeg', width: info.width, height: info.height, hash: contentHash(data), color: await dominantColour(data) };
+}
+
+/** The picture's dominant colour as #rrggbb, from a small copy (decoding a thumbnail is cheap). */
+export async function dominantColour(original: Buffer): Promise<string> {
+  const { dominant } = await sharp(original, { limitInputPixels: MAX_ORIGINAL_SIDE * MAX_ORIGINAL_SIDE }).resize(64, 64, { fit: 'inside' }).stats();
+  return '#' + [dominant.r, dominant.g, dominant.b].map((c) => c.toString(16).padStart(2, '0')).join('');
 }
 
 async function opaque(path: string, maxPixels: number): Promise<boolean> {

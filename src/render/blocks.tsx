@@ -7,12 +7,14 @@ import type { VNode } from 'preact';
 import type { Block } from '../domain/block.js';
 import type { RenderContext } from './context.js';
 import { Inline } from './inline.js';
+import { Picture, SIZES } from './picture.js';
 
 type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
 
 /**
  * Renders one body block. `priority` is for media at the top of the page (featured
- * media): it loads at once instead of lazily, since it is what the reader sees first.
+ * media): it loads at once instead of lazily, since it is what the reader sees first, and
+ * spans the screen on phones (its `sizes`).
  */
 export function BlockView({ block, ctx, priority = false }: { block: Block; ctx: RenderContext; priority?: boolean }): VNode {
   switch (block.type) {
@@ -93,14 +95,15 @@ function ImageView(props: { block: BlockOf<'image'>; ctx: RenderContext; priorit
   return (
     <figure class="lp-figure lp-figure--image">
       <div class="lp-figure__media">
-        <img
+        <Picture
           src={block.src}
           alt={block.alt}
-          loading={priority ? 'eager' : 'lazy'}
-          decoding="async"
-          fetchpriority={priority ? 'high' : undefined}
           width={block.width}
           height={block.height}
+          color={block.color}
+          siteOrigin={ctx.siteOrigin}
+          priority={priority}
+          sizes={priority ? SIZES.featured : SIZES.body}
         />
         {block.credit && <Credit prefix="Image source, " credit={block.credit} />}
       </div>

@@ -109,7 +109,7 @@ function jsonFeed11(json: string, view: FeedView): string {
 }
 
 /**
- * The post's HTML with its site-relative `src`, `href` and `poster` values (`/uploads/a.jpg`)
+ * The post's HTML with its site-relative `src`, `href`, `poster` and `srcset` values (`/uploads/a.jpg`)
  * made absolute: feed readers show a feed's HTML with no base URL, so the page's own images
  * and links would break. Works on the fragment as Preact writes it: attribute values are
  * double-quoted and `"` is escaped in text and values alike, so ` src="/` occurs only as an
@@ -117,7 +117,9 @@ function jsonFeed11(json: string, view: FeedView): string {
  */
 export function absoluteUrls(html: string, publicUrl: string): string {
   const base = escapeAttribute(publicUrl);
-  return html.replace(/(\s(?:src|href|poster)=")\/(?!\/)/g, (_, start: string) => `${start}${base}/`);
+  return html
+    .replace(/(\s(?:src|href|poster)=")\/(?!\/)/g, (_, start: string) => `${start}${base}/`)
+    .replace(/(\ssrcset=")([^"]*)"/g, (_, start: string, list: string) => `${start}${list.replace(/(^|,\s*)\/(?!\/)/g, `$1${base}/`)}"`);
 }
 
 /** A URN from our UUIDs: stays the same when the site moves to another address. */

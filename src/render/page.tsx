@@ -10,6 +10,7 @@ import { Document, renderDocument, SITE_NAME, SiteFooter } from './document.js';
 import { FEED_FORMATS, FEED_LINK_TYPES, feedPath } from './feeds.js';
 import { Pagination } from './pagination.js';
 import { Slot, SLOT_IDS, slotContents, Stream } from './parts.js';
+import { eagerFirstPicture } from './picture.js';
 import { featuredImageUrl, jsonLdText, liveBlogPosting, pageDescription, type PostLd } from './structured-data.js';
 import { formatClock } from './time.js';
 
@@ -61,7 +62,12 @@ export function renderLivePage(view: LivePageView): string {
   const { page, ctx } = view;
   const basePath = `/live/${page.slug}`;
   const onThisPage = articleIds(view.pinnedHtml ? [view.pinnedHtml, ...view.postsHtml] : view.postsHtml);
+  // Without a featured image, the top post's picture is above the fold on page 1: loaded first.
+  const promote = view.pageNo === 1 && page.featuredMedia?.type !== 'image';
   const slots = slotContents(view);
+  let postsHtml = view.postsHtml;
+  if (promote && slots.pinned) slots.pinned = eagerFirstPicture(slots.pinned);
+  else if (promote && postsHtml[0]) postsHtml = [eagerFirstPicture(postsHtml[0]), ...postsHtml.slice(1)];
   const description = pageDescription(page);
   return renderDocument(
     <Document
@@ -90,7 +96,7 @@ export function renderLivePage(view: LivePageView): string {
         <Slot id={SLOT_IDS.notice} html={slots.notice} />
         <KeyEvents events={view.keyEvents} basePath={basePath} onThisPage={onThisPage} ctx={ctx} />
         <Slot id={SLOT_IDS.pinned} html={slots.pinned} />
-        <Stream postsHtml={view.postsHtml} />
+        <Stream postsHtml={postsHtml} />
         <Pagination basePath={basePath} pageNo={view.pageNo} pageCount={view.pageCount} />
       </main>
       <SiteFooter />

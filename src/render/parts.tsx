@@ -116,7 +116,7 @@ function Featured({ media, ctx }: { media: FeaturedMedia; ctx: RenderContext }):
   const block: Block =
     media.type === 'video'
       ? { type: 'video', src: media.src, caption: media.caption, credit: media.credit, poster: media.poster }
-      : { type: 'image', src: media.src, alt: media.alt ?? '', caption: media.caption, credit: media.credit };
+      : { type: 'image', src: media.src, alt: media.alt ?? '', caption: media.caption, credit: media.credit, width: media.width, height: media.height, color: media.color };
   return (
     <div class="lp-featured">
       <BlockView block={block} ctx={ctx} priority />

@@ -6,6 +6,7 @@
  * bit: the server caches it per post version beside the post's HTML, so a page render only
  * assembles.
  */
+import { ownMediaHash, shareJpeg } from './picture.js';
 import type { Block } from '../domain/block.js';
 import { inlineToPlain, parseInline } from '../domain/inline.js';
 import type { FeaturedMedia, Page } from '../domain/page.js';
@@ -142,10 +143,15 @@ export function pageDescription(page: Pick<Page, 'description' | 'summary' | 'ti
   return first ? plain(first) : `Live coverage: ${page.title}`;
 }
 
-/** The featured image (or a video's poster) as an absolute URL, for previews and JSON-LD. */
+/**
+ * The featured image (or a video's poster) as an absolute URL, for previews and JSON-LD:
+ * on our own media, a large JPEG derivative (every reader of a feed or card takes JPEG).
+ */
 export function featuredImageUrl(media: FeaturedMedia | null, publicUrl: string): string | null {
-  const src = media?.type === 'image' ? media.src : media?.poster;
+  let src = media?.type === 'image' ? media.src : media?.poster;
   if (!src) return null;
+  const hash = media?.type === 'image' && media.width ? ownMediaHash(src, publicUrl) : null;
+  if (hash) src = shareJpeg(hash, media!.width!);
   try {
     return new URL(src, `${publicUrl}/`).href;
   } catch {

@@ -26,6 +26,8 @@ import { accessControl, renewSessionCookies, type RouteAccess } from './auth.js'
 import { startJanitor } from './janitor.js';
 import { startWebhookWorker, type WebhookWorkerOptions } from './webhook-worker.js';
 import { configurePurgeHook, webhookOutbox } from '../commands/webhooks.js';
+import { mediaImportOutbox } from '../commands/mediaImports.js';
+import { startMediaImportWorker, type MediaImportOptions } from './media-import-worker.js';
 import { securityHeaders } from './security-headers.js';
 import { deskRoutes } from './routes/api/desk.js';
 import { deskEventRoutes } from './routes/api/desk-events.js';
@@ -108,6 +110,8 @@ export interface AppOptions {
   buildId?: string;
   /** Image work at once, and (tests) which addresses the fetcher may reach. */
   media?: Pick<MediaServiceOptions, 'concurrency' | 'isAllowedAddress'>;
+  /** Background imports of external images (tests make retries quick); defaults in media-import-worker.ts. */
+  mediaImports?: Partial<MediaImportOptions>;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -158,12 +162,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     store,
     publicUrl: config.publicUrl,
     now: () => new Date(),
-    outbox: [webhookOutbox(config.publicUrl)],
+    outbox: [webhookOutbox(config.publicUrl), mediaImportOutbox(config.publicUrl)],
     onEvent: (pageId, seq) => {
       reader.changed(pageId); // this process's next reader sees the change at once
       desks.changed(pageId);
       bus.publish(pageId, seq);
       webhooks.wake(); // its deliveries are queued: send them now
+      imports.wake(); // and any external image it named
     },
     onDeskChange: (pageId) => {
       desks.changed(pageId);
@@ -180,6 +185,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reader.changed(pageId);
     hub.notify(pageId, seq);
     webhooks.wake(); // any process may send the deliveries another one queued
+    imports.wake();
   });
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
   const stopCounts = startReaderCounts(store, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
@@ -193,6 +199,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     stopCounts();
     stopJanitor();
     await webhooks.stop(); // requests in flight are abandoned; their deliveries stay queued
+    await imports.stop(); // imports in flight finish (bounded by the fetch deadline)
     await hub.drain(config.drainWindowMs ?? 0); // readers resume elsewhere by Last-Event-ID
     desks.close();
     app.server.closeIdleConnections(); // ended streams' keep-alive connections
@@ -200,6 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await bus.close();
   });
   const media = createMediaService({ store, dataDir: config.dataDir, limits: config.media, ...opts.media, onError: (err) => app.log.error({ err }, 'media') });
+  const imports = startMediaImportWorker(commands, media, (err) => app.log.error({ err }, 'media imports'), opts.mediaImports);
   const services: AppServices = { store, config, commands, cssHref, reader, hub, desks, media };
 
   // One line per request: id (also the X-Request-Id header), route, status, duration.

@@ -116,6 +116,7 @@ describeEachStore('every route while another process holds the write lock', (kin
       api('/api/v1/webhooks/:id/deliveries', `/api/v1/webhooks/${kept.id}/deliveries`),
       api('/api/v1/media', '/api/v1/media', 'POST', { url: `${images.url}/a.png`, page: p }),
       api('/api/v1/media', `/api/v1/media?page=${p}`),
+      api('/api/v1/pages/:slug/media-imports', `/api/v1/pages/${p}/media-imports`),
       get('/media/:hash/:file', new URL(picture.src).pathname),
       get('/newsroom'), // signed out: the sign-in form (its signing secret is made once, in the store)
       { ...get('/newsroom', '/newsroom', { cookie: admin.cookie }), writes: true },

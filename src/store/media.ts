@@ -17,6 +17,7 @@ export function mediaFromRow(r: MediaRow): Media {
     height: Number(r.height),
     bytes: Number(r.bytes),
     alt: r.alt,
+    color: r.color,
     createdBy: r.created_by,
     createdAt: r.created_at,
   };
@@ -39,7 +40,7 @@ export async function findBlob(db: ReadDb, hash: string): Promise<{ type: string
 export async function insertMedia(db: WriteDb, m: Media): Promise<void> {
   await db
     .insertInto('media')
-    .values({ id: m.id, page_id: m.pageId, hash: m.hash, source_type: m.sourceType, width: m.width, height: m.height, alt: m.alt, created_by: m.createdBy, created_at: m.createdAt })
+    .values({ id: m.id, page_id: m.pageId, hash: m.hash, source_type: m.sourceType, width: m.width, height: m.height, alt: m.alt, color: m.color, created_by: m.createdBy, created_at: m.createdAt })
     .execute();
 }
 

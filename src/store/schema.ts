@@ -191,6 +191,23 @@ export interface MediaTable {
   alt: string | null;
   created_by: string | null;
   created_at: string;
+  color: string | null;
+}
+
+export interface MediaImportsTable {
+  id: string;
+  page_id: string;
+  kind: string;
+  subject_id: string;
+  src: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  error: string | null;
+  media_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface PostVersionsTable {
@@ -243,4 +260,5 @@ export interface Database {
   post_versions: PostVersionsTable;
   audit_log: AuditLogTable;
   snippets: SnippetsTable;
+  media_imports: MediaImportsTable;
 }

@@ -10,21 +10,31 @@ export interface ImageHost {
   close(): Promise<void>;
 }
 
+/** What a route answers (a route may take its time: return a promise). */
+export interface HostAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+}
+
 /** `routes` answers a path with a status, headers and body (404 for unknown paths). */
 export async function startImageHost(
-  routes: Record<string, (base: string) => { status?: number; headers?: Record<string, string>; body?: Buffer | string }>,
+  routes: Record<string, (base: string) => HostAnswer | Promise<HostAnswer>>,
   host = '127.0.0.1',
 ): Promise<ImageHost> {
   const hits: string[] = [];
   let base = '';
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
     hits.push(req.url ?? '');
     const route = routes[req.url ?? ''];
-    const answer = route ? route(base) : { status: 404, body: 'not here' };
+    const answer = route ? await route(base) : { status: 404, body: 'not here' };
     res.writeHead(answer.status ?? 200, answer.headers ?? {});
     res.end(answer.body ?? '');
   });
   await new Promise<void>((ok) => server.listen(0, host, ok));
   base = `http://${host}:${(server.address() as AddressInfo).port}`;
-  return { url: base, hits, close: () => new Promise((ok) => server.close(() => ok())) };
+  return { url: base, hits, close: () => new Promise((ok) => {
+    server.closeAllConnections();
+    server.close(() => ok());
+  }) };
 }

@@ -11,6 +11,7 @@ import { buildApp, type AppOptions, type ServerTimeouts } from '../server/app.js
 import type { Config } from '../server/config.js';
 import { openTestStore, type StoreKind, type TestStore } from './stores.js';
 import { webhookOutbox } from '../commands/webhooks.js';
+import { mediaImportOutbox } from '../commands/mediaImports.js';
 
 export const PUBLIC_URL = 'http://livepage.test';
 
@@ -38,6 +39,8 @@ export interface TestServerOptions {
   media?: AppOptions['media'];
   /** The webhook worker's timings (e.g. a short request timeout). */
   webhooks?: AppOptions['webhooks'];
+  /** Background image imports (quick retries). */
+  mediaImports?: AppOptions['mediaImports'];
 }
 
 export async function startTestServer(kind: StoreKind, options: TestServerOptions = {}): Promise<TestServer> {
@@ -51,14 +54,14 @@ export async function startTestServer(kind: StoreKind, options: TestServerOption
     logLevel: 'silent',
     ...options.config,
   };
-  const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL)], now: () => new Date() };
+  const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL), mediaImportOutbox(PUBLIC_URL)], now: () => new Date() };
   const tokens = {} as Record<Role, string>;
   for (const role of ['admin', 'editor', 'contributor'] as const) {
     await addUser(ctx, { email: `${role}@example.test`, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, password: 'correct horse battery' });
     tokens[role] = (await createToken(ctx, `${role}@example.test`)).token;
   }
   const logging = options.log ? { loggerInstance: options.log } : { logger: false };
-  const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.media ? { media: options.media } : {}), ...(options.webhooks ? { webhooks: options.webhooks } : {}) });
+  const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.media ? { media: options.media } : {}), ...(options.webhooks ? { webhooks: options.webhooks } : {}), ...(options.mediaImports ? { mediaImports: options.mediaImports } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

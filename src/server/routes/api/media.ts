@@ -13,9 +13,12 @@ import { mediaJson, mediaQuerySchema, mediaUrlSchema, type Media } from '../../.
 import { fetchImageToTempFile } from '../../../media/fetch-image.js';
 import { receiveToTempFile, tooManyBytes, type ReceivedFile } from '../../../media/receive.js';
 import { listPageMedia } from '../../../store/media.js';
+import { listPageImports } from '../../../store/media-imports.js';
+import { mediaImportJson } from '../../../domain/api-json.js';
 import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
+import { slugParam } from '../params.js';
 
 /** Room for a multipart body's boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -63,6 +66,13 @@ export async function mediaApiRoutes(app: FastifyInstance, { store, commands, co
     const page = await requirePage(store.db, slug);
     const items = await listPageMedia(store.db, page.id, LIBRARY_SIZE);
     return { page: slug, media: items.map((m) => mediaJson(m, config.publicUrl)) };
+  });
+
+  // External image addresses being imported, imported or kept (a failure says why): the desk's.
+  app.get('/api/v1/pages/:slug/media-imports', { config: { action: 'media.list' } }, async (req) => {
+    const page = await requirePage(store.db, slugParam(req.params));
+    const items = await listPageImports(store.db, page.id, LIBRARY_SIZE);
+    return { page: page.slug, imports: items.map(mediaImportJson) };
   });
 }
 
