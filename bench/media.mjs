@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Media benchmark (issue 10): phone photos (12 MP JPEGs with EXIF) uploaded to a livepage
- * server (one process: `serve --workers 1`), while readers keep fetching a live page. First `--single` uploads
+ * server (one process: `serve --workers 1`, with the allocator setting `serve` gives its
+ * workers: MALLOC_ARENA_MAX=2 unless set), while readers keep fetching a live page. First `--single` uploads
  * one at a time (the time until every derivative is on disk), then `--uploads` at once.
  *
  *   npm run bench:media [-- --single 5 --uploads 10 --width 4000 --height 3000 --ceiling 1024]
@@ -11,7 +12,7 @@
  *    every derivative is on disk), "uploads", "upload_p50_ms", "upload_p99_ms" (concurrent:
  *    until the 201), "ready_p50_ms", "ready_p99_ms", "peak_rss_mb" (the server's high-water
  *    mark), "idle_rss_mb", "rss_ceiling_mb", "page_p99_idle_ms", "page_p99_during_ms",
- *    "page_p99_ratio" (during / idle), "ok" (peak under the ceiling)}
+ *    "page_p99_ratio" (during / idle), "malloc_arena_max", "ok" (peak under the ceiling)}
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -87,6 +88,7 @@ async function main() {
   const dataDir = path.join(tmpDir, 'data');
   mkdirSync(dataDir);
   const env = { ...process.env, LIVEPAGE_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  env.MALLOC_ARENA_MAX ??= '2'; // what `serve` gives the workers it forks (src/cli/serve.ts)
   delete env.DATABASE_URL;
   writeFileSync(path.join(tmpDir, 'page.json'), JSON.stringify(benchDocument(50, { slug: SLUG })));
   await run(process.execPath, [CLI, 'import', path.join(tmpDir, 'page.json')], { env });
@@ -155,6 +157,7 @@ async function main() {
     page_p99_during_ms: duringP99,
     page_p99_ratio: Math.round((duringP99 / idleP99) * 10) / 10,
     page_requests_during: during.times.length,
+    malloc_arena_max: process.env.MALLOC_ARENA_MAX ?? '2',
     ok: peak <= CEILING_MB,
   };
 }

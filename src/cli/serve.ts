@@ -74,6 +74,16 @@ async function runServer(config: Config, inCluster: boolean): Promise<void> {
   process.once('SIGTERM', () => void shutdown());
 }
 
+/**
+ * What a worker's environment adds: glibc's allocator gives each busy thread an arena of its
+ * own and keeps what image work (libvips) freed, so ten photos at once pushed one process
+ * past 1.1 GB; two arenas keep it near what is in use (docs/performance.md, bench:media).
+ * glibc reads this only at start, hence set for the workers we fork; an operator's value wins.
+ */
+export function workerEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return { MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2' };
+}
+
 /** Forks the workers, restarts any that dies, and stops them all on SIGINT/SIGTERM. */
 async function runPrimary(n: number): Promise<void> {
   relayEvents(cluster);
@@ -85,10 +95,10 @@ async function runPrimary(n: number): Promise<void> {
       if (stopping) return;
       if (up < n) return reject(new Error(`a worker failed to start (exit ${code ?? signal})`));
       console.error(`livepage: worker ${worker.process.pid} died (${code ?? signal}); starting another`);
-      cluster.fork();
+      cluster.fork(workerEnv(process.env));
     });
   });
-  for (let i = 0; i < n; i++) cluster.fork();
+  for (let i = 0; i < n; i++) cluster.fork(workerEnv(process.env));
   const stop = () => {
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPost } from '../test/fixtures.js';
-import { run, serve, type Served } from '../test/processes.js';
+import { readFileSync } from 'node:fs';
+import { childPids, run, serve, type Served } from '../test/processes.js';
 import { openSse } from '../test/sse.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
 
@@ -105,6 +106,11 @@ describeEachStore('live updates across processes', (kind) => {
       expect(r.events.map((e) => e.data.id)).toEqual(posts.map((p) => p.id));
       r.close();
     }
+    // The forked workers run with glibc's arenas capped (memory after image work, serve.ts).
+    const clustered = servers[servers.length - 1]!;
+    const workers = childPids(clustered.child.pid!);
+    expect(workers).toHaveLength(2);
+    for (const pid of workers) expect(readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')).toContain(`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 2}`);
     for (const s of servers) {
       s.child.kill('SIGTERM');
       expect(await s.exited).toBe(0);

@@ -1,5 +1,6 @@
 /** Running the built `livepage` CLI as real processes in tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const BIN = new URL('../../bin/livepage.js', import.meta.url).pathname;
@@ -53,4 +54,9 @@ export async function serve(env: Record<string, string>, args: string[] = []): P
     void exited.then((code) => reject(new Error(`serve exited ${code}: ${out}`)));
   });
   return { child, url: `http://127.0.0.1:${port}`, output: () => out, exited };
+}
+
+/** The direct children of a process (Linux): a cluster primary's workers. */
+export function childPids(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 }
