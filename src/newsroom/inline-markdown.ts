@@ -131,9 +131,12 @@ type Italic = 'auto' | '*' | '_';
 
 /**
  * Writes characters as Markdown. Marks nest by reach: at each point the mark that runs
- * furthest opens first, so `**a _b_ c**` rather than `**a** _**b**_ **c**`.
+ * furthest opens first, so `**a _b_ c**` rather than `**a** _**b**_ **c**`. With
+ * `splitLinks`, a link is written as several links to the same address wherever its bold or
+ * italic changes, so emphasis that runs out of a link can wrap a piece of it instead
+ * (`[x](u)*[x](u) a*`: a link can sit inside emphasis, emphasis cannot cross a link's edge).
  */
-export function writeChars(chars: readonly Ch[], italic: Italic = 'auto'): string {
+export function writeChars(chars: readonly Ch[], italic: Italic = 'auto', splitLinks = false): string {
   const key = (ch: Ch, m: string) => (m === 'b' ? ch.b : m === 'i' ? ch.i : ch.l !== null && `l:${ch.l}` === m);
   const keysOf = (ch: Ch) => [...(ch.l !== null ? [`l:${ch.l}`] : []), ...(ch.b ? ['b'] : []), ...(ch.i ? ['i'] : [])];
   const write = (from: number, to: number, open: ReadonlySet<string>): string => {
@@ -150,9 +153,10 @@ export function writeChars(chars: readonly Ch[], italic: Italic = 'auto'): strin
       }
       let best = pending[0]!;
       let bestEnd = k;
+      const sameEmphasis = (ch: Ch) => ch.b === chars[k]!.b && ch.i === chars[k]!.i;
       for (const m of pending) {
         let e = k;
-        while (e < to && key(chars[e]!, m)) e++;
+        while (e < to && key(chars[e]!, m) && !(splitLinks && m.startsWith('l:') && !sameEmphasis(chars[e]!))) e++;
         if (e > bestEnd) [best, bestEnd] = [m, e];
       }
       const inner = write(k, bestEnd, new Set([...open, best]));
@@ -212,7 +216,8 @@ export function charsToMarkdown(chars: readonly Ch[]): string {
 }
 
 /**
- * Tries the usual delimiters, then the other italic delimiters, then moves punctuation
+ * Tries the usual delimiters, then the other italic delimiters (each with links whole, then
+ * split where their emphasis changes), then moves punctuation
  * out of bold and italic (`"**quote**"` for a bolded `"quote"` inside a word), and
  * finally drops the bold or italic that still cannot be written, nearest the trouble
  * first. The text itself is never lost.
@@ -220,9 +225,11 @@ export function charsToMarkdown(chars: readonly Ch[]): string {
 function writeVerified(input: readonly Ch[]): string {
   let chars = input.map((ch) => ({ ...ch }));
   const attempt = (): string | null => {
-    for (const italic of ['auto', '*', '_'] as const) {
-      const md = writeChars(chars, italic);
-      if (same(readBack(md), chars)) return md;
+    for (const splitLinks of [false, true]) {
+      for (const italic of ['auto', '*', '_'] as const) {
+        const md = writeChars(chars, italic, splitLinks);
+        if (same(readBack(md), chars)) return md;
+      }
     }
     return null;
   };
