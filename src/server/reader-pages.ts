@@ -119,6 +119,11 @@ export class ReaderPages {
     this.embedRelease = contentEtag(`${opts.buildId} ${opts.embedCssHref}`).slice(1, 13);
   }
 
+  /** What each cache holds, in bytes as its budget counts them: every coding made so far included. */
+  get cacheBytes(): { pages: number; embeds: number; feeds: number } {
+    return { pages: this.pages.bytes, embeds: this.embeds.bytes, feeds: this.feeds.bytes };
+  }
+
   /** Changes with every release: ETags of anything rendered from templates carry it. */
   get buildId(): string {
     return this.opts.buildId;
