@@ -23,8 +23,27 @@ const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
  */
 export function chooseCoding(header: string | string[] | undefined): Coding {
   if (header === undefined) return 'identity';
+  if (Array.isArray(header)) return parse(header.join(','));
+  // Readers send a handful of distinct headers (one per browser family): parse each once.
+  let coding = seen.get(header);
+  if (coding === undefined) {
+    coding = parse(header);
+    if (header.length <= MEMO_MAX_LENGTH) {
+      if (seen.size >= MEMO_ENTRIES) seen.clear();
+      seen.set(header, coding);
+    }
+  }
+  return coding;
+}
+
+/** Headers remembered with their coding; clients choose them, so both are bounded. */
+const MEMO_ENTRIES = 256;
+const MEMO_MAX_LENGTH = 256;
+const seen = new Map<string, Coding>();
+
+function parse(header: string): Coding {
   const q = new Map<string, number>();
-  for (const part of (Array.isArray(header) ? header.join(',') : header).split(',')) {
+  for (const part of header.split(',')) {
     const [rawName, ...params] = part.split(';');
     const name = rawName!.trim().toLowerCase();
     if (!name) continue;
