@@ -16,7 +16,7 @@ import { currentBuildId, PUBLIC_DIR } from './build-id.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
 import { compressResponses } from './compress-responses.js';
-import { assignRequestId, debugEnabled, logFastPath, loggerOptions, requestIdOf } from './logging.js';
+import { assignRequestId, debugEnabled, logFastPath, loggerOptions, requestIdOf, sendRequestId } from './logging.js';
 import { IN_FLIGHT_GRACE_MS, stopAccepting, within } from './shutdown.js';
 import type { NodeState } from './health.js';
 import { healthRoutes } from './routes/health.js';
@@ -133,9 +133,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const { headersTimeout, requestTimeout, checkEveryMs: connectionsCheckingInterval } = timeouts;
       const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
         req.socket.setTimeout(0); // a request has come: node's own timeouts take over
-        const id = assignRequestId(req, res);
+        const id = assignRequestId(req);
         // The fast paths log only at debug: a line per cached page would cost more than the page.
-        if (serveCachedPage(reader, req, res)) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug (cached)');
+        // A cached page carries its id in its prepared headers; everything else gets it set here.
+        if (serveCachedPage(reader, req, res, id)) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug (cached)');
+        sendRequestId(res, id);
         if (serveLiveEvents(live, req, res, () => handler(req, res))) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug/events (stream)');
         handler(req, res);
       });

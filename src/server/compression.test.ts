@@ -9,30 +9,14 @@ import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage, aPost } from '../test/fixtures.js';
+import { rawRequest, type RawResponse } from '../test/raw-http.js';
 import { PUBLIC_URL, startTestServer, type TestServer } from '../test/server.js';
 import { describeEachStore } from '../test/stores.js';
 import { compressionsMade } from './encoded-body.js';
 import { ReaderPages } from './reader-pages.js';
 
-interface Raw {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** One request with exactly these headers (fetch would add Accept-Encoding and decode the body). */
-function raw(base: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+type Raw = RawResponse;
+const raw = (base: string, path: string, headers: Record<string, string> = {}, method = 'GET') => rawRequest(`${base}${path}`, headers, method);
 
 /** The body as sent, decoded by its Content-Encoding. */
 function decoded(r: Raw): Buffer {

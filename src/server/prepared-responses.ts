@@ -95,21 +95,23 @@ export class PreparedResponses {
  * Answers `req` with the document: a 304 when If-None-Match names the representation it
  * would get, else that representation (compressed first when it is the first to ask). HEAD
  * gets the same headers and no body (node sends none for HEAD). A compression that fails
- * (it should not) sends the identity bytes rather than an error.
+ * (it should not) sends the identity bytes rather than an error. `extra` headers (the
+ * request id) are appended to the prepared ones.
  */
-export function respond(doc: PreparedResponses, req: IncomingMessage, res: ServerResponse): void {
+export function respond(doc: PreparedResponses, req: IncomingMessage, res: ServerResponse, extra?: (string | number)[]): void {
   const wanted = chooseCoding(req.headers['accept-encoding']);
+  const withExtra = (headers: (string | number)[]) => (extra ? headers.concat(extra) : headers);
   if (etagMatches(req.headers['if-none-match'], doc.etagFor(wanted))) {
-    res.writeHead(304, doc.notModifiedHeaders(wanted)).end();
+    res.writeHead(304, withExtra(doc.notModifiedHeaders(wanted))).end();
     return;
   }
   const r = doc.ready(wanted);
   if (r) {
-    res.writeHead(200, r.headers).end(r.body);
+    res.writeHead(200, withExtra(r.headers)).end(r.body);
     return;
   }
   doc.get(wanted).then(
-    (made) => res.writeHead(200, made.headers).end(made.body),
-    () => res.writeHead(200, doc.identity.headers).end(doc.identity.body),
+    (made) => res.writeHead(200, withExtra(made.headers)).end(made.body),
+    () => res.writeHead(200, withExtra(doc.identity.headers)).end(doc.identity.body),
   );
 }

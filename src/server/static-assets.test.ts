@@ -4,25 +4,14 @@
  * Accept-Encoding, with Vary. Needs `npm run build` (npm test runs it first).
  */
 import { existsSync } from 'node:fs';
-import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPage } from '../test/fixtures.js';
+import { rawRequest } from '../test/raw-http.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 import { PUBLIC_DIR } from './build-id.js';
 
-function raw(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .request(url, { method, headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject)
-      .end();
-  });
-}
+const raw = rawRequest;
 
 describe('static assets', () => {
   let s: TestServer;
