@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { chooseCoding } from './accept-encoding.js';
 import { compress, COMPRESS_MIN_BYTES } from './encoded-body.js';
 
-/** Brotli quality per request: ~as small as gzip -9, several times faster than the cached bodies' 9. */
+/** Brotli quality per request: about gzip's size at its speed (docs/performance.md), not the cached documents' 11. */
 export const PER_REQUEST_BROTLI_QUALITY = 4;
 
 /** Text worth compressing; images and other media are compressed already. */

@@ -16,11 +16,17 @@ import type { Coding } from './accept-encoding.js';
 export const COMPRESS_MIN_BYTES = 1024;
 
 /**
- * Brotli quality for bodies compressed once per change (docs/performance.md measures
- * 5–11 on a 200-post page). 11 is 5–10 % smaller than 9 but ~10× slower; a busy page
- * changes every few seconds and every node compresses each version it serves, so 9.
+ * Brotli quality for documents compressed once per version (docs/performance.md measures
+ * 4–11 on the demo page): 11 is 12 % smaller than 5–9 for ~50 ms of one zlib thread per
+ * version and coding, paid once per process whatever the page's traffic; 9 is as slow as
+ * 11 here and barely smaller than 5.
  */
-export const BROTLI_QUALITY = 9;
+export const BROTLI_QUALITY = 11;
+/**
+ * For bodies whose URLs readers choose (polling answers for any `since`): each new one is
+ * compressed, so a few milliseconds at most, never 11's tens (hostile reads, ADR 006).
+ */
+export const FAST_BROTLI_QUALITY = 5;
 /** gzip for the few clients without Brotli (CDNs asking for gzip, old tools): zlib's best. */
 export const GZIP_LEVEL = 9;
 
@@ -56,7 +62,10 @@ export class EncodedBody {
   /** Told when a coding's bytes are added, so the cache holding this body re-weighs it. */
   onGrow: (() => void) | undefined;
 
-  constructor(readonly identity: Buffer) {}
+  constructor(
+    readonly identity: Buffer,
+    private readonly brotliQuality = BROTLI_QUALITY,
+  ) {}
 
   /** Whether codings other than identity are made at all (see COMPRESS_MIN_BYTES). */
   get compressible(): boolean {
@@ -82,7 +91,7 @@ export class EncodedBody {
     if (coding === 'identity') return this.identity;
     const hit = this.coded.get(coding);
     if (hit) return hit;
-    const making = compress(this.identity, coding).then(
+    const making = compress(this.identity, coding, this.brotliQuality).then(
       (bytes) => {
         this.coded.set(coding, bytes);
         this.codedBytes += bytes.length;

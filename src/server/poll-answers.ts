@@ -7,7 +7,7 @@
  */
 import type { PageFeed } from '../realtime/page-feed.js';
 import { Lru } from '../render/lru.js';
-import { EncodedBody } from './encoded-body.js';
+import { EncodedBody, FAST_BROTLI_QUALITY } from './encoded-body.js';
 
 const COMMA = Buffer.from(',');
 const END = Buffer.from(']}');
@@ -37,7 +37,7 @@ export class PollAnswers {
     const key = `${page.id}:${page.seq}:${from}`;
     let body = this.answers.get(key);
     if (!body) {
-      const made = new EncodedBody(await this.make(feed, page, from));
+      const made = new EncodedBody(await this.make(feed, page, from), FAST_BROTLI_QUALITY);
       made.onGrow = () => this.answers.reweigh(key);
       this.answers.set(key, made);
       body = made;
