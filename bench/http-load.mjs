@@ -4,7 +4,7 @@
  * N keep-alive connections (node:http, one process, one thread), each sending the next
  * GET as soon as the previous response has been read, for D seconds.
  *
- *   node bench/http-load.mjs URL CONNECTIONS DURATION_S
+ *   node bench/http-load.mjs URL CONNECTIONS DURATION_S [HEADERS_JSON]
  *
  * Prints one JSON line: requests, duration_s, rps, bytes (bodies only), non-2xx count,
  * socket errors, latency percentiles in ms. It is much slower than wrk (JavaScript
@@ -13,7 +13,9 @@
  */
 import http from 'node:http';
 
-const [url, connArg = '50', durArg = '10'] = process.argv.slice(2);
+const [url, connArg = '50', durArg = '10', headersArg = '{}'] = process.argv.slice(2);
+/** Request headers, e.g. {"accept-encoding":"br"} for bench/page.mjs's compressed run. */
+const headers = JSON.parse(headersArg);
 if (!url) {
   console.error('usage: node bench/http-load.mjs URL CONNECTIONS DURATION_S');
   process.exit(2);
@@ -32,7 +34,7 @@ const deadline = start + durationMs;
 function once() {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.get(url, { agent, headers }, (res) => {
       let n = 0;
       res.on('data', (c) => (n += c.length));
       res.on('end', () => {

@@ -8,13 +8,21 @@
  *
  *   npm run bench:page [-- --posts 200 --duration 5 --connections 50 --warmup 3 --rounds 3]
  *
- * Progress goes to stderr; the last line of stdout is one JSON object:
- *   {"posts", "rps", "p99_ms", "static_rps", "ratio", "node_rps", "ratio_to_node", "rounds", ...}
- * ratio = rps / static_rps and ratio_to_node = rps / node_rps, each the median of the
- * rounds' ratios. See docs/performance.md for how to read them.
+ * Two runs, one after the other: readers sending no Accept-Encoding (the identity bytes),
+ * then readers sending `Accept-Encoding: br` — livepage's Brotli bytes, made once per
+ * version, against nginx with brotli_static (Debian's libnginx-mod-http-brotli-static)
+ * serving the very same precompressed bytes, and the bare node:http server sending them.
  *
- * Needs nginx and (preferably) wrk; as root it installs Debian's nginx-light and wrk
- * with apt-get when they are missing. Without wrk it falls back to bench/http-load.mjs
+ * Progress goes to stderr; the last line of stdout is one JSON object:
+ *   {"posts", "rps", "p99_ms", "static_rps", "ratio", "node_rps", "ratio_to_node", "rounds", ...,
+ *    "br": {"rps", "static_rps", "ratio", "node_rps", "ratio_to_node", "bytes", "rounds", ...},
+ *    "br_speedup"}
+ * ratio = rps / static_rps and ratio_to_node = rps / node_rps, each the median of the
+ * rounds' ratios; br_speedup = br.rps / rps (the compressed run's requests per second over
+ * the uncompressed run's). See docs/performance.md for how to read them.
+ *
+ * Needs nginx with brotli_static and (preferably) wrk; as root it installs Debian's
+ * nginx-light, libnginx-mod-http-brotli-static and wrk with apt-get when they are missing. Without wrk it falls back to bench/http-load.mjs
  * (node:http keep-alive loop in a child process) and says so in "load_generator".
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +39,10 @@ import { benchDocument } from './page-content.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'livepage.js');
 const SLUG = 'bench-election-night';
+/** What the compressed run's readers send. */
+const BR = { 'accept-encoding': 'br' };
+/** Debian's libnginx-mod-http-brotli-static. */
+const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
 const HELP = `Usage: node bench/page.mjs [--posts N] [--duration S] [--connections C] [--warmup S] [--rounds R] [--keep]
 
@@ -173,11 +185,11 @@ function versionOf(cmd, args) {
  * By default it asks for Connection: close; with keepAlive it asks the way wrk does, so the
  * headers are those every benchmark response carries.
  */
-function get(url, { keepAlive = false } = {}) {
+function get(url, { keepAlive = false, headers = {} } = {}) {
   return new Promise((resolve, reject) => {
     const agent = keepAlive ? new http.Agent({ keepAlive: true, maxSockets: 1 }) : false;
     const done = () => agent && agent.destroy();
-    const req = http.get(url, { agent, headers: keepAlive ? {} : { connection: 'close' } }, (res) => {
+    const req = http.get(url, { agent, headers: { ...headers, ...(keepAlive ? {} : { connection: 'close' }) } }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
@@ -195,7 +207,7 @@ function get(url, { keepAlive = false } = {}) {
 }
 
 /** The exact size of the response wrk would receive (status line + headers + body). */
-function rawResponseSize(port, pathname) {
+function rawResponseSize(port, pathname, extraHeaders = '') {
   return new Promise((resolve, reject) => {
     const sock = net.connect(port, '127.0.0.1');
     let n = 0;
@@ -203,7 +215,7 @@ function rawResponseSize(port, pathname) {
     sock.on('end', () => resolve(n));
     sock.on('error', reject);
     sock.setTimeout(10_000, () => sock.destroy(new Error('timeout measuring response size')));
-    sock.write(`GET ${pathname} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    sock.write(`GET ${pathname} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extraHeaders}Connection: close\r\n\r\n`);
   });
 }
 
@@ -233,9 +245,10 @@ end
 `;
 
 /** Runs the load generator against url for seconds; returns normalised figures. */
-async function load(gen, url, seconds) {
+async function load(gen, url, seconds, headers = {}) {
   if (gen.kind === 'wrk') {
-    const { stdout } = await run(gen.path, ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '--latency', '-s', gen.script, url]);
+    const h = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+    const { stdout } = await run(gen.path, ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '--latency', ...h, '-s', gen.script, url]);
     const line = stdout.split('\n').find((l) => l.startsWith('WRK_JSON '));
     if (!line) throw new Error(`could not read wrk's output:\n${stdout}`);
     const w = JSON.parse(line.slice('WRK_JSON '.length));
@@ -252,7 +265,7 @@ async function load(gen, url, seconds) {
       max_ms: w.max_us / 1000,
     };
   }
-  const { stdout } = await run(process.execPath, [path.join(ROOT, 'bench', 'http-load.mjs'), url, String(CONNECTIONS), String(seconds)]);
+  const { stdout } = await run(process.execPath, [path.join(ROOT, 'bench', 'http-load.mjs'), url, String(CONNECTIONS), String(seconds), JSON.stringify(headers)]);
   const h = JSON.parse(stdout.trim().split('\n').pop());
   return {
     requests: h.requests,
@@ -275,6 +288,8 @@ async function main() {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run "npm run build" first (npm run bench:page does).');
 
   const nginxPath = ensureNginx();
+  if (!existsSync(BROTLI_STATIC_MODULE) && !aptInstall(['libnginx-mod-http-brotli-static']))
+    throw new Error(`nginx's brotli_static module is needed for the compressed run (${BROTLI_STATIC_MODULE}): apt-get install libnginx-mod-http-brotli-static`);
   const wrkPath = opts.generator === 'wrk' ? ensureWrk() : null;
   tmpDir = mkdtempSync(path.join(os.tmpdir(), 'livepage-bench-'));
   log(`temp dir ${tmpDir}`);
@@ -305,6 +320,11 @@ async function main() {
   const articles = (html.toString('utf8').match(/<article\b/g) ?? []).length;
   log(`livepage on :${lpPort} (pid ${server.pid}); page 1 is ${html.length} bytes, ${articles} <article>s, content-encoding ${first.headers['content-encoding'] ?? 'none'}`);
   writeFileSync(path.join(tmpDir, 'page.html'), html);
+  // The same version in Brotli, as livepage makes it (once) for readers that accept it.
+  const firstBr = await get(lpUrl, { headers: BR });
+  if (firstBr.headers['content-encoding'] !== 'br') throw new Error(`livepage did not answer Accept-Encoding: br in Brotli (content-encoding ${firstBr.headers['content-encoding'] ?? 'none'})`);
+  const brBody = firstBr.body;
+  log(`page 1 in Brotli: ${brBody.length} bytes (${((100 * brBody.length) / html.length).toFixed(1)} % of ${html.length})`);
 
   // 3. nginx serving the same bytes at the same path.
   const ngDir = path.join(tmpDir, 'nginx');
@@ -312,9 +332,12 @@ async function main() {
   mkdirSync(path.join(www, 'live'), { recursive: true });
   for (const d of ['logs', 'client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(ngDir, d));
   writeFileSync(path.join(www, 'live', SLUG), html);
+  writeFileSync(path.join(www, 'live', `${SLUG}.br`), brBody); // brotli_static sends it to readers accepting br
   const ngPort = await freePort();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const conf = `# bench:page static baseline: as many workers as livepage has processes.
+# Brotli: the precompressed page.br beside the page, sent when the reader accepts br.
+load_module ${BROTLI_STATIC_MODULE};
 ${isRoot ? 'user root;' : '# not root: workers run as the current user'}
 worker_processes ${WORKERS};
 daemon off;
@@ -341,6 +364,8 @@ http {
     location /live/ {
       default_type text/html;
       charset utf-8;
+      brotli_static on;
+      gzip_vary on;
     }
   }
 }
@@ -355,109 +380,73 @@ http {
   const ngUrl = `http://127.0.0.1:${ngPort}${pagePath}`;
   const staticFirst = await waitFor(ngUrl, nginx, 'nginx');
   if (!staticFirst.body.equals(html)) throw new Error('nginx does not serve the same bytes as livepage');
+  const staticBr = await get(ngUrl, { headers: BR });
+  if (staticBr.headers['content-encoding'] !== 'br' || !staticBr.body.equals(brBody)) throw new Error('nginx (brotli_static) does not serve the same Brotli bytes as livepage');
   log(`nginx on :${ngPort} (master pid ${nginx.pid}), worker_processes ${WORKERS}, serving the same ${staticFirst.body.length} bytes`);
 
   // 4. A bare node:http server sending the same bytes with livepage's own headers (read
   //    once, as wrk gets them on a keep-alive connection): the ceiling for any Node.js
   //    server on this machine. Date, Connection and Keep-Alive are left to node to add.
-  const lpHead = await get(lpUrl, { keepAlive: true });
-  if (lpHead.status !== 200 || !lpHead.body.equals(html)) throw new Error('livepage answered a keep-alive request differently');
-  const nodeHeaders = [];
-  let keepAliveMs;
-  for (let i = 0; i < lpHead.rawHeaders.length; i += 2) {
-    const [name, value] = [lpHead.rawHeaders[i], lpHead.rawHeaders[i + 1]];
-    const lower = name.toLowerCase();
-    const timeout = lower === 'keep-alive' && /timeout=(\d+)/.exec(value);
-    if (timeout) keepAliveMs = Number(timeout[1]) * 1000;
-    if (!['date', 'connection', 'keep-alive'].includes(lower)) nodeHeaders.push(name, value);
-  }
-  const nodeDir = path.join(tmpDir, 'node-static');
-  mkdirSync(nodeDir);
-  writeFileSync(path.join(nodeDir, 'page.html'), html);
-  writeFileSync(path.join(nodeDir, 'headers.json'), JSON.stringify(nodeHeaders));
-  const nodePort = await freePort();
-  const nodeArgs = [path.join(ROOT, 'bench', 'node-static.mjs'), String(nodePort), pagePath, path.join(nodeDir, 'page.html'), path.join(nodeDir, 'headers.json')];
-  if (keepAliveMs !== undefined) nodeArgs.push(String(keepAliveMs));
-  const nodeServer = startChild(process.execPath, nodeArgs, { env: process.env, logFile: path.join(tmpDir, 'node-static.log'), name: 'node:http server' });
-  const nodeUrl = `http://127.0.0.1:${nodePort}${pagePath}`;
-  await waitFor(nodeUrl, nodeServer, 'node:http server');
-  const nodeHead = await get(nodeUrl, { keepAlive: true });
-  if (!nodeHead.body.equals(html)) throw new Error('the node:http server does not serve the same bytes as livepage');
-  const withoutDate = (raw) => raw.filter((_, i, a) => a[i - (i % 2)].toLowerCase() !== 'date').join('\n');
-  if (withoutDate(nodeHead.rawHeaders) !== withoutDate(lpHead.rawHeaders))
-    throw new Error(`the node:http server's headers differ from livepage's:\n${withoutDate(lpHead.rawHeaders)}\n---\n${withoutDate(nodeHead.rawHeaders)}`);
-  log(`node:http server on :${nodePort} (pid ${nodeServer.pid}), serving the same bytes with livepage's ${nodeHeaders.length / 2} headers`);
+  //    A second one sends the Brotli bytes with livepage's headers for them.
+  const bare = await startBareNode('node-static', lpUrl, pagePath, {}, html);
+  const bareBr = await startBareNode('node-static-br', lpUrl, pagePath, BR, brBody);
 
-  const lpRaw = await rawResponseSize(lpPort, pagePath);
-  const ngRaw = await rawResponseSize(ngPort, pagePath);
-  const nodeRaw = await rawResponseSize(nodePort, pagePath);
-  log(`whole responses: livepage ${lpRaw} bytes, nginx ${ngRaw} bytes, node:http ${nodeRaw} bytes (headers included)`);
+  // 5. The uncompressed run, then the compressed one: same servers, same settings.
+  const plain = await measureRun(gen, 'uncompressed', {}, html, [
+    { key: 'lp', name: 'livepage', url: lpUrl, port: lpPort, pid: server.pid },
+    { key: 'ng', name: 'nginx', url: ngUrl, port: ngPort },
+    { key: 'node', name: 'node:http', url: bare.url, port: bare.port },
+  ]);
+  const br = await measureRun(gen, 'Accept-Encoding: br', BR, brBody, [
+    { key: 'lp', name: 'livepage', url: lpUrl, port: lpPort, pid: server.pid },
+    { key: 'ng', name: 'nginx (brotli_static)', url: ngUrl, port: ngPort },
+    { key: 'node', name: 'node:http', url: bareBr.url, port: bareBr.port },
+  ]);
 
-  // 5. Warm up, then measure each server in turn, same settings, in rounds.
-  const servers = [
-    { key: 'lp', name: 'livepage', url: lpUrl },
-    { key: 'ng', name: 'nginx', url: ngUrl },
-    { key: 'node', name: 'node:http', url: nodeUrl },
-  ];
-  const genName = gen.kind === 'wrk' ? `wrk -t1 -c${CONNECTIONS}` : `node:http loop, ${CONNECTIONS} connections`;
-  if (WARMUP > 0) {
-    log(`warming up all three for ${WARMUP}s each (${genName})`);
-    for (const s of servers) await load(gen, s.url, WARMUP);
-  }
-  // A shared VM's speed drifts over a run: rotate the order each round (round 1 livepage,
-  // nginx, node; round 2 nginx, node, livepage; …) so no server always goes first, and
-  // take medians.
-  const rounds = [];
-  let lpRss;
-  for (let r = 0; r < ROUNDS; r++) {
-    const order = servers.map((_, i) => servers[(i + r) % servers.length]);
-    log(`round ${r + 1}/${ROUNDS}: ${order.map((s) => s.name).join(', ')}, ${DURATION}s each (${genName})`);
-    const got = {};
-    for (const s of order) {
-      got[s.key] = await load(gen, s.url, DURATION);
-      if (s.key === 'lp') lpRss = rssMb(server.pid) ?? lpRss;
-    }
-    const round = { order: order.map((s) => s.name), ...got, ratio: got.lp.rps / got.ng.rps, ratioToNode: got.lp.rps / got.node.rps };
-    log(
-      `  livepage ${got.lp.rps.toFixed(0)} req/s (p99 ${got.lp.p99_ms.toFixed(2)} ms), nginx ${got.ng.rps.toFixed(0)} req/s (p99 ${got.ng.p99_ms.toFixed(2)} ms), ` +
-        `node:http ${got.node.rps.toFixed(0)} req/s (p99 ${got.node.p99_ms.toFixed(2)} ms); ratio ${round.ratio.toFixed(3)}, to node ${round.ratioToNode.toFixed(3)}`,
-    );
-    rounds.push(round);
-  }
-  const lp = mergeRounds(rounds.map((r) => r.lp));
-  const ng = mergeRounds(rounds.map((r) => r.ng));
-  const nd = mergeRounds(rounds.map((r) => r.node));
-  const ratio = median(rounds.map((r) => r.ratio));
-  const ratioToNode = median(rounds.map((r) => r.ratioToNode));
-
-  // 6. Checks: every response a 200 of the expected size, and the page unchanged.
-  const problems = [];
-  const measured = [
-    { name: 'livepage', m: lp, raw: lpRaw },
-    { name: 'nginx', m: ng, raw: ngRaw },
-    { name: 'node:http', m: nd, raw: nodeRaw },
-  ];
-  for (const { name, m, raw } of measured) {
-    if (m.non2xx || m.errors) problems.push(`${name}: ${m.non2xx} non-2xx responses, ${m.errors} socket errors`);
-    // wrk counts header bytes too: each response should be the size measured above.
-    if (gen.kind === 'wrk' && Math.abs(m.bytes_per_response - raw) > 64) problems.push(`${name} responses averaged ${m.bytes_per_response.toFixed(0)} bytes, expected ${raw}`);
-    if (gen.kind !== 'wrk' && Math.abs(m.body_bytes_per_response - html.length) > 1) problems.push(`${name} bodies averaged ${m.body_bytes_per_response} bytes, expected ${html.length}`);
-  }
+  // 6. The page unchanged by the runs (both codings).
+  const problems = [...plain.problems, ...br.problems];
   const after = await get(lpUrl);
   if (after.status !== 200 || !after.body.equals(html)) problems.push(`livepage's page changed during the run (status ${after.status}, ${after.body.length} bytes)`);
+  const afterBr = await get(lpUrl, { headers: BR });
+  if (!afterBr.body.equals(brBody)) problems.push("livepage's Brotli bytes changed during the run");
   for (const p of problems) log(`WARNING ${p}`);
   if (gen.kind !== 'wrk')
     log('NOTE the node:http load loop tops out at a few thousand requests/s here, so static_rps measures the loop more than nginx and the ratio comes out too high; use wrk for figures to quote.');
 
+  const brSpeedup = br.lp.rps / plain.lp.rps;
+  log(`compressed run: livepage ${Math.round(br.lp.rps)} req/s, ${brSpeedup.toFixed(2)}× the uncompressed run's ${Math.round(plain.lp.rps)}; ratio to nginx brotli_static ${br.ratio.toFixed(3)}`);
   const result = {
     posts: POSTS,
+    ...summary(plain, html.length),
+    articles_on_page: articles,
+    br: summary(br, brBody.length),
+    br_speedup: round(brSpeedup, 2),
+    connections: CONNECTIONS,
+    duration_s: DURATION,
+    rounds_n: ROUNDS,
+    warmup_s: WARMUP,
+    cpus: cpus.length,
+    load_generator: gen.kind === 'wrk' ? `${versionOf(wrkPath, ['--version']).split(' [')[0] || 'wrk'} -t1 -c${CONNECTIONS}` : `node:http keep-alive loop (bench/http-load.mjs), ${CONNECTIONS} connections`,
+    server: `livepage (${WORKERS} node ${process.version} process(es), SQLite), rss ${plain.lpRss ?? '?'} MB after the uncompressed run, ${br.lpRss ?? '?'} MB after the compressed one`,
+    static_server: `${versionOf(nginxPath, ['-v']).replace(/^nginx version: /, '')}, worker_processes ${WORKERS}, brotli_static on`,
+    node_server: `bare node:http (bench/node-static.mjs, 1 node ${process.version} process per run): the same bytes and headers from memory`,
+    shared_cores: `servers and load generator share ${cpus.length} CPU(s); no pinning; servers measured one after the other, order rotated each round`,
+    ok: problems.length === 0,
+  };
+  return result;
+}
+
+/** One run's figures as the result reports them (the uncompressed run at the top level, as before). */
+function summary(m, bodyBytes) {
+  const { lp, ng, nd } = m;
+  return {
     rps: Math.round(lp.rps),
     p99_ms: round(lp.p99_ms, 2),
     static_rps: Math.round(ng.rps),
-    ratio: round(ratio, 3),
+    ratio: round(m.ratio, 3),
     node_rps: Math.round(nd.rps),
-    ratio_to_node: round(ratioToNode, 3),
-    rounds: rounds.map((r) => ({
+    ratio_to_node: round(m.ratioToNode, 3),
+    rounds: m.rounds.map((r) => ({
       order: r.order.join(','),
       rps: Math.round(r.lp.rps),
       p99_ms: round(r.lp.p99_ms, 2),
@@ -469,30 +458,106 @@ http {
     p50_ms: round(lp.p50_ms, 2),
     static_p99_ms: round(ng.p99_ms, 2),
     node_p99_ms: round(nd.p99_ms, 2),
-    bytes: html.length,
-    response_bytes: lpRaw,
-    static_response_bytes: ngRaw,
-    node_response_bytes: nodeRaw,
-    articles_on_page: articles,
+    bytes: bodyBytes,
+    response_bytes: m.raw.lp,
+    static_response_bytes: m.raw.ng,
+    node_response_bytes: m.raw.node,
     requests: lp.requests,
     static_requests: ng.requests,
     node_requests: nd.requests,
     errors: lp.errors + lp.non2xx,
     static_errors: ng.errors + ng.non2xx,
     node_errors: nd.errors + nd.non2xx,
-    connections: CONNECTIONS,
-    duration_s: DURATION,
-    rounds_n: ROUNDS,
-    warmup_s: WARMUP,
-    cpus: cpus.length,
-    load_generator: gen.kind === 'wrk' ? `${versionOf(wrkPath, ['--version']).split(' [')[0] || 'wrk'} -t1 -c${CONNECTIONS}` : `node:http keep-alive loop (bench/http-load.mjs), ${CONNECTIONS} connections`,
-    server: `livepage (${WORKERS} node ${process.version} process(es), SQLite), rss ${lpRss ?? '?'} MB`,
-    static_server: `${versionOf(nginxPath, ['-v']).replace(/^nginx version: /, '')}, worker_processes ${WORKERS}`,
-    node_server: `bare node:http (bench/node-static.mjs, 1 node ${process.version} process): the same bytes and headers from memory`,
-    shared_cores: `servers and load generator share ${cpus.length} CPU(s); no pinning; servers measured one after the other, order rotated each round`,
-    ok: problems.length === 0,
   };
-  return result;
+}
+
+/**
+ * A bare node:http server (bench/node-static.mjs) sending `body` with the headers livepage
+ * sent for a keep-alive request with `reqHeaders`; checks it answers byte for byte alike.
+ */
+async function startBareNode(name, lpUrl, pagePath, reqHeaders, body) {
+  const lpHead = await get(lpUrl, { keepAlive: true, headers: reqHeaders });
+  if (lpHead.status !== 200 || !lpHead.body.equals(body)) throw new Error(`livepage answered a keep-alive request differently (${name})`);
+  const nodeHeaders = [];
+  let keepAliveMs;
+  for (let i = 0; i < lpHead.rawHeaders.length; i += 2) {
+    const [hName, value] = [lpHead.rawHeaders[i], lpHead.rawHeaders[i + 1]];
+    const lower = hName.toLowerCase();
+    const timeout = lower === 'keep-alive' && /timeout=(\d+)/.exec(value);
+    if (timeout) keepAliveMs = Number(timeout[1]) * 1000;
+    if (!['date', 'connection', 'keep-alive'].includes(lower)) nodeHeaders.push(hName, value);
+  }
+  const nodeDir = path.join(tmpDir, name);
+  mkdirSync(nodeDir);
+  writeFileSync(path.join(nodeDir, 'page.html'), body);
+  writeFileSync(path.join(nodeDir, 'headers.json'), JSON.stringify(nodeHeaders));
+  const port = await freePort();
+  const nodeArgs = [path.join(ROOT, 'bench', 'node-static.mjs'), String(port), pagePath, path.join(nodeDir, 'page.html'), path.join(nodeDir, 'headers.json')];
+  if (keepAliveMs !== undefined) nodeArgs.push(String(keepAliveMs));
+  const child = startChild(process.execPath, nodeArgs, { env: process.env, logFile: path.join(tmpDir, `${name}.log`), name: `node:http server (${name})` });
+  const url = `http://127.0.0.1:${port}${pagePath}`;
+  await waitFor(url, child, `node:http server (${name})`);
+  const nodeHead = await get(url, { keepAlive: true, headers: reqHeaders });
+  if (!nodeHead.body.equals(body)) throw new Error(`the node:http server (${name}) does not serve the same bytes as livepage`);
+  const withoutDate = (raw) => raw.filter((_, i, a) => a[i - (i % 2)].toLowerCase() !== 'date').join('\n');
+  if (withoutDate(nodeHead.rawHeaders) !== withoutDate(lpHead.rawHeaders))
+    throw new Error(`the node:http server's headers differ from livepage's (${name}):\n${withoutDate(lpHead.rawHeaders)}\n---\n${withoutDate(nodeHead.rawHeaders)}`);
+  log(`node:http server on :${port} (pid ${child.pid}, ${name}), serving the same ${body.length} bytes with livepage's ${nodeHeaders.length / 2} headers`);
+  return { url, port };
+}
+
+/**
+ * Warms up, then measures each server in turn with the same settings and request headers,
+ * in rounds, and checks every response was a 200 of the expected size.
+ */
+async function measureRun(gen, label, reqHeaders, body, servers) {
+  const headerLines = Object.entries(reqHeaders)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  const raw = {};
+  for (const s of servers) raw[s.key] = await rawResponseSize(s.port, new URL(s.url).pathname, headerLines);
+  log(`[${label}] whole responses: ${servers.map((s) => `${s.name} ${raw[s.key]} bytes`).join(', ')} (headers included)`);
+  const genName = gen.kind === 'wrk' ? `wrk -t1 -c${CONNECTIONS}` : `node:http loop, ${CONNECTIONS} connections`;
+  if (WARMUP > 0) {
+    log(`[${label}] warming up all three for ${WARMUP}s each (${genName})`);
+    for (const s of servers) await load(gen, s.url, WARMUP, reqHeaders);
+  }
+  // A shared VM's speed drifts over a run: rotate the order each round (round 1 livepage,
+  // nginx, node; round 2 nginx, node, livepage; …) so no server always goes first, and
+  // take medians.
+  const rounds = [];
+  let lpRss;
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = servers.map((_, i) => servers[(i + r) % servers.length]);
+    log(`[${label}] round ${r + 1}/${ROUNDS}: ${order.map((s) => s.name).join(', ')}, ${DURATION}s each (${genName})`);
+    const got = {};
+    for (const s of order) {
+      got[s.key] = await load(gen, s.url, DURATION, reqHeaders);
+      if (s.pid) lpRss = rssMb(s.pid) ?? lpRss;
+    }
+    const round = { order: order.map((s) => s.name), ...got, ratio: got.lp.rps / got.ng.rps, ratioToNode: got.lp.rps / got.node.rps };
+    log(
+      `[${label}]   livepage ${got.lp.rps.toFixed(0)} req/s (p99 ${got.lp.p99_ms.toFixed(2)} ms), nginx ${got.ng.rps.toFixed(0)} req/s (p99 ${got.ng.p99_ms.toFixed(2)} ms), ` +
+        `node:http ${got.node.rps.toFixed(0)} req/s (p99 ${got.node.p99_ms.toFixed(2)} ms); ratio ${round.ratio.toFixed(3)}, to node ${round.ratioToNode.toFixed(3)}`,
+    );
+    rounds.push(round);
+  }
+  const lp = mergeRounds(rounds.map((r) => r.lp));
+  const ng = mergeRounds(rounds.map((r) => r.ng));
+  const nd = mergeRounds(rounds.map((r) => r.node));
+  const problems = [];
+  for (const [key, m] of [
+    ['lp', lp],
+    ['ng', ng],
+    ['node', nd],
+  ]) {
+    const name = servers.find((s) => s.key === key).name;
+    if (m.non2xx || m.errors) problems.push(`[${label}] ${name}: ${m.non2xx} non-2xx responses, ${m.errors} socket errors`);
+    // wrk counts header bytes too: each response should be the size measured above.
+    if (gen.kind === 'wrk' && Math.abs(m.bytes_per_response - raw[key]) > 64) problems.push(`[${label}] ${name} responses averaged ${m.bytes_per_response.toFixed(0)} bytes, expected ${raw[key]}`);
+    if (gen.kind !== 'wrk' && Math.abs(m.body_bytes_per_response - body.length) > 1) problems.push(`[${label}] ${name} bodies averaged ${m.body_bytes_per_response} bytes, expected ${body.length}`);
+  }
+  return { rounds, lp, ng, nd, raw, lpRss, problems, ratio: median(rounds.map((r) => r.ratio)), ratioToNode: median(rounds.map((r) => r.ratioToNode)) };
 }
 
 function median(xs) {

@@ -8,15 +8,21 @@
 //     against a dependency quietly growing what a phone on a poor connection must fetch
 //     before the desk works (micromark checks inline Markdown as the server does);
 //   - `/embed.js` for other sites (src/reader/embed-host.ts). Sites include it with a plain
-//     <script src>, so it is a classic script (an IIFE), not a module.
+//     <script src>, so it is a classic script (an IIFE), not a module;
+//   - the stylesheets (public/*.css), minified into public/build/ (the server links those
+//     when built, the readable originals otherwise).
+// Every text file in public/ (the build, the stylesheets, the demo's SVG pictures) then gets
+// Brotli (.br, quality 11) and gzip (.gz, level 9) siblings, made once here: the server
+// sends them to readers that accept them (@fastify/static preCompressed), with the year-long
+// immutable caching of versioned URLs.
 //
 //   node scripts/build-reader.mjs              → public/build/{live,newsroom,embed}.js
 //   node scripts/build-reader.mjs out/live.js  → the reader script alone, to another file (tests)
-import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { build, transform } from 'esbuild';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -69,4 +75,38 @@ if (!process.argv[2]) {
   rmSync(join(out, 'chunks'), { recursive: true, force: true }); // no stale chunks left behind
   await bundle({ name: 'newsroom app', entry: 'newsroom/main.ts', outfile: join(out, 'newsroom.js'), budget: 150 * 1024, split: true });
   await bundle({ name: 'embed script', entry: 'reader/embed-host.ts', outfile: join(out, 'embed.js'), format: 'iife' });
+  for (const css of ['livepage.css', 'embed.css', 'newsroom.css']) await minifyCss(css);
+  precompress(join(root, 'public'));
+}
+
+/** public/NAME.css minified to public/build/NAME.css (same URLs inside: it has none). */
+async function minifyCss(name) {
+  const source = readFileSync(join(root, 'public', name), 'utf8');
+  // es2019's browsers, as the scripts: nesting or newer syntax would be lowered, not dropped.
+  const { code, warnings } = await transform(source, { loader: 'css', minify: true, target: ['chrome80', 'firefox78', 'safari13'], logLevel: 'warning' });
+  // An unbalanced brace (a merge can leave one) nests every later rule in the browser: refuse it.
+  if (warnings.length > 0) {
+    console.error(`public/${name} has CSS errors (above): fix them before building`);
+    process.exit(1);
+  }
+  writeFileSync(join(out, name), code);
+  console.log(`stylesheet: public/build/${name} ${kb(source.length)} → ${kb(code.length)} minified, ${kb(brotli(Buffer.from(code)).length)} Brotli`);
+}
+
+function brotli(bytes) {
+  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+}
+
+/** file.br and file.gz beside every text file under dir (stale ones replaced; the chunks dir is rebuilt above). */
+function precompress(dir) {
+  let files = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !/\.(js|css|svg|json|txt|xml|html)$/.test(e.name)) continue;
+    const file = join(e.parentPath, e.name);
+    const bytes = readFileSync(file);
+    writeFileSync(`${file}.br`, brotli(bytes));
+    writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+    files++;
+  }
+  console.log(`precompressed: ${files} files in public/ (.br and .gz)`);
 }

@@ -23,7 +23,24 @@ describe('Lru', () => {
     expect(lru.get('k90')).toBeUndefined();
   });
 
-  it('does not keep a value heavier than the whole budget, and keeps the others', () => {
+  it('re-weighs a value that grew (a body compressed in another coding) and evicts to stay in budget', () => {
+    const grows = (n: number) => ({ n });
+    const lru = new Lru<string, { n: number }>({ maxEntries: 100, maxBytes: 3000, sizeOf: (v) => v.n });
+    const a = grows(1000);
+    lru.set('a', a);
+    lru.set('b', grows(1000));
+    expect(lru.bytes).toBe(2004);
+    a.n = 1500;
+    lru.reweigh('a');
+    expect(lru.bytes).toBe(2504);
+    a.n = 2500; // a and b no longer fit: b, now the least recently used, goes
+    lru.reweigh('a');
+    expect([lru.get('a'), lru.get('b'), lru.bytes]).toEqual([a, undefined, 2502]);
+    lru.reweigh('gone'); // not kept: nothing happens
+    expect(lru.size).toBe(1);
+  });
+
+    it('does not keep a value heavier than the whole budget, and keeps the others', () => {
     const lru = new Lru<string, Buffer>({ maxEntries: 10, maxBytes: 5000, sizeOf: (b) => b.length });
     lru.set('small', buf(100));
     lru.set('huge', buf(6000));

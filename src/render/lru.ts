@@ -54,6 +54,16 @@ export class Lru<K, V> {
     }
   }
 
+  /**
+   * Weighs `key`'s value again after it grew (a cached body compressed in another coding),
+   * evicting the least recently used until the budget holds again; it stays the most
+   * recently used. Does nothing when the key is no longer kept.
+   */
+  reweigh(key: K): void {
+    const e = this.map.get(key);
+    if (e !== undefined) this.set(key, e.value);
+  }
+
   delete(key: K): void {
     const e = this.map.get(key);
     if (e === undefined) return;

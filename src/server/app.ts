@@ -15,7 +15,8 @@ import { fastifyTrustProxy, type Config } from './config.js';
 import { currentBuildId, PUBLIC_DIR } from './build-id.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
-import { assignRequestId, debugEnabled, logFastPath, loggerOptions, requestIdOf } from './logging.js';
+import { compressResponses } from './compress-responses.js';
+import { assignRequestId, debugEnabled, logFastPath, loggerOptions, requestIdOf, sendRequestId } from './logging.js';
 import { IN_FLIGHT_GRACE_MS, stopAccepting, within } from './shutdown.js';
 import type { NodeState } from './health.js';
 import { healthRoutes } from './routes/health.js';
@@ -79,6 +80,8 @@ const newsroomScript = publicDir + 'build/newsroom.js';
 
 /** An asset's URL with its content hash, so it may be cached for ever. */
 const versioned = (file: string) => `/assets/${file}?v=${hashFiles([publicDir + file]).slice(0, 12)}`;
+/** A stylesheet's URL: the minified build (scripts/build-reader.mjs) when built, else the readable original. */
+const stylesheet = (name: string) => versioned(existsSync(`${publicDir}build/${name}`) ? `build/${name}` : name);
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -116,10 +119,10 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { store, config } = opts;
-  const cssHref = versioned('livepage.css');
+  const cssHref = stylesheet('livepage.css');
   const scriptHref = existsSync(scriptFile) ? versioned('build/live.js') : null;
   const security = securityHeaders();
-  const embedCssHref = versioned('embed.css');
+  const embedCssHref = stylesheet('embed.css');
   const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? currentBuildId(), securityHeaders: security });
   const respondWithError = errorResponder(cssHref);
   const timeouts = { ...SERVER_TIMEOUTS, ...opts.timeouts };
@@ -130,9 +133,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const { headersTimeout, requestTimeout, checkEveryMs: connectionsCheckingInterval } = timeouts;
       const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
         req.socket.setTimeout(0); // a request has come: node's own timeouts take over
-        const id = assignRequestId(req, res);
+        const id = assignRequestId(req);
         // The fast paths log only at debug: a line per cached page would cost more than the page.
-        if (serveCachedPage(reader, req, res)) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug (cached)');
+        // A cached page carries its id in its prepared headers; everything else gets it set here.
+        if (serveCachedPage(reader, req, res, id)) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug (cached)');
+        sendRequestId(res, id);
         if (serveLiveEvents(live, req, res, () => handler(req, res))) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug/events (stream)');
         handler(req, res);
       });
@@ -227,12 +232,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   // A session that slid far enough past its cookie's expiry sends the cookie again, whichever route it used.
   app.addHook('onSend', renewSessionCookies(config.publicUrl.startsWith('https:')));
+  // Bodies made per request (API JSON, newsroom and error pages) compressed per request;
+  // cached reader documents carry their codings, made once per version.
+  compressResponses(app);
   await app.register(fastifyStatic, {
     root: publicDir,
     prefix: '/assets/',
     // Asset URLs carry a content hash (?v=…), so browsers and CDNs may keep them for a year.
     maxAge: '365d',
     immutable: true,
+    // The build's .br and .gz siblings (scripts/build-reader.mjs), sent to readers that accept them.
+    preCompressed: true,
+    // …and caches between must keep each coding apart. (The .br/.gz files carry ETags of their own.)
+    setHeaders: (res, path) => {
+      if (hasCodings(path)) res.setHeader('vary', 'Accept-Encoding');
+    },
   });
   installErrorHandlers(app, respondWithError, cssHref);
   await app.register(fastifyCookie);
@@ -265,9 +279,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(async (r) => sitemapRoutes(r, services));
   await app.register(async (r) => mediaRoutes(r, services));
   await app.register(async (r) =>
-    newsroomRoutes(r, { ...services, newsroomCssHref: versioned('newsroom.css'), scriptHref: existsSync(newsroomScript) ? versioned('build/newsroom.js') : null }),
+    newsroomRoutes(r, { ...services, newsroomCssHref: stylesheet('newsroom.css'), scriptHref: existsSync(newsroomScript) ? versioned('build/newsroom.js') : null }),
   );
   return app;
+}
+
+const codings = new Map<string, boolean>();
+/** Whether a public file is sent in other codings (it is one, or has a .br sibling): asked once per file. */
+function hasCodings(path: string): boolean {
+  let known = codings.get(path);
+  if (known === undefined) codings.set(path, (known = /\.(br|gz)$/.test(path) || existsSync(`${path}.br`)));
+  return known;
 }
 
 function hashFiles(paths: string[]): string {

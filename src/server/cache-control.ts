@@ -1,14 +1,17 @@
 /**
  * Caching rules for everything readers fetch, in one place so pages, feeds, polling JSON,
  * embeds and the sitemap agree (docs/operations.md shows the CDN side). Every such
- * response carries a strong ETag and answers If-None-Match with a 304; `Vary` is never
- * set here: responses differ by URL alone (no cookies, no content negotiation), and a
- * proxy that compresses adds `Vary: Accept-Encoding` itself.
+ * response carries a strong ETag per representation and answers If-None-Match with a 304.
+ * Responses differ by URL and by content coding alone (no cookies): each says
+ * `Vary: Accept-Encoding`, and its Brotli or gzip bytes are made once per version.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageState } from '../domain/page.js';
+import { chooseCoding } from './accept-encoding.js';
+import { codedEtag, EncodedBody } from './encoded-body.js';
 import { etagMatches } from './http.js';
+import { Lru } from '../render/lru.js';
 
 /** What is cached: polling is asked every few seconds, so it is kept fresher than pages. */
 export type CacheKind = 'page' | 'poll';
@@ -41,16 +44,49 @@ export interface Cacheable {
   cacheControl: string;
   /** Content-Type, charset included. */
   type: string;
-  body: Buffer | string;
+  /** The bytes; an EncodedBody when the caller caches it (its codings then live in the caller's cache). */
+  body: Buffer | string | EncodedBody;
 }
 
 /**
- * Sends a cacheable reader response: ETag and Cache-Control on the 200 and on the 304
- * that answers a matching If-None-Match. Routes that build their own bodies (feeds,
- * embeds, the sitemap) use this; cached reader pages have their headers prepared.
+ * Codings of bodies their routes do not cache (the home page, sitemap, robots.txt, the
+ * embed script): kept by ETag, so an unchanged document is still compressed only once.
  */
-export function sendCacheable(req: FastifyRequest, reply: FastifyReply, res: Cacheable): FastifyReply {
-  reply.header('etag', res.etag).header('cache-control', res.cacheControl);
-  if (etagMatches(req.headers['if-none-match'], res.etag)) return reply.status(304).send();
-  return reply.type(res.type).send(res.body);
+export const ENCODED_BUDGET = 8 * 2 ** 20;
+const encodedByEtag = new Lru<string, EncodedBody>({ maxEntries: 500, maxBytes: ENCODED_BUDGET, sizeOf: (e) => e.bytes });
+
+function encodedOf(res: Cacheable): EncodedBody {
+  if (res.body instanceof EncodedBody) return res.body;
+  const key = `${res.type} ${res.etag}`;
+  let e = encodedByEtag.get(key);
+  if (!e) {
+    const made = new EncodedBody(Buffer.from(res.body));
+    made.onGrow = () => encodedByEtag.reweigh(key);
+    encodedByEtag.set(key, made);
+    e = made;
+  }
+  return e;
+}
+
+/**
+ * Sends a cacheable reader response in the coding Accept-Encoding chooses: that
+ * representation's ETag, Cache-Control and Vary on the 200 and on the 304 that answers a
+ * matching If-None-Match. Routes that build their own bodies (feeds, polling, the sitemap)
+ * use this; cached reader pages and embeds have their responses prepared.
+ */
+export async function sendCacheable(req: FastifyRequest, reply: FastifyReply, res: Cacheable): Promise<FastifyReply> {
+  const encoded = encodedOf(res);
+  const coding = encoded.served(chooseCoding(req.headers['accept-encoding']));
+  const etag = codedEtag(res.etag, coding);
+  reply.header('etag', etag).header('cache-control', res.cacheControl).header('vary', 'Accept-Encoding');
+  if (etagMatches(req.headers['if-none-match'], etag)) return reply.status(304).send();
+  let body: Buffer;
+  try {
+    body = await encoded.get(coding);
+    if (coding !== 'identity') reply.header('content-encoding', coding);
+  } catch {
+    body = encoded.identity; // a failed compression (it should not) sends the bytes as they are
+    reply.header('etag', res.etag);
+  }
+  return reply.type(res.type).send(body);
 }

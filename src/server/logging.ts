@@ -48,13 +48,21 @@ const INCOMING_ID = /^[\w.:-]{1,64}$/;
 const prefix = randomBytes(4).toString('hex');
 let counter = 0;
 
-/** Gives the request its id (the proxy's, or ours), sends it back as X-Request-Id, and returns it. */
-export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+/**
+ * Gives the request its id (the proxy's, or ours) and returns it; the caller sends it back
+ * as X-Request-Id: `sendRequestId`, or within prepared headers (the cached-page fast path,
+ * where a header set before writeHead would send node down its slow per-header path).
+ */
+export function assignRequestId(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
   const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : `${prefix}-${(++counter).toString(36)}`;
   (req as IncomingMessage & { [REQUEST_ID]?: string })[REQUEST_ID] = id;
-  res.setHeader('x-request-id', id);
   return id;
+}
+
+/** Sends the request's id back as X-Request-Id on whatever response follows. */
+export function sendRequestId(res: ServerResponse, id: string): void {
+  res.setHeader('x-request-id', id);
 }
 
 /** fastify's genReqId: the id the server factory assigned. */

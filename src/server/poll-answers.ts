@@ -7,6 +7,7 @@
  */
 import type { PageFeed } from '../realtime/page-feed.js';
 import { Lru } from '../render/lru.js';
+import { EncodedBody, FAST_BROTLI_QUALITY } from './encoded-body.js';
 
 const COMMA = Buffer.from(',');
 const END = Buffer.from(']}');
@@ -24,19 +25,22 @@ interface PageAt {
 }
 
 export class PollAnswers {
-  private readonly answers = new Lru<string, Buffer>({ maxEntries: 2000, maxBytes: ANSWERS_BUDGET, sizeOf: (b) => b.length });
+  /** Whole answers, with their Brotli and gzip bytes once a reader asked for them (counted in the budget). */
+  private readonly answers = new Lru<string, EncodedBody>({ maxEntries: 2000, maxBytes: ANSWERS_BUDGET, sizeOf: (b) => b.bytes });
   /** Each event's JSON as UTF-8: an answer is one copy of the parts, no string building. */
   private readonly events = new Lru<string, Buffer>({ maxEntries: 100_000, maxBytes: EVENTS_BUDGET, sizeOf: (b) => b.length });
 
   /** The answer for the events after `since`, as the page is at `page.seq`. */
-  async answer(feed: PageFeed, page: PageAt, since: number): Promise<Buffer> {
+  async answer(feed: PageFeed, page: PageAt, since: number): Promise<EncodedBody> {
     // Every `since` past the page's seq has the same answer: one entry for them all.
     const from = Math.min(since, page.seq);
     const key = `${page.id}:${page.seq}:${from}`;
     let body = this.answers.get(key);
     if (!body) {
-      body = await this.make(feed, page, from);
-      this.answers.set(key, body);
+      const made = new EncodedBody(await this.make(feed, page, from), FAST_BROTLI_QUALITY);
+      made.onGrow = () => this.answers.reweigh(key);
+      this.answers.set(key, made);
+      body = made;
     }
     return body;
   }

@@ -20,6 +20,8 @@ import { renderLivePage } from '../render/page.js';
 import { continuation, type PageParts } from '../render/parts.js';
 import { featuredImageUrl, pageDescription } from '../render/structured-data.js';
 import { contentEtag, readerCacheControl } from './cache-control.js';
+import { EncodedBody } from './encoded-body.js';
+import { PreparedResponses } from './prepared-responses.js';
 import { PostFragments } from '../render/post-fragments.js';
 import { embedSecurityHeaders } from './security-headers.js';
 
@@ -54,27 +56,27 @@ export interface PreparedResponse {
 }
 
 export interface RenderedPage {
-  body: Buffer;
+  /** The identity representation's ETag; each coding's is this with a suffix. */
   etag: string;
   state: PageState;
   /**
-   * Every response header, prepared once as node's flat [name, value, …] array (measurably
-   * faster to write than an object): serving the page is writing two buffers.
+   * Every response, per content coding (Brotli and gzip compressed once, on first ask),
+   * its headers prepared as node's flat [name, value, …] array (measurably faster to write
+   * than an object): serving the page is writing two buffers.
    */
-  headers: (string | number)[];
-  /** The same for a 304 Not Modified. */
-  notModifiedHeaders: string[];
+  responses: PreparedResponses;
 }
 
 /** A rendered feed and the state its caching follows. */
 export interface RenderedFeed {
-  body: Buffer;
+  /** Its bytes, and once asked for, Brotli and gzip of them. */
+  encoded: EncodedBody;
   etag: string;
   state: PageState;
 }
 
-/** A prepared page's weight: its bytes and, roughly, its prepared headers. */
-const pageBytes = (r: RenderedPage): number => r.body.length + 2048;
+/** A prepared page's weight: its bytes in every coding made and, roughly, its prepared headers. */
+const pageBytes = (r: RenderedPage): number => r.responses.bytes;
 
 /**
  * What each cache may hold (docs/performance.md): readers choose the URLs, so each is
@@ -90,7 +92,7 @@ export const CACHE_BUDGETS = {
 export class ReaderPages {
   private readonly pages = new Lru<string, RenderedPage>({ maxEntries: 500, maxBytes: CACHE_BUDGETS.pages, sizeOf: pageBytes });
   private readonly embeds = new Lru<string, RenderedPage>({ maxEntries: 500, maxBytes: CACHE_BUDGETS.embeds, sizeOf: pageBytes });
-  private readonly feeds = new Lru<string, RenderedFeed>({ maxEntries: 300, maxBytes: CACHE_BUDGETS.feeds, sizeOf: (f) => f.body.length });
+  private readonly feeds = new Lru<string, RenderedFeed>({ maxEntries: 300, maxBytes: CACHE_BUDGETS.feeds, sizeOf: (f) => f.encoded.bytes });
   /** Only pages that exist are kept (a few hundred bytes each), so a count bounds it. */
   private readonly heads = new Lru<string, { head: Head; at: number }>(10_000);
   /** Bumped by every change, so a head read that raced with one is not cached. */
@@ -115,6 +117,11 @@ export class ReaderPages {
     this.posts = new PostFragments(opts.publicUrl);
     this.embedSecurity = Object.entries(embedSecurityHeaders()).flat();
     this.embedRelease = contentEtag(`${opts.buildId} ${opts.embedCssHref}`).slice(1, 13);
+  }
+
+  /** What each cache holds, in bytes as its budget counts them: every coding made so far included. */
+  get cacheBytes(): { pages: number; embeds: number; feeds: number } {
+    return { pages: this.pages.bytes, embeds: this.embeds.bytes, feeds: this.feeds.bytes };
   }
 
   /** Changes with every release: ETags of anything rendered from templates carry it. */
@@ -201,7 +208,7 @@ export class ReaderPages {
       ctx,
     });
     const rendered = prepared(html, etag, page.state, Object.entries(this.opts.securityHeaders).flat());
-    this.pages.set(etag, rendered);
+    keep(this.pages, rendered);
     return rendered;
   }
 
@@ -238,7 +245,7 @@ export class ReaderPages {
     });
     // Same caching as the reader page: short while live, long once ended.
     const rendered = prepared(html, this.embedEtag(page), page.state, this.embedSecurity);
-    this.embeds.set(rendered.etag, rendered);
+    keep(this.embeds, rendered);
     return rendered;
   }
 
@@ -276,8 +283,10 @@ export class ReaderPages {
         return { post, html: this.posts.article(post, ctx) };
       }),
     });
-    const feed = { body: Buffer.from(body), etag: this.etag(page.id, page.seq, `feed.${format}`, page.timeZone), state: page.state };
+    const feed = { encoded: new EncodedBody(Buffer.from(body)), etag: this.etag(page.id, page.seq, `feed.${format}`, page.timeZone), state: page.state };
     this.feeds.set(feed.etag, feed);
+    // Its Brotli and gzip bytes count in the feeds' budget once made.
+    feed.encoded.onGrow = () => this.feeds.reweigh(feed.etag);
     return feed;
   }
 
@@ -312,10 +321,14 @@ export class ReaderPages {
   }
 }
 
-/** A rendered HTML document with its 200 and 304 headers prepared as node's flat arrays. */
+/** A rendered HTML document with its 200 and 304 responses prepared, per coding, as node's flat arrays. */
 function prepared(html: string, etag: string, state: PageState, security: string[]): RenderedPage {
-  const body = Buffer.from(html);
-  const notModifiedHeaders = [...security, 'etag', etag, 'cache-control', readerCacheControl(state)];
-  const headers = [...notModifiedHeaders, 'content-type', 'text/html; charset=utf-8', 'content-length', body.length];
-  return { body, etag, state, headers, notModifiedHeaders };
+  const responses = new PreparedResponses(Buffer.from(html), etag, [...security, 'cache-control', readerCacheControl(state)], 'text/html; charset=utf-8');
+  return { etag, state, responses };
+}
+
+/** Caches a page under its ETag; its compressed bytes count in the cache's budget once made. */
+function keep(cache: Lru<string, RenderedPage>, page: RenderedPage): void {
+  cache.set(page.etag, page);
+  page.responses.encoded.onGrow = () => cache.reweigh(page.etag);
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { SLUG_PATTERN } from '../../domain/page.js';
 import { contentEtag, sendCacheable } from '../cache-control.js';
-import { etagMatches } from '../http.js';
+import { respond } from '../prepared-responses.js';
 import type { AppServices } from '../services.js';
 import { sendPrepared } from './reader.js';
 
@@ -35,8 +35,9 @@ export async function embedRoutes(app: FastifyInstance, services: AppServices & 
       const missing = reader.embedNotFound();
       return sendPrepared(reply, 404, missing.headers, missing.body);
     }
-    if (etagMatches(req.headers['if-none-match'], view.etag)) return sendPrepared(reply, 304, view.notModifiedHeaders);
-    return sendPrepared(reply, 200, view.headers, view.body);
+    reply.hijack();
+    respond(view.responses, req.raw, reply.raw);
+    return reply;
   });
 
   const host = hostScript(services.hostScriptFile);

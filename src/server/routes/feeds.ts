@@ -12,7 +12,7 @@ export async function feedRoutes(app: FastifyInstance, { reader }: AppServices):
       const feed = await reader.feed(slugParam(req.params), format);
       if (!feed) throw notFound('page', 'There is no such live page.');
       const type = `${FEED_LINK_TYPES[format]}; charset=utf-8`;
-      return sendCacheable(req, reply, { etag: feed.etag, cacheControl: readerCacheControl(feed.state), type, body: feed.body });
+      return sendCacheable(req, reply, { etag: feed.etag, cacheControl: readerCacheControl(feed.state), type, body: feed.encoded });
     });
   }
 }

@@ -4,8 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { invalidInput, notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/page.js';
 import { pageHead } from '../../store/pages.js';
-import { readerCacheControl } from '../cache-control.js';
-import { etagMatches } from '../http.js';
+import { readerCacheControl, sendCacheable } from '../cache-control.js';
 import { PollAnswers } from '../poll-answers.js';
 import type { AppServices } from '../services.js';
 import { slugParam } from './params.js';
@@ -78,9 +77,8 @@ export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: A
     if (!page) throw notFound('page', 'There is no such live page.');
     // The release too: events carry rendered HTML, which a new template changes.
     const etag = `"${reader.buildId}-${page.id}-${since}-${page.seq}"`;
-    reply.headers({ etag, 'cache-control': pollCacheControl(page.state === 'live'), 'content-type': 'application/json; charset=utf-8' });
-    if (etagMatches(req.headers['if-none-match'], etag)) return reply.status(304).send();
+    // The answer is cached (any reader at this seq asks for it), compressed once per coding.
     const body = await polls.answer(hub.feed(page.id, page.seq), page, since);
-    return reply.send(body);
+    return sendCacheable(req, reply, { etag, cacheControl: pollCacheControl(page.state === 'live'), type: 'application/json; charset=utf-8', body });
   });
 }

@@ -53,7 +53,7 @@ describeEachStore('newsroom sign-in and sessions', (kind) => {
     expect(admin).toContain('<a href="/newsroom/people">People</a>');
     expect(editor).not.toContain('/newsroom/people');
     expect(editor).toContain('<a href="/newsroom/tokens">API tokens</a>');
-    expect(editor).toMatch(/<link rel="stylesheet" href="\/assets\/newsroom\.css\?v=[0-9a-f]{12}"\/>/);
+    expect(editor).toMatch(/<link rel="stylesheet" href="\/assets\/(?:build\/)?newsroom\.css\?v=[0-9a-f]{12}"\/>/);
     expect(editor).toMatch(/<form method="post" action="\/newsroom\/logout"/);
     // The user's name is data for the app, escaped like any other text.
     expect(editor).toContain('data-user="{&quot;id&quot;');

@@ -3,7 +3,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN, type PageState } from '../../domain/page.js';
 import { contentEtag, readerCacheControl, sendCacheable, SITE_CACHE_CONTROL } from '../cache-control.js';
+import { chooseCoding } from '../accept-encoding.js';
+import { codedEtag } from '../encoded-body.js';
 import { etagMatches, pageNumber } from '../http.js';
+import { respond } from '../prepared-responses.js';
 import type { AppServices } from '../services.js';
 import { postIdParam } from './params.js';
 
@@ -21,14 +24,18 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
     if (n === null || !SLUG_PATTERN.test(slug)) throw noSuchPage();
     const head = await reader.head(slug, n);
     if (!head) throw noSuchPage();
-    // Page 1 always exists; a later page number is known to exist once rendered.
+    // Page 1 always exists; a later page number is known to exist once rendered. Pages are
+    // rendered well over COMPRESS_MIN_BYTES, so their coded ETag is known before rendering.
     const exists = n === 1 || head.cached !== undefined;
-    if (exists && etagMatches(req.headers['if-none-match'], head.etag)) return notModified(reply, head.etag, head.state);
+    const wanted = chooseCoding(req.headers['accept-encoding']);
+    if (exists && etagMatches(req.headers['if-none-match'], codedEtag(head.etag, wanted))) return notModified(reply, codedEtag(head.etag, wanted), head.state);
     const page = head.cached ?? (await reader.render(slug, n));
     if (!page) throw noSuchPage();
-    if (etagMatches(req.headers['if-none-match'], page.etag)) return notModified(reply, page.etag, page.state);
-    // The hot path: prepared headers and bytes straight to the socket (HEAD sends no body).
-    return sendPrepared(reply, 200, page.headers, page.body);
+    // The hot path: prepared headers and bytes straight to the socket (HEAD sends no body),
+    // in the coding Accept-Encoding chooses, compressed once per version.
+    reply.hijack();
+    respond(page.responses, req.raw, reply.raw);
+    return reply;
   });
 
   app.get<{ Params: { slug: string; postId: string } }>('/live/:slug/posts/:postId', async (req, reply) => {
@@ -50,5 +57,5 @@ export function sendPrepared(reply: FastifyReply, status: number, headers: (stri
 }
 
 function notModified(reply: FastifyReply, etag: string, state: PageState): FastifyReply {
-  return reply.status(304).header('etag', etag).header('cache-control', readerCacheControl(state)).send();
+  return reply.status(304).header('etag', etag).header('cache-control', readerCacheControl(state)).header('vary', 'Accept-Encoding').send();
 }
