@@ -37,7 +37,7 @@ try { escapes.parentDom = !!parent.document.body; parent.document.body.setAttrib
 try { escapes.cookie = document.cookie; } catch (e) { escapes.cookie = 'blocked'; }
 try { escapes.storage = !!localStorage.length || true; } catch (e) { escapes.storage = false; }
 try { top.location.href = 'about:blank#pwned'; escapes.navigatedTop = true; } catch (e) { escapes.navigatedTop = false; }
-parent.postMessage({ livepageEmbed: 'escapes', escapes: escapes, origin: String(location.origin) }, '*');
+parent.postMessage({ livepageEmbed: 'escapes', escapes: escapes, origin: String(self.origin) }, '*');
 `;
 
 export async function startFakeProviders(): Promise<FakeProviders> {
