@@ -110,3 +110,12 @@ export async function startFakeProviders(): Promise<FakeProviders> {
     },
   };
 }
+
+/**
+ * Two routes to add to any local host: a post page whose discovery link names an oEmbed
+ * answer with markup (so resolving it keeps a frame), for tests that need one embed.
+ */
+export const SOCIAL_ROUTES: Record<string, (base: string) => HostAnswer> = {
+  '/social': (base) => html(`<html><head><title>A post</title><link rel="alternate" type="application/json+oembed" href="${base}/social-oembed"></head></html>`),
+  '/social-oembed': () => json({ type: 'rich', author_name: 'Someone', html: '<blockquote><p>Said something</p></blockquote>' }),
+};
