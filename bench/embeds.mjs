@@ -139,6 +139,7 @@ async function main() {
       );
       times.push(ms);
     }
+    log(`paste → card, in order (ms): ${times.map((t) => Math.round(t)).join(' ')}`);
     Object.assign(result, { paste_to_card_p50_ms: pct(times, 50), paste_to_card_p95_ms: pct(times, 95), provider_direct_p50_ms: pct(peer, 50) });
     result.ratio_p50 = Math.round((result.paste_to_card_p50_ms / Math.max(1, result.provider_direct_p50_ms)) * 10) / 10;
 

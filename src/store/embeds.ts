@@ -6,6 +6,7 @@
 import type { Selectable } from 'kysely';
 import type { EmbedCard, EmbedState, EmbedStatus } from '../domain/embed.js';
 import type { EmbedsTable } from './schema.js';
+import { claimIds, dueIds } from './queue.js';
 import type { ReadDb, WriteDb } from './store.js';
 
 export type EmbedRow = Selectable<EmbedsTable>;
@@ -63,33 +64,11 @@ export async function dropWait(db: WriteDb, embedId: string, postId: string): Pr
   await db.deleteFrom('embed_waits').where('embed_id', '=', embedId).where('post_id', '=', postId).execute();
 }
 
-/** Pending addresses due now and not held by a worker, oldest first. */
-export async function dueEmbeds(db: ReadDb, now: string, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('embeds')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
-}
+/** Pending jobs due now, not held by a worker, oldest first. */
+export const dueEmbeds = (db: ReadDb, now: string, limit: number): Promise<string[]> => dueIds(db, 'embeds', now, limit);
 
-export async function claimEmbeds(db: WriteDb, ids: string[], now: string, until: string): Promise<EmbedRow[]> {
-  if (!ids.length) return [];
-  return db
-    .updateTable('embeds')
-    .set({ claimed_until: until })
-    .where('id', 'in', ids)
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-    .returningAll()
-    .execute();
-}
+/** Takes the jobs for one worker until `until` (store/queue.ts). */
+export const claimEmbeds = (db: WriteDb, ids: string[], now: string, until: string): Promise<EmbedRow[]> => claimIds(db, 'embeds', ids, now, until);
 
 /** Keeps a resolution (done), or records a failed attempt (pending again at `nextAttemptAt`, or failed). */
 export async function finishEmbed(
