@@ -66,6 +66,11 @@ export function enableEmbeds(): void {
       if (frame.contentWindow === e.source) frame.style.height = `${height}px`;
   });
   showConsented(document);
+  // Posts pushed live (reader/stream.ts swaps articles in) follow the same choice.
+  if (anyConsent())
+    new MutationObserver((changes) => {
+      for (const c of changes) for (const n of c.addedNodes) if (n instanceof Element) showConsented(n);
+    }).observe(document.body, { childList: true, subtree: true });
 }
 
 /** Loads, in `root`, the embeds of providers the reader chose to always show. */
@@ -103,6 +108,14 @@ function show(link: HTMLAnchorElement, focus: boolean): boolean {
   box.replaceWith(wrap);
   if (focus) frame.focus();
   return true;
+}
+
+function anyConsent(): boolean {
+  try {
+    return Object.keys(localStorage).some((k) => k.startsWith(consentKey('')));
+  } catch {
+    return false;
+  }
 }
 
 function hasConsent(key: string): boolean {

@@ -71,6 +71,11 @@ describeEachStore('embeds', (kind) => {
     expect(page).not.toContain('widgets.js');
     expect(page).not.toMatch(new RegExp(`(src|srcset)="${p.x.url}`)); // nothing loads from the provider
 
+    // The embed view other sites frame shows the same card.
+    const view = await (await fetch(`${s.url}/live/${slug}/embed`)).text();
+    expect(view).toContain('Roads closed near the bridge');
+    expect(view).toContain('Show X post');
+
     const feed = await (await fetch(`${s.url}/live/${slug}/feed.json`)).text();
     expect(feed).toContain('Roads closed near the bridge');
     expect(feed).toContain(`${p.x.url}/ministry/status/1`);
