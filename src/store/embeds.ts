@@ -91,15 +91,3 @@ export async function finishEmbed(
     .where('id', '=', id)
     .execute();
 }
-
-/** A page's addresses still waiting or failed: what the desk shows beside the posts. */
-export async function listPageEmbeds(db: ReadDb, pageId: string, limit: number): Promise<EmbedState[]> {
-  const rows = await db
-    .selectFrom('embeds')
-    .selectAll('embeds')
-    .where('id', 'in', (eb) => eb.selectFrom('embed_waits').select('embed_id').where('page_id', '=', pageId))
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(embedStateFromRow);
-}
