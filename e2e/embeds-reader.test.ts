@@ -5,11 +5,14 @@
  * cannot reach our DOM, cookies or storage, and fits its content; a reader's "always show"
  * is remembered per provider.
  */
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeProviders, type FakeProviders } from '../src/test/embed-providers.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser, launchBrowser } from './browser.js';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 describeBrowser('embeds on a reader page, in Chromium at 390 px', () => {
   let p: FakeProviders;
@@ -81,6 +84,13 @@ describeBrowser('embeds on a reader page, in Chromium at 390 px', () => {
     expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
     // Every card fits the phone: nothing wider than the viewport.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Accessible: axe-core finds nothing on the page of cards.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return (await axe.run('.lp-embed')).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('"Show X post": the markup in a sandbox with an opaque origin, no way to our DOM, cookies or storage; sized to its content', async () => {
