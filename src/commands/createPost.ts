@@ -4,6 +4,7 @@ import { checkPostState, defaultStatus } from '../domain/post-rules.js';
 import { newPost, type PostCreate } from '../domain/post.js';
 import type { Actor } from '../domain/user.js';
 import { inTransaction, newId, type CommandContext, type Tx } from './context.js';
+import { attachCards } from './embeds.js';
 import { answerOnce, type Answer, type IdempotentRequest } from './idempotency.js';
 import { lockPageForChange } from './load.js';
 import { insertNewPost, type PostResult } from './savePost.js';
@@ -39,7 +40,8 @@ async function insertPostOn(tx: Tx, actor: Actor, slug: string, input: PostCreat
   const page = await lockPageForChange(tx.db, slug);
   if (page.state === 'ended') throw pageEnded(page.slug);
   // Asked-for pinning of an unpublished post is refused below, not silently dropped.
-  const post = { ...newPost({ ...input, id: newId(), pageId: page.id, authorId: actor.id, status: input.status ?? defaultStatus(actor) }, tx.now), pinned: input.pinned };
+  const body = await attachCards(tx.db, input.body); // embed cards are the server's
+  const post = { ...newPost({ ...input, body, id: newId(), pageId: page.id, authorId: actor.id, status: input.status ?? defaultStatus(actor) }, tx.now), pinned: input.pinned };
   checkPostState(post, tx.now);
   const seq = await insertNewPost(tx, page, post, actor.id);
   return { post, seq, slug: page.slug };

@@ -7,6 +7,7 @@ import { insertBlob, insertMedia } from '../store/media.js';
 import { findPageBySlug, insertPage, updatePage } from '../store/pages.js';
 import { findPostRow } from '../store/posts.js';
 import { inTransaction, newId, pageUrl, type CommandContext } from './context.js';
+import { attachCards } from './embeds.js';
 import { insertNewPost } from './savePost.js';
 
 /**
@@ -27,7 +28,7 @@ export async function importPage(ctx: CommandContext, doc: ImportDocument, autho
     const oldestFirst = [...doc.posts].sort((a, b) => (a.publishedAt ?? a.createdAt ?? '').localeCompare(b.publishedAt ?? b.createdAt ?? ''));
     for (const [i, p] of oldestFirst.entries()) {
       if (p.id && (await findPostRow(tx.db, p.id))) throw conflict('post_exists', `Post ${p.id} already exists.`, `posts.${i}.id`);
-      const post = newPost({ ...p, id: p.id ?? newId(), pageId: page.id, authorId, createdAt: p.createdAt ?? p.publishedAt ?? undefined }, tx.now);
+      const post = newPost({ ...p, body: await attachCards(tx.db, p.body), id: p.id ?? newId(), pageId: page.id, authorId, createdAt: p.createdAt ?? p.publishedAt ?? undefined }, tx.now);
       page = { ...page, seq: await insertNewPost(tx, page, post, authorId), pinnedPostId: post.pinned ? post.id : page.pinnedPostId };
     }
     if (src.state === 'ended') {

@@ -102,7 +102,7 @@ export async function failMediaImport(ctx: CommandContext, job: ImportJob, err: 
 export const isRetryable = (err: unknown): boolean => !(err instanceof AppError) || err.code === 'fetch_failed';
 
 /** What the desk is told: our own error messages say why; anything else is summed up without addresses. */
-function importFailure(err: unknown): string {
+export function importFailure(err: unknown): string {
   if (err instanceof AppError) return `${err.code}: ${err.message}`;
   return 'fetch_failed: ' + String((err as Error)?.message ?? err).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, '<url>').slice(0, 300);
 }

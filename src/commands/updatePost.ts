@@ -5,6 +5,7 @@ import type { PostPatch } from '../domain/post.js';
 import type { Actor } from '../domain/user.js';
 import { rememberContributors, replacePost } from '../store/posts.js';
 import { inTransaction, newId, type CommandContext } from './context.js';
+import { attachCards } from './embeds.js';
 import { lockPostForChange } from './load.js';
 import { recordPostChange, type PostResult } from './savePost.js';
 
@@ -23,6 +24,7 @@ export async function updatePost(
     const { page, post } = await lockPostForChange(tx.db, id);
     authorize(actor, 'post.edit', { post, change: patch }); // the post as it is now, not as the editor last saw it
     if (post.version !== expectedVersion) throw versionConflict(post.version);
+    if (patch.body) patch = { ...patch, body: await attachCards(tx.db, patch.body) }; // embed cards are the server's
     const next = applyPatch(post, patch, tx.now);
     checkPostState(next, tx.now);
     if (!(await replacePost(tx.db, next, expectedVersion))) throw versionConflict();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageJson, postJson } from './api-json.js';
+import { embedPreviewJson, pageJson, postJson } from './api-json.js';
 import type { Page } from './page.js';
 import type { Post } from './post.js';
 
@@ -32,5 +32,10 @@ describe('presenters', () => {
     expect(anyone.url).toBe('https://live.test/live/storm/posts/x1');
     // Who wrote it is for the newsroom only.
     expect(postJson(post, 4, 'https://live.test', 'storm', { id: 'u2', role: 'editor' })).toHaveProperty('authorId', 'u1');
+  });
+
+  it('an embed preview: the address, its state and card; never the provider\'s markup', () => {
+    const state = { id: 'e1', url: 'https://x.com/a/status/1', status: 'done' as const, error: null, card: null, markup: '<script></script>' };
+    expect(Object.keys(embedPreviewJson(state)).sort()).toEqual(['card', 'error', 'status', 'url']);
   });
 });

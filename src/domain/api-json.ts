@@ -3,6 +3,7 @@
  * presenters. Each lists its fields by name, so a field added to the domain (or the store)
  * reaches integrators and partners only when it is added here on purpose.
  */
+import type { EmbedState } from './embed.js';
 import type { MediaImport } from './media-import.js';
 import type { Page } from './page.js';
 import type { Post } from './post.js';
@@ -66,6 +67,11 @@ export function userJson(user: User) {
 }
 
 /** An external image's import, as the desk reads it: a failed one keeps its address and says why. */
+/** An address as the composer previews it: its card (the server's snapshot, schema-checked) or why not. */
+export function embedPreviewJson(e: EmbedState) {
+  return { url: e.url, status: e.status, error: e.error, card: e.card };
+}
+
 export function mediaImportJson(i: MediaImport) {
   return {
     id: i.id,

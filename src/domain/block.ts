@@ -1,5 +1,6 @@
 /** Body blocks of a post (SPEC §2): the structured content readers see, never HTML. */
 import { z } from 'zod';
+import { embedCardSchema } from './embed.js';
 import { httpUrl, inlineText, mediaUrl, ownMediaFields, text } from './schema-helpers.js';
 
 const paragraph = z.strictObject({ type: z.literal('paragraph'), text: inlineText() });
@@ -27,7 +28,13 @@ const video = z.strictObject({
   poster: mediaUrl.optional(),
   credit: text(200).optional(),
 });
-const embed = z.strictObject({ type: z.literal('embed'), url: httpUrl, caption: inlineText(1000).optional() });
+const embed = z.strictObject({
+  type: z.literal('embed'),
+  url: httpUrl,
+  caption: inlineText(1000).optional(),
+  /** The server's snapshot of the address (domain/embed.ts); what a client sends here is replaced on write. */
+  card: embedCardSchema.optional(),
+});
 
 export const blockSchema = z.discriminatedUnion('type', [paragraph, heading, list, quote, image, video, embed]);
 export const bodySchema = z.array(blockSchema).min(1, 'A post needs at least one block.').max(100, 'A post has at most 100 blocks.');

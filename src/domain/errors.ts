@@ -52,3 +52,13 @@ export const undecodableImage = () =>
 export const privateAddress = () =>
   new AppError(422, 'private_address', 'That address points to a private or local network; only public hosts may be fetched.');
 export const fetchFailed = (message: string) => new AppError(422, 'fetch_failed', message);
+
+// Embeds (issue 11): why an address could not be made into a card, each with its own code.
+export const embedUnusable = (message: string) => new AppError(422, 'embed_unusable', message);
+export const embedMalformed = (message: string) => new AppError(422, 'embed_malformed', message);
+export const metaTokenMissing = (provider: string) =>
+  new AppError(
+    422,
+    'meta_token_missing',
+    `${provider} posts can only be embedded with a Meta app token: an administrator sets LIVEPAGE_META_OEMBED_TOKEN (docs/operations.md). Until then, link to the post instead.`,
+  );

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from './api.js';
+import { setEmbedResolver } from './embed-previews.js';
 import { App as AppProvider, type AppContext } from './context.js';
 import { Desk } from './desk.js';
 import { browserStorage, forgetPerson, storageWorks, suspendAutosave } from './draft-store.js';
@@ -23,7 +24,10 @@ function NewsroomApp({ me, csrf }: { me: Me; csrf: string }) {
       // Tell assistive technology the view changed: focus its heading once rendered.
       setTimeout(() => document.querySelector<HTMLElement>('#newsroom-app h1')?.focus());
     };
-    return { me, api: createApi(csrf, () => setSignedOut(true)), navigate };
+    const api = createApi(csrf, () => setSignedOut(true));
+    // A pasted address's card (embed-previews.ts): asked of the server, which also keeps it.
+    setEmbedResolver((url) => api.send('POST', '/api/v1/embeds/preview', { url }));
+    return { me, api, navigate };
   }, []);
 
   // Newsroom machines are shared: signing out deletes this person's autosaved work here.

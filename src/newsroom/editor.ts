@@ -6,6 +6,10 @@
  */
 import { Editor, Extension, Node, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import { HTTP_URL } from './constants.js';
+import { embedView } from './embed-view.js';
 import { imageView } from './image-view.js';
 import { MEDIA_ATTRS, type MediaKind } from './media-nodes.js';
 import { cleanHref } from './inline-markdown.js';
@@ -33,7 +37,7 @@ function mediaNode(kind: MediaKind) {
       if (kind === 'image') attrs.uploadId = { default: null, rendered: false, parseHTML: () => null };
       return attrs;
     },
-    ...(kind === 'image' ? { addNodeView: () => imageView } : {}),
+    ...(kind === 'image' ? { addNodeView: () => imageView } : kind === 'embed' ? { addNodeView: () => embedView } : {}),
     parseHTML() {
       const rules: { tag: string; getAttrs?: (el: HTMLElement) => Record<string, unknown> }[] = [{ tag: `figure[data-media="${kind}"]` }];
       // Pasted images from elsewhere keep their address and alt text.
@@ -87,7 +91,8 @@ export function createEditor(opts: EditorOptions): Editor {
         class: 'nr-editor__content',
         spellcheck: 'true',
       },
-      handlePaste: (_view, event) => {
+      handlePaste: (view, event) => {
+        if (pasteEmbed(view, event.clipboardData?.getData('text/plain') ?? '', event.clipboardData?.files.length ?? 0)) return true;
         const files = imageFiles(event.clipboardData?.files);
         if (!opts.onImageFiles || files.length === 0) return false;
         opts.onImageFiles(files);
@@ -139,6 +144,23 @@ export function createEditor(opts: EditorOptions): Editor {
       }),
     ],
   });
+}
+
+/**
+ * An address pasted alone on an empty line becomes an embed (its card previewed by the
+ * node view), as in every blog editor; pasted inside text it stays a link.
+ */
+function pasteEmbed(view: EditorView, pasted: string, files: number): boolean {
+  const url = pasted.trim();
+  if (files > 0 || !/^https?:\/\/[^\s]+$/i.test(url) || !HTTP_URL.test(url)) return false;
+  const { $from, empty } = view.state.selection;
+  const para = $from.parent;
+  if (!empty || $from.depth !== 1 || para.type.name !== 'paragraph' || para.content.size > 0) return false;
+  const { schema, tr } = view.state;
+  const embed = schema.nodes.embed!.create({ url });
+  const start = $from.before(1);
+  view.dispatch(tr.replaceWith(start, $from.after(1), [embed, schema.nodes.paragraph!.create()]).setSelection(TextSelection.create(tr.doc, start + embed.nodeSize + 1)).scrollIntoView());
+  return true;
 }
 
 /** The start or end of the top-level block holding `pos`, whichever is nearer (where a dropped block goes). */

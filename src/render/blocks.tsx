@@ -6,6 +6,7 @@
 import type { VNode } from 'preact';
 import type { Block } from '../domain/block.js';
 import type { RenderContext } from './context.js';
+import { EmbedCardView } from './embed-card.js';
 import { Inline } from './inline.js';
 import { Picture, SIZES } from './picture.js';
 
@@ -130,6 +131,14 @@ function VideoView({ block, ctx }: { block: BlockOf<'video'>; ctx: RenderContext
 }
 
 function EmbedView({ block, ctx }: { block: BlockOf<'embed'>; ctx: RenderContext }): VNode {
+  // Resolved: the card (render/embed-card.tsx); until then, the link alone.
+  if (block.card)
+    return (
+      <figure class="lp-figure lp-embed">
+        <EmbedCardView card={block.card} ctx={ctx} />
+        <Caption text={block.caption} ctx={ctx} />
+      </figure>
+    );
   const provider = embedProvider(block.url);
   // No iframe and nothing from the provider until the reader asks: the reader script
   // swaps this link for the player on click; without JS the link opens the content.

@@ -6,6 +6,7 @@
  * bit: the server caches it per post version beside the post's HTML, so a page render only
  * assembles.
  */
+import { cardPlainText } from '../domain/embed.js';
 import { ownMediaHash, shareJpeg } from './picture.js';
 import type { Block } from '../domain/block.js';
 import { inlineToPlain, parseInline } from '../domain/inline.js';
@@ -131,8 +132,10 @@ function blockText(block: Block): string {
     case 'image':
       return plain(block.caption);
     case 'video':
-    case 'embed':
       return plain(block.caption);
+    case 'embed':
+      // The card's words and link, as readers of the page see them.
+      return [plain(block.caption), block.card ? cardPlainText(block.card) : block.url].filter(Boolean).join('\n');
   }
 }
 

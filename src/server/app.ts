@@ -35,6 +35,10 @@ import { deskEventRoutes } from './routes/api/desk-events.js';
 import { historyRoutes } from './routes/api/history.js';
 import { snippetRoutes } from './routes/api/snippets.js';
 import { embedRoutes } from './routes/embed.js';
+import { embedApiRoutes, embedFrameRoutes } from './routes/embeds.js';
+import { embedOutbox } from '../commands/embeds.js';
+import { startEmbedWorker, type EmbedWorkerOptions } from './embed-worker.js';
+import type { RegistryProvider } from '../net/oembed-registry.js';
 import { pageRoutes } from './routes/api/pages.js';
 import { peopleRoutes } from './routes/api/people.js';
 import { postRoutes } from './routes/api/posts.js';
@@ -115,6 +119,8 @@ export interface AppOptions {
   media?: Pick<MediaServiceOptions, 'concurrency' | 'isAllowedAddress'>;
   /** Background imports of external images (tests make retries quick); defaults in media-import-worker.ts. */
   mediaImports?: Partial<MediaImportOptions>;
+  /** Embeds (issue 11): tests hand in a registry of local providers and quick retries. */
+  embeds?: { registry?: RegistryProvider[]; timeoutMs?: number; worker?: Partial<EmbedWorkerOptions> };
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -167,13 +173,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     store,
     publicUrl: config.publicUrl,
     now: () => new Date(),
-    outbox: [webhookOutbox(config.publicUrl), mediaImportOutbox(config.publicUrl)],
+    outbox: [webhookOutbox(config.publicUrl), mediaImportOutbox(config.publicUrl), embedOutbox],
     onEvent: (pageId, seq) => {
       reader.changed(pageId); // this process's next reader sees the change at once
       desks.changed(pageId);
       bus.publish(pageId, seq);
       webhooks.wake(); // its deliveries are queued: send them now
       imports.wake(); // and any external image it named
+      embeds.wake(); // and any address to resolve
     },
     onDeskChange: (pageId) => {
       desks.changed(pageId);
@@ -191,6 +198,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     hub.notify(pageId, seq);
     webhooks.wake(); // any process may send the deliveries another one queued
     imports.wake();
+    embeds.wake();
   });
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
   const stopCounts = startReaderCounts(store, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
@@ -205,6 +213,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     stopJanitor();
     await webhooks.stop(); // requests in flight are abandoned; their deliveries stay queued
     await imports.stop(); // imports in flight finish (bounded by the fetch deadline)
+    await embeds.stop();
     await hub.drain(config.drainWindowMs ?? 0); // readers resume elsewhere by Last-Event-ID
     desks.close();
     app.server.closeIdleConnections(); // ended streams' keep-alive connections
@@ -213,6 +222,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const media = createMediaService({ store, dataDir: config.dataDir, limits: config.media, ...opts.media, onError: (err) => app.log.error({ err }, 'media') });
   const imports = startMediaImportWorker(commands, media, (err) => app.log.error({ err }, 'media imports'), opts.mediaImports);
+  const embedResolving = { commands, media, resolver: { registry: opts.embeds?.registry, metaToken: config.metaOembedToken, timeoutMs: opts.embeds?.timeoutMs } };
+  const embeds = startEmbedWorker(embedResolving, (err) => app.log.error({ err }, 'embeds'), opts.embeds?.worker);
   const services: AppServices = { store, config, commands, cssHref, reader, hub, desks, media };
 
   // One line per request: id (also the X-Request-Id header), route, status, duration.
@@ -270,10 +281,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await peopleRoutes(api, services);
     await webhookRoutes(api, services);
     await api.register(async (scope) => mediaApiRoutes(scope, services));
+    await embedApiRoutes(api, { ...services, embeds: embedResolving });
   });
   await app.register(async (r) => healthRoutes(r, { store, bus, node }));
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
+  await app.register(async (r) => embedFrameRoutes(r, services));
   await app.register(async (r) => embedRoutes(r, { ...services, hostScriptFile: publicDir + 'build/embed.js' }));
   await app.register(async (r) => feedRoutes(r, services));
   await app.register(async (r) => sitemapRoutes(r, services));

@@ -28,6 +28,8 @@ const envSchema = z.object({
   LIVEPAGE_MEDIA_MAX_BYTES: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1024).default(25 * 1024 * 1024)),
   LIVEPAGE_MEDIA_MAX_PIXELS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(10_000).default(50_000_000)),
   LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS: z.preprocess(unsetIfEmpty, z.enum(['0', '1', 'true', 'false']).default('0')).transform((v) => v === '1' || v === 'true'),
+  // Meta's oEmbed (Instagram, Facebook, Threads) answers only with an app token ("app-id|client-token").
+  LIVEPAGE_META_OEMBED_TOKEN: z.preprocess(unsetIfEmpty, z.string().trim().min(1).max(500).optional()),
   LIVEPAGE_DRAIN_WINDOW_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(600_000).default(10_000)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -49,6 +51,8 @@ export interface Config {
   trustProxy?: TrustProxy | undefined;
   /** Upload and fetch limits (media.ts); defaults when absent. */
   media?: Partial<MediaLimits> | undefined;
+  /** Meta's app token for Instagram, Facebook and Threads embeds (LIVEPAGE_META_OEMBED_TOKEN); without it they are refused with a message saying so. */
+  metaOembedToken?: string | undefined;
   /** On shutdown, live streams end spread over this long (default 10 s; 0: all at once). */
   drainWindowMs?: number | undefined;
 }
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     purgeUrl: e.LIVEPAGE_PURGE_URL,
     trustProxy: e.LIVEPAGE_TRUST_PROXY,
     drainWindowMs: e.LIVEPAGE_DRAIN_WINDOW_MS,
+    metaOembedToken: e.LIVEPAGE_META_OEMBED_TOKEN,
     media: { maxBytes: e.LIVEPAGE_MEDIA_MAX_BYTES, maxPixels: e.LIVEPAGE_MEDIA_MAX_PIXELS, allowPrivateHosts: e.LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS },
   };
 }

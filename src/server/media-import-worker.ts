@@ -14,61 +14,17 @@ import { fetchImageToTempFile } from '../media/fetch-image.js';
 import type { ReceivedFile } from '../media/receive.js';
 import type { MediaService } from '../media/service.js';
 import { claimImports, dueImports, type MediaImportRow } from '../store/media-imports.js';
+import { startQueueWorker, type QueueLoopOptions, type QueueWorker } from './queue-worker.js';
 
-export interface MediaImportOptions extends RetryPolicy {
-  /** Images fetched at once by this process. */
-  concurrency: number;
-  /** How often to look for due retries (commits wake the worker at once). */
-  pollMs: number;
-  /** How long a claim holds: longer than a fetch and its processing take. */
-  claimMs: number;
-}
+export interface MediaImportOptions extends RetryPolicy, QueueLoopOptions {}
 
 /** 5 attempts over about a minute: a host that is down for longer keeps its address, and the desk sees why. */
 export const MEDIA_IMPORT_DEFAULTS: MediaImportOptions = { maxAttempts: 5, baseDelayMs: 2_000, maxDelayMs: 30_000, concurrency: 4, pollMs: 1_000, claimMs: 5 * 60_000 };
 
-export interface MediaImportWorker {
-  wake(): void;
-  /** Stops taking jobs and waits for those in flight (their claims lapse if a process dies instead). */
-  stop(): Promise<void>;
-}
+export type MediaImportWorker = QueueWorker;
 
 export function startMediaImportWorker(ctx: CommandContext, media: MediaService, onError: (err: unknown) => void, options: Partial<MediaImportOptions> = {}): MediaImportWorker {
   const opts = { ...MEDIA_IMPORT_DEFAULTS, ...options };
-  const inFlight = new Set<Promise<void>>();
-  let stopped = false;
-  let ticking: Promise<void> | undefined;
-  let again = false;
-
-  const tick = (): void => {
-    if (stopped) return;
-    if (ticking) {
-      again = true;
-      return;
-    }
-    ticking = (async () => {
-      do {
-        again = false;
-        const free = opts.concurrency - inFlight.size;
-        if (free <= 0 || stopped) break;
-        const now = new Date();
-        const due = await dueImports(ctx.store.db, now.toISOString(), free); // a plain read; only a find takes the write lock
-        if (!due.length) break;
-        const until = new Date(now.getTime() + opts.claimMs).toISOString();
-        for (const row of await ctx.store.write((db) => claimImports(db, due, now.toISOString(), until))) {
-          const job: Promise<void> = run(toJob(row), row.page_id)
-            .catch(onError)
-            .finally(() => {
-              inFlight.delete(job);
-              tick();
-            });
-          inFlight.add(job);
-        }
-      } while (again);
-    })()
-      .catch(onError)
-      .finally(() => (ticking = undefined));
-  };
 
   async function run(job: ImportJob, pageId: string): Promise<void> {
     let file: ReceivedFile | undefined;
@@ -85,19 +41,15 @@ export function startMediaImportWorker(ctx: CommandContext, media: MediaService,
     }
   }
 
-  const timer = setInterval(tick, opts.pollMs);
-  timer.unref();
-  tick(); // jobs left from before a restart
-
-  return {
-    wake: tick,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await ticking;
-      await Promise.allSettled([...inFlight]);
+  return startQueueWorker<MediaImportRow>(
+    opts,
+    {
+      due: (now, limit) => dueImports(ctx.store.db, now, limit), // a plain read; only a find takes the write lock
+      claim: (ids, now, until) => ctx.store.write((db) => claimImports(db, ids, now, until)),
+      run: (row) => run(toJob(row), row.page_id),
     },
-  };
+    onError,
+  );
 }
 
 const toJob = (r: MediaImportRow): ImportJob => ({ id: r.id, kind: r.kind as ImportJob['kind'], subjectId: r.subject_id, src: r.src, attempts: Number(r.attempts) });

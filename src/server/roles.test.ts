@@ -8,6 +8,7 @@ import { addUser } from '../commands/addUser.js';
 import { createToken } from '../commands/tokens.js';
 import type { Role } from '../domain/user.js';
 import { aPage, aPost } from '../test/fixtures.js';
+import { SOCIAL_ROUTES } from '../test/embed-providers.js';
 import { startImageHost, type ImageHost } from '../test/image-host.js';
 import { smallImage } from '../test/images.js';
 import { startTestServer, type TestServer } from '../test/server.js';
@@ -49,7 +50,7 @@ describeEachStore('who may write what', (kind) => {
   let n = 0;
   beforeAll(async () => {
     const png = await smallImage('png', 40, 30);
-    images = await startImageHost({ '/a.png': () => ({ headers: { 'content-type': 'image/png' }, body: png }) });
+    images = await startImageHost({ '/a.png': () => ({ headers: { 'content-type': 'image/png' }, body: png }), ...SOCIAL_ROUTES });
     // The image host is on loopback: this server may fetch from it.
     s = await startTestServer(kind, { media: { isAllowedAddress: (a) => a === '127.0.0.1' } });
     await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('roles') });
@@ -99,6 +100,7 @@ describeEachStore('who may write what', (kind) => {
     { route: 'POST /api/v1/posts/:id/restore', needs: 'editor', request: async () => ({ method: 'POST', path: `/api/v1/posts/${await post()}/restore`, json: { version: 1 }, headers: { 'if-match': '"1"' } }) },
     { route: 'PUT /api/v1/posts/:id/presence', needs: 'contributor', request: async () => ({ method: 'PUT', path: `/api/v1/posts/${await post()}/presence`, json: { editing: true } }) },
     { route: 'POST /api/v1/preview', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/preview', json: aPost('Preview') }) },
+    { route: 'POST /api/v1/embeds/preview', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/embeds/preview', json: { url: `${images.url}/social?${++n}` } }) },
     { route: 'POST /api/v1/media', needs: 'contributor', request: async () => ({ method: 'POST', path: '/api/v1/media', json: { url: `${images.url}/a.png`, page: 'roles' } }) },
     { route: 'PATCH /api/v1/users/:id/byline', needs: 'admin', except: { contributor: 403, editor: 403 }, request: async () => ({ method: 'PATCH', path: `/api/v1/users/${await user()}/byline`, json: { role: 'Reporter' } }) },
     { route: 'POST /api/v1/snippets', needs: 'editor', request: async () => ({ method: 'POST', path: '/api/v1/snippets', json: { name: `s${++n}`, body: [{ type: 'paragraph', text: 'x' }] } }) },

@@ -30,8 +30,9 @@ function helmetHeaders(frameable: boolean): Headers {
         // blob: the newsroom shows a photo from the device while it uploads.
         imgSrc: ["'self'", 'https:', 'http:', 'data:', 'blob:'],
         mediaSrc: ["'self'", 'https:', 'http:'],
-        // Embeds load only when a reader asks for them, from the provider's https origin.
-        frameSrc: ['https:'],
+        // Embeds load only when a reader asks for them: a player from the provider's https
+        // origin, or a post's markup in our sandboxed frame (/embeds/{id}, an opaque origin).
+        frameSrc: ["'self'", 'https:'],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         fontSrc: ["'self'"],

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signIn } from '../commands/sessions.js';
 import { aPage, aPost } from '../test/fixtures.js';
+import { SOCIAL_ROUTES } from '../test/embed-providers.js';
 import { startImageHost, type ImageHost } from '../test/image-host.js';
 import { smallImage } from '../test/images.js';
 import { listRoutes } from '../test/routes.js';
@@ -38,7 +39,7 @@ describeEachStore('every route while another process holds the write lock', (kin
   let images: ImageHost;
   beforeAll(async () => {
     const png = await smallImage('png', 40, 30);
-    images = await startImageHost({ '/a.png': () => ({ headers: { 'content-type': 'image/png' }, body: png }) });
+    images = await startImageHost({ '/a.png': () => ({ headers: { 'content-type': 'image/png' }, body: png }), ...SOCIAL_ROUTES });
     s = await startTestServer(kind, { media: { isAllowedAddress: (a) => a === '127.0.0.1' } });
   });
   afterAll(async () => {
@@ -66,6 +67,7 @@ describeEachStore('every route while another process holds the write lock', (kin
     const hook = (url: string) => json('/api/v1/webhooks', { url, events: ['page.ended'], secret: 'a secret' });
     const [kept, dropped] = [await hook(`https://hooks.example.test/${tag}/1`), await hook(`https://hooks.example.test/${tag}/2`)];
     const picture = await json('/api/v1/media', { url: `${images.url}/a.png`, page: p });
+    const social = await json('/api/v1/embeds/preview', { url: `${images.url}/social?${tag}` });
     const snippet = await json('/api/v1/snippets', { name: `Kept ${tag}`, body: [{ type: 'paragraph', text: 'x' }] });
     const gone = await json('/api/v1/snippets', { name: `Gone ${tag}`, body: [{ type: 'paragraph', text: 'x' }] });
     const admin = await staleSession('admin@example.test');
@@ -118,6 +120,8 @@ describeEachStore('every route while another process holds the write lock', (kin
       api('/api/v1/media', `/api/v1/media?page=${p}`),
       api('/api/v1/pages/:slug/media-imports', `/api/v1/pages/${p}/media-imports`),
       get('/media/:hash/:file', new URL(picture.src).pathname),
+      api('/api/v1/embeds/preview', '/api/v1/embeds/preview', 'POST', { url: `${images.url}/social?${tag}-2` }),
+      get('/embeds/:id', `/embeds/${social.card.frame}`),
       get('/newsroom'), // signed out: the sign-in form (its signing secret is made once, in the store)
       { ...get('/newsroom', '/newsroom', { cookie: admin.cookie }), writes: true },
       { ...get('/newsroom/*', `/newsroom/pages/${p}`, { cookie: admin.cookie }), writes: true },

@@ -6,6 +6,7 @@
 import type { Selectable } from 'kysely';
 import type { MediaImport, MediaImportKind, MediaImportStatus } from '../domain/media-import.js';
 import type { MediaImportsTable } from './schema.js';
+import { claimIds, dueIds } from './queue.js';
 import type { ReadDb, WriteDb } from './store.js';
 
 export type MediaImportRow = Selectable<MediaImportsTable>;
@@ -37,34 +38,11 @@ export async function queueImports(db: WriteDb, jobs: Array<{ id: string; pageId
   }
 }
 
-/** Pending jobs due now and not held by a worker, oldest first. */
-export async function dueImports(db: ReadDb, now: string, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('media_imports')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
-}
+/** Pending jobs due now, not held by a worker, oldest first. */
+export const dueImports = (db: ReadDb, now: string, limit: number): Promise<string[]> => dueIds(db, 'media_imports', now, limit);
 
-/** Takes the jobs for one worker until `until`; returns those it got (two racing workers: one owner each). */
-export async function claimImports(db: WriteDb, ids: string[], now: string, until: string): Promise<MediaImportRow[]> {
-  if (!ids.length) return [];
-  return db
-    .updateTable('media_imports')
-    .set({ claimed_until: until })
-    .where('id', 'in', ids)
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-    .returningAll()
-    .execute();
-}
+/** Takes the jobs for one worker until `until` (store/queue.ts). */
+export const claimImports = (db: WriteDb, ids: string[], now: string, until: string): Promise<MediaImportRow[]> => claimIds(db, 'media_imports', ids, now, until);
 
 /** Records how a job ended or when it is tried again; releases its claim. */
 export async function finishImport(

@@ -210,6 +210,28 @@ export interface MediaImportsTable {
   updated_at: string;
 }
 
+export interface EmbedsTable {
+  id: string;
+  url: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  error: string | null;
+  card: string | null; // JSON EmbedCard
+  markup: string | null;
+  frame_origins: string | null; // JSON string[]
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EmbedWaitsTable {
+  embed_id: string;
+  post_id: string;
+  page_id: string;
+  created_at: string;
+}
+
 export interface PostVersionsTable {
   post_id: string;
   version: number;
@@ -261,4 +283,6 @@ export interface Database {
   audit_log: AuditLogTable;
   snippets: SnippetsTable;
   media_imports: MediaImportsTable;
+  embeds: EmbedsTable;
+  embed_waits: EmbedWaitsTable;
 }

@@ -26,7 +26,8 @@ export async function startImageHost(
   let base = '';
   const server: Server = createServer(async (req, res) => {
     hits.push(req.url ?? '');
-    const route = routes[req.url ?? ''];
+    // The exact URL first, else its path (an oEmbed endpoint answers whatever its query).
+    const route = routes[req.url ?? ''] ?? routes[(req.url ?? '').split('?')[0]!];
     const answer = route ? await route(base) : { status: 404, body: 'not here' };
     res.writeHead(answer.status ?? 200, answer.headers ?? {});
     res.end(answer.body ?? '');

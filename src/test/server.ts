@@ -2,6 +2,7 @@
  * A real livepage server on a free port with a fresh store, three people (admin, editor,
  * contributor) and their tokens; tests talk to it over real HTTP.
  */
+import { embedOutbox } from '../commands/embeds.js';
 import type { FastifyInstance } from 'fastify';
 import { addUser } from '../commands/addUser.js';
 import type { CommandContext } from '../commands/context.js';
@@ -41,6 +42,8 @@ export interface TestServerOptions {
   webhooks?: AppOptions['webhooks'];
   /** Background image imports (quick retries). */
   mediaImports?: AppOptions['mediaImports'];
+  /** Embeds: the provider registry (local servers) and quick retries. */
+  embeds?: AppOptions['embeds'];
 }
 
 export async function startTestServer(kind: StoreKind, options: TestServerOptions = {}): Promise<TestServer> {
@@ -54,14 +57,14 @@ export async function startTestServer(kind: StoreKind, options: TestServerOption
     logLevel: 'silent',
     ...options.config,
   };
-  const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL), mediaImportOutbox(PUBLIC_URL)], now: () => new Date() };
+  const ctx: CommandContext = { store: test.store, publicUrl: PUBLIC_URL, outbox: [webhookOutbox(PUBLIC_URL), mediaImportOutbox(PUBLIC_URL), embedOutbox], now: () => new Date() };
   const tokens = {} as Record<Role, string>;
   for (const role of ['admin', 'editor', 'contributor'] as const) {
     await addUser(ctx, { email: `${role}@example.test`, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, password: 'correct horse battery' });
     tokens[role] = (await createToken(ctx, `${role}@example.test`)).token;
   }
   const logging = options.log ? { loggerInstance: options.log } : { logger: false };
-  const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.media ? { media: options.media } : {}), ...(options.webhooks ? { webhooks: options.webhooks } : {}), ...(options.mediaImports ? { mediaImports: options.mediaImports } : {}) });
+  const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.media ? { media: options.media } : {}), ...(options.webhooks ? { webhooks: options.webhooks } : {}), ...(options.mediaImports ? { mediaImports: options.mediaImports } : {}), ...(options.embeds ? { embeds: options.embeds } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

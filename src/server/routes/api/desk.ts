@@ -1,4 +1,5 @@
 /** What the newsroom's desk reads: who I am, the pages, posts by status, contributors, previews. */
+import { attachCards } from '../../../commands/embeds.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pageActivity, setEditing } from '../../../commands/activity.js';
@@ -73,7 +74,8 @@ export async function deskRoutes(app: FastifyInstance, { store, config, reader, 
     const slug = (req.query as { page?: unknown }).page;
     const page = typeof slug === 'string' ? await requirePage(db, slugParam({ slug })) : undefined;
     const now = new Date().toISOString();
-    const post = newPost({ ...input, id: 'preview', pageId: page?.id ?? '', authorId: actor.id, status: 'published', publishedAt: input.publishedAt ?? input.scheduledFor ?? now }, now);
+    const body = await attachCards(db, input.body); // the cards readers will see, never the client's
+    const post = newPost({ ...input, body, id: 'preview', pageId: page?.id ?? '', authorId: actor.id, status: 'published', publishedAt: input.publishedAt ?? input.scheduledFor ?? now }, now);
     const ctx = reader.posts.context(page ?? { timeZone: DEFAULT_TIME_ZONE, locale: DEFAULT_LOCALE });
     return { html: renderPostHtml(post, ctx) };
   });

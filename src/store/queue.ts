@@ -1,0 +1,40 @@
+/**
+ * What the background queues' tables share (media_imports, embeds: status, next_attempt_at,
+ * claimed_until): the jobs due now, and taking them. Portable SQL: a job is taken by a
+ * conditional UPDATE that succeeds for exactly one worker, on either store, across nodes.
+ */
+import type { Selectable } from 'kysely';
+import type { Database } from './schema.js';
+import type { ReadDb, WriteDb } from './store.js';
+
+export type QueueTable = 'media_imports' | 'embeds';
+
+/** Pending jobs due now and not held by a worker, oldest first. */
+export async function dueIds(db: ReadDb, table: QueueTable, now: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom(table as 'embeds') // the columns read are the same in every queue table
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Takes the jobs for one worker until `until`; returns those it got (two racing workers: one owner each). */
+export async function claimIds<T extends QueueTable>(db: WriteDb, table: T, ids: string[], now: string, until: string): Promise<Array<Selectable<Database[T]>>> {
+  if (!ids.length) return [];
+  const rows = await db
+    .updateTable(table as 'embeds')
+    .set({ claimed_until: until })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+    .returningAll()
+    .execute();
+  return rows as unknown as Array<Selectable<Database[T]>>;
+}
