@@ -22,6 +22,12 @@ export interface HubOptions {
    * it is dropped (and resumes by id when it reads again).
    */
   drainTimeoutMs: number;
+  /**
+   * Told, once per broadcast, the milliseconds from the commit to the last socket write of
+   * its events to this process's readers (metrics: the fan-out latency). Not called for
+   * changes whose commit time is unknown (a resync, a reader's first look at its page).
+   */
+  onFanOut?: ((ms: number) => void) | undefined;
 }
 
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
@@ -93,12 +99,15 @@ export class LiveHub {
     return feed;
   }
 
-  /** From the bus: page `pageId` is at `seq`. */
-  notify(pageId: string, seq: number): void {
+  /** From the bus: page `pageId` is at `seq` since `committedAt` (ms since the epoch, when known). */
+  notify(pageId: string, seq: number, committedAt?: number): void {
     const feed = this.feeds.get(pageId);
     if (!feed) return; // nobody here follows this page
     feed.advance(seq).then(
-      (frames) => this.broadcast(pageId, frames),
+      (frames) => {
+        // The writes are synchronous: once broadcast returns, the last socket write is done.
+        if (this.broadcast(pageId, frames) && committedAt !== undefined) this.opts.onFanOut?.(Date.now() - committedAt);
+      },
       // Retried by the next notification or the resync within seconds.
       (err: unknown) => this.opts.log.error({ err, pageId, seq }, 'live events could not be read'),
     );
@@ -192,9 +201,9 @@ export class LiveHub {
    * New frames to every live reader of the page. The common case — readers all at the
    * previous seq — is one write of the same Buffer each (the frames joined once).
    */
-  private broadcast(pageId: string, frames: Frame[]): void {
+  private broadcast(pageId: string, frames: Frame[]): boolean {
     const set = this.subscribers.get(pageId);
-    if (!set || frames.length === 0) return;
+    if (!set || set.size === 0 || frames.length === 0) return false;
     this.lastWrite.set(pageId, Date.now());
     const first = frames[0]!;
     const all = frames.length === 1 ? first : joined(frames);
@@ -203,6 +212,7 @@ export class LiveHub {
       if (sub.sent < first.seq) sub.write(all);
       else for (const f of frames) sub.write(f);
     }
+    return true;
   }
 
   /** Unsent bytes this process holds for its readers right now (the slow-reader limit bounds it). */

@@ -19,6 +19,9 @@ export function serveCachedPage(reader: ReaderPages, req: IncomingMessage, res: 
   const page = reader.cached(m[1]!, m[2] ? Number(m[2]) : 1);
   if (!page) return false;
   if (etagMatches(req.headers['if-none-match'], page.etag)) res.writeHead(304, page.notModifiedHeaders).end();
-  else res.writeHead(200, page.headers).end(page.body);
+  else {
+    reader.tally.hit(req.method === 'HEAD' ? 0 : page.body.length);
+    res.writeHead(200, page.headers).end(page.body);
+  }
   return true;
 }

@@ -22,6 +22,8 @@ export interface MediaImportOptions extends RetryPolicy {
   pollMs: number;
   /** How long a claim holds: longer than a fetch and its processing take. */
   claimMs: number;
+  /** Told of each failed attempt (metrics). */
+  onAttemptFailed?: (() => void) | undefined;
 }
 
 /** 5 attempts over about a minute: a host that is down for longer keeps its address, and the desk sees why. */
@@ -80,6 +82,7 @@ export function startMediaImportWorker(ctx: CommandContext, media: MediaService,
       const attempt = job.attempts + 1;
       const retry = isRetryable(err) && attempt < opts.maxAttempts;
       await failMediaImport(ctx, job, err, retry ? new Date(Date.now() + retryDelay(attempt, opts)).toISOString() : null);
+      opts.onAttemptFailed?.();
     } finally {
       if (file) await rm(file.path, { force: true });
     }

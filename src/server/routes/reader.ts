@@ -27,6 +27,9 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
     const page = head.cached ?? (await reader.render(slug, n));
     if (!page) throw noSuchPage();
     if (etagMatches(req.headers['if-none-match'], page.etag)) return notModified(reply, page.etag, page.state);
+    const bytes = req.method === 'HEAD' ? 0 : page.body.length;
+    if (head.cached) reader.tally.hit(bytes);
+    else reader.tally.miss(bytes);
     // The hot path: prepared headers and bytes straight to the socket (HEAD sends no body).
     return sendPrepared(reply, 200, page.headers, page.body);
   });
