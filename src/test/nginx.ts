@@ -69,10 +69,11 @@ ${upstreams.map((u) => `    server ${u} max_fails=2 fail_timeout=5s;`).join('\n'
     proxy_next_upstream_tries 2;
 
     # Live streams: never buffered, never cached, quiet for up to an hour.
-    location ~ ^/live/[^/]+/events$ {
+    location ~ ^/live/[a-z0-9-]+/events$ {
       proxy_pass http://livepage;
       proxy_buffering off;
       proxy_cache off;
+      gzip off;
       proxy_read_timeout 1h;
     }
 
