@@ -50,6 +50,9 @@ let drops = 0;
 let reconnects = 0;
 let connectErrors = 0;
 let connectFailed = 0;
+/** When streams were lost and when they were open again (wall-clock ms): how a drain spreads them. */
+const dropTimes = [];
+const reopenTimes = [];
 let non200 = 0;
 const errorKinds = new Map();
 /** From connection 0: seq → {type, id, htmlBytes, frameBytes}. */
@@ -271,13 +274,15 @@ class Conn {
     this.up = false;
     if (closing) return;
     drops++;
+    dropTimes.push(now());
     setTimeout(() => this.reopen(), this.retry);
   }
 
   async reopen() {
     if (closing) return;
     reconnects++;
-    if (!(await this.open(this.last))) {
+    if (await this.open(this.last)) reopenTimes.push(now());
+    else {
       connectErrors++;
       if (!closing) setTimeout(() => this.reopen(), this.retry);
     }
@@ -352,6 +357,8 @@ function report(sentPairs) {
     badFrames,
     drops,
     reconnects,
+    dropTimes,
+    reopenTimes,
     connectErrors,
     connectFailed,
     non200,

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
 import { ClusterBus, relayEvents } from '../realtime/cluster-bus.js';
 import { PostgresBus } from '../realtime/postgres-bus.js';
+import { aggregateWorkers, startMetricsServer, workerScrape, type Scrape } from '../metrics/exposition.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { createLogger } from '../server/logging.js';
@@ -24,7 +25,11 @@ Serves live pages, the API and the newsroom. --workers N runs N processes on one
   selects PostgreSQL), LIVEPAGE_PUBLIC_URL (canonical base URL), LOG_LEVEL (info),
   LIVEPAGE_TRUST_PROXY (off; behind a reverse proxy: its addresses/CIDRs, comma-separated,
   or a hop count, to take clients' addresses from X-Forwarded-For for sign-in limits),
-  LIVEPAGE_DRAIN_WINDOW_MS (10000: on SIGTERM, live streams end spread over this long).`;
+  LIVEPAGE_DRAIN_WINDOW_MS (10000: on SIGTERM, live streams end spread over this long),
+  LIVEPAGE_METRICS_PORT (unset: Prometheus metrics at /metrics on a port of their own, bound
+  to LIVEPAGE_METRICS_HOST, 127.0.0.1), LIVEPAGE_METRICS_TOKEN (unset: /metrics on the public
+  port too, for Authorization: Bearer <token>; asked on the metrics port as well). Neither
+  set: no /metrics. With --workers, one scrape sums the whole node.`;
 
 export async function serveCommand(argv: string[]): Promise<void> {
   const { values } = parseCommand(argv, { workers: { type: 'string' } });
@@ -32,15 +37,28 @@ export async function serveCommand(argv: string[]): Promise<void> {
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64.');
   const config = loadConfig();
-  if (cluster.isWorker) return runServer(config, true);
+  if (cluster.isWorker) return void (await runServer(config, true));
   for (const line of await seed(config)) console.log(line);
   if (workers === 1) {
-    await runServer(config, false);
+    const scrape = await runServer(config, false);
+    await serveMetrics(config, scrape);
     console.log(`livepage is serving on ${config.publicUrl}`);
   } else {
+    const scrape = aggregateWorkers(cluster); // before the workers start: they answer its requests
     await runPrimary(workers);
+    await serveMetrics(config, scrape);
     console.log(`livepage is serving on ${config.publicUrl} (${workers} workers)`);
   }
+}
+
+/** The metrics port, when configured (docs/operations.md, "Metrics"); it closes with the process. */
+async function serveMetrics(config: Config, scrape: Scrape): Promise<void> {
+  const m = config.metrics;
+  if (m?.port === undefined) return;
+  const server = await startMetricsServer({ port: m.port, host: m.host, token: m.token, scrape, onError: (err) => console.error('livepage: metrics:', err) });
+  server.unref(); // never what keeps a stopping process alive
+  const address = server.address();
+  console.log(`metrics on http://${m.host.includes(':') ? `[${m.host}]` : m.host}:${typeof address === 'object' && address ? address.port : m.port}/metrics`);
 }
 
 /** Seeds an empty store once, before any worker starts. */
@@ -53,14 +71,17 @@ async function seed(config: Config): Promise<string[]> {
   }
 }
 
-/** One server process: store, bus, app; drains and closes on SIGINT/SIGTERM (app.ts's preClose). */
-async function runServer(config: Config, inCluster: boolean): Promise<void> {
+/**
+ * One server process: store, bus, app; drains and closes on SIGINT/SIGTERM (app.ts's
+ * preClose). Returns its metrics' scrape (a worker's goes through the primary).
+ */
+async function runServer(config: Config, inCluster: boolean): Promise<Scrape> {
   // One logger for the app and what runs beside it (the store's pool, the bus).
   const log = createLogger(config.logLevel); // secrets redacted (server/logging.ts)
   const store = await openStore({ ...config, log });
   const bus: EventBus =
     store.kind === 'postgres' ? await PostgresBus.connect(config.databaseUrl!, log) : inCluster ? new ClusterBus(log) : new MemoryBus();
-  const app = await buildApp({ store, config, bus, loggerInstance: log });
+  const app = await buildApp({ store, config, bus, loggerInstance: log, ...(inCluster ? { scrape: (m) => workerScrape(m.registry) } : {}) });
   await app.listen({ port: config.port, host: config.host });
   let closing = false;
   const shutdown = async () => {
@@ -72,6 +93,7 @@ async function runServer(config: Config, inCluster: boolean): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+  return () => app.metrics.registry.metrics();
 }
 
 /**

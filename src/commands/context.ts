@@ -18,8 +18,11 @@ export interface CommandContext {
    * commands do not know the workers that send them.
    */
   outbox?: readonly OutboxWriter[];
-  /** Called after a transaction that appended events commits: "page P is at seq N". */
-  onEvent?(pageId: string, seq: number): void;
+  /**
+   * Called after a transaction that appended events commits: "page P is at seq N", with how
+   * many events it appended to P and when it committed (ms since the epoch).
+   */
+  onEvent?(pageId: string, seq: number, events: number, committedAt: number): void;
   /** Called after a change only the newsroom sees (a draft saved, presence) commits: open desks reread. */
   onDeskChange?(pageId: string): void;
 }
@@ -52,7 +55,7 @@ export interface TransactionOptions {
 
 /** Runs `fn` in one transaction; once it commits, announces each touched page's new seq. */
 export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-  const appended = new Map<string, number>();
+  const appended = new Map<string, { seq: number; events: number }>();
   const touched = new Set<string>();
   const now = ctx.now().toISOString();
   const result = await ctx.store.write((trx) => {
@@ -63,13 +66,14 @@ export async function inTransaction<T>(ctx: CommandContext, fn: (tx: Tx) => Prom
       append: async (pageId, type, data) => {
         const seq = await appendEvent(trx, pageId, type, data, now);
         for (const write of outbox) await write(pageId, seq, type, data); // durable with the event
-        appended.set(pageId, seq);
+        appended.set(pageId, { seq, events: (appended.get(pageId)?.events ?? 0) + 1 });
         return seq;
       },
       touch: (pageId) => void touched.add(pageId),
     });
   });
-  for (const [pageId, seq] of appended) ctx.onEvent?.(pageId, seq);
+  const committedAt = Date.now();
+  for (const [pageId, { seq, events }] of appended) ctx.onEvent?.(pageId, seq, events, committedAt);
   // A page event wakes its desks too; the rest need their own word.
   for (const pageId of touched) if (!appended.has(pageId)) ctx.onDeskChange?.(pageId);
   return result;

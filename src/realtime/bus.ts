@@ -2,12 +2,14 @@
  * The event bus: "page P is at seq N". Commands publish after their transaction commits;
  * every server process listens and reads the new events from the store once. In one
  * process the bus is memory; across processes it is node:cluster IPC or PostgreSQL
- * LISTEN/NOTIFY — the payload is only the page id and seq, the store holds the rest.
+ * LISTEN/NOTIFY — the payload is only the page id and seq, the store holds the rest, and
+ * when the commit happened (ms since the epoch), so the fan-out latency can be measured
+ * where the readers are (`livepage_fanout_seconds`; across machines, as good as their clocks).
  */
-export type BusListener = (pageId: string, seq: number) => void;
+export type BusListener = (pageId: string, seq: number, committedAt?: number) => void;
 
 export interface EventBus {
-  publish(pageId: string, seq: number): void;
+  publish(pageId: string, seq: number, committedAt?: number): void;
   subscribe(listener: BusListener): void;
   /** Whether changes from other processes reach this one now (readiness checks). */
   listening(): boolean;
@@ -19,8 +21,8 @@ export class MemoryBus implements EventBus {
   private readonly listeners: BusListener[] = [];
   private closed = false;
 
-  publish(pageId: string, seq: number): void {
-    for (const l of this.listeners) l(pageId, seq);
+  publish(pageId: string, seq: number, committedAt?: number): void {
+    for (const l of this.listeners) l(pageId, seq, committedAt);
   }
 
   subscribe(listener: BusListener): void {

@@ -10,6 +10,7 @@ interface BusMessage {
   livepage: 'event';
   pageId: string;
   seq: number;
+  committedAt?: number | undefined;
 }
 
 const isBusMessage = (m: unknown): m is BusMessage =>
@@ -27,18 +28,18 @@ export function relayEvents(cluster: Cluster): void {
 export class ClusterBus implements EventBus {
   private readonly listeners: BusListener[] = [];
   private readonly onMessage = (m: unknown) => {
-    if (isBusMessage(m)) for (const l of this.listeners) l(m.pageId, m.seq);
+    if (isBusMessage(m)) for (const l of this.listeners) l(m.pageId, m.seq, m.committedAt);
   };
 
   constructor(private readonly log: Pick<BaseLogger, 'error'>) {
     process.on('message', this.onMessage);
   }
 
-  publish(pageId: string, seq: number): void {
+  publish(pageId: string, seq: number, committedAt?: number): void {
     // A lost message only delays the other workers' readers: their hubs resync within seconds.
     const lost = (err: Error | null) => err && this.log.error({ err, pageId, seq }, 'bus: telling the other workers failed');
     try {
-      process.send?.({ livepage: 'event', pageId, seq } satisfies BusMessage, undefined, {}, lost);
+      process.send?.({ livepage: 'event', pageId, seq, committedAt } satisfies BusMessage, undefined, {}, lost);
     } catch (err) {
       lost(err as Error); // the channel to the primary is closed (the process is stopping)
     }

@@ -22,6 +22,12 @@ export interface HubOptions {
    * it is dropped (and resumes by id when it reads again).
    */
   drainTimeoutMs: number;
+  /**
+   * Told, once per broadcast, the milliseconds from the commit to the last socket write of
+   * its events to this process's readers (metrics: the fan-out latency). Not called for
+   * changes whose commit time is unknown (a resync, a reader's first look at its page).
+   */
+  onFanOut?: ((ms: number) => void) | undefined;
 }
 
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
@@ -93,12 +99,15 @@ export class LiveHub {
     return feed;
   }
 
-  /** From the bus: page `pageId` is at `seq`. */
-  notify(pageId: string, seq: number): void {
+  /** From the bus: page `pageId` is at `seq` since `committedAt` (ms since the epoch, when known). */
+  notify(pageId: string, seq: number, committedAt?: number): void {
     const feed = this.feeds.get(pageId);
     if (!feed) return; // nobody here follows this page
     feed.advance(seq).then(
-      (frames) => this.broadcast(pageId, frames),
+      (frames) => {
+        // The writes are synchronous: once broadcast returns, the last socket write is done.
+        if (this.broadcast(pageId, frames) && committedAt !== undefined) this.opts.onFanOut?.(Date.now() - committedAt);
+      },
       // Retried by the next notification or the resync within seconds.
       (err: unknown) => this.opts.log.error({ err, pageId, seq }, 'live events could not be read'),
     );
@@ -175,15 +184,20 @@ export class LiveHub {
     this.closed = true;
     const subs = [...this.subscribers.values()].flatMap((set) => [...set].map((sub) => ({ set, sub })));
     const started = Date.now();
+    // A turn ends at most twice its share: after a stall (a GC pause, a busy CPU) the streams
+    // that fell due meanwhile do not all go at once; the window stretches instead.
+    const mostPerTurn = 2 * Math.max(1, Math.ceil((subs.length * DRAIN_TICK_MS) / windowMs));
     for (let i = 0; i < subs.length; ) {
-      // Every stream due by now ends in this turn; then wait for the next one's time.
+      // Every stream due by now ends in this turn (up to the cap); then wait for the next one's time.
       const due = Math.floor(((Date.now() - started) / windowMs) * subs.length) + 1;
-      for (; i < Math.min(due, subs.length); i++) {
+      const until = Math.min(due, subs.length, i + mostPerTurn);
+      for (; i < until; i++) {
         const { set, sub } = subs[i]!;
         set.delete(sub); // no broadcast writes after its end
         endConnection(sub.res);
       }
-      if (i < subs.length) await new Promise((r) => setTimeout(r, Math.max(1, Math.min(DRAIN_TICK_MS, started + (i * windowMs) / subs.length - Date.now()))));
+      const behind = until < due;
+      if (i < subs.length) await new Promise((r) => setTimeout(r, behind ? DRAIN_TICK_MS : Math.max(1, Math.min(DRAIN_TICK_MS, started + (i * windowMs) / subs.length - Date.now()))));
     }
     this.close(); // streams that came in the meantime (none should) and the timers
   }
@@ -192,9 +206,9 @@ export class LiveHub {
    * New frames to every live reader of the page. The common case — readers all at the
    * previous seq — is one write of the same Buffer each (the frames joined once).
    */
-  private broadcast(pageId: string, frames: Frame[]): void {
+  private broadcast(pageId: string, frames: Frame[]): boolean {
     const set = this.subscribers.get(pageId);
-    if (!set || frames.length === 0) return;
+    if (!set || set.size === 0 || frames.length === 0) return false;
     this.lastWrite.set(pageId, Date.now());
     const first = frames[0]!;
     const all = frames.length === 1 ? first : joined(frames);
@@ -203,6 +217,7 @@ export class LiveHub {
       if (sub.sent < first.seq) sub.write(all);
       else for (const f of frames) sub.write(f);
     }
+    return true;
   }
 
   /** Unsent bytes this process holds for its readers right now (the slow-reader limit bounds it). */

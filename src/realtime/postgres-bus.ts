@@ -31,8 +31,9 @@ export class PostgresBus implements EventBus {
     return bus;
   }
 
-  publish(pageId: string, seq: number): void {
-    this.pool.query('select pg_notify($1, $2)', [CHANNEL, `${pageId}:${seq}`]).catch((err: unknown) => {
+  publish(pageId: string, seq: number, committedAt?: number): void {
+    const payload = committedAt === undefined ? `${pageId}:${seq}` : `${pageId}:${seq}:${committedAt}`;
+    this.pool.query('select pg_notify($1, $2)', [CHANNEL, payload]).catch((err: unknown) => {
       // Only delays readers on other nodes: their hubs compare with the store every few seconds.
       this.log.error({ err, pageId, seq }, 'bus: NOTIFY failed');
     });
@@ -57,9 +58,11 @@ export class PostgresBus implements EventBus {
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (msg) => {
-      const [pageId, seq] = (msg.payload ?? '').split(':');
-      if (pageId && seq && /^\d+$/.test(seq)) for (const l of this.listeners) l(pageId, Number(seq));
-      else this.log.warn({ payload: msg.payload }, 'bus: a notification that is not "page:seq" was ignored');
+      // "page:seq:committedAt"; "page:seq" from a node of an older release (during a rolling deploy).
+      const [pageId, seq, at] = (msg.payload ?? '').split(':');
+      const committedAt = at && /^\d+$/.test(at) ? Number(at) : undefined;
+      if (pageId && seq && /^\d+$/.test(seq)) for (const l of this.listeners) l(pageId, Number(seq), committedAt);
+      else this.log.warn({ payload: msg.payload }, 'bus: a notification that is not "page:seq[:time]" was ignored');
     });
     // Notifications sent while we are away are lost; the hub's periodic check catches up.
     const lost = (err?: Error) => {

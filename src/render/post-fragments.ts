@@ -36,6 +36,15 @@ export class PostFragments {
     this.publisher = { name: SITE_NAME, url: `${publicUrl}/` };
   }
 
+  /** Bytes and entries kept (metrics). */
+  get bytes(): number {
+    return this.fragments.bytes;
+  }
+
+  get size(): number {
+    return this.fragments.size;
+  }
+
   /** A post's <article>, rendered once per version, pin state, zone, locale and year. */
   article(post: Post, ctx: RenderContext): string {
     return this.fragment(post, ctx).html;

@@ -51,6 +51,10 @@ import { newsroomRoutes } from './routes/newsroom.js';
 import { readerRoutes } from './routes/reader.js';
 import { sitemapRoutes } from './routes/sitemap.js';
 import type { AppServices } from './services.js';
+import { appMetrics, metricsRoute } from './metrics.js';
+import { PollAnswers } from './poll-answers.js';
+import type { NodeMetrics } from '../metrics/registry.js';
+import type { Scrape } from '../metrics/exposition.js';
 
 /** Largest request body we accept: a long post with many blocks fits easily. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -93,6 +97,8 @@ declare module 'fastify' {
     hub: LiveHub;
     /** Whether this node is draining (readiness answers 503 once it is). */
     node: NodeState;
+    /** This process's metrics (src/metrics/); serve exposes them, tests read them. */
+    metrics: NodeMetrics;
   }
 }
 
@@ -121,6 +127,11 @@ export interface AppOptions {
   mediaImports?: Partial<MediaImportOptions>;
   /** Embeds (issue 11): tests hand in a registry of local providers and quick retries. */
   embeds?: { registry?: RegistryProvider[]; timeoutMs?: number; worker?: Partial<EmbedWorkerOptions> };
+  /**
+   * What GET /metrics answers (with LIVEPAGE_METRICS_TOKEN): by default this process's
+   * metrics; a cluster worker's serve asks the primary for the whole node's.
+   */
+  scrape?: (metrics: NodeMetrics) => Scrape;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -164,9 +175,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
   // Made after the app for its logger; the server above only reads `live` once requests come.
-  const hub = new LiveHub(store.db, reader.posts, { ...opts.hub, log: app.log });
+  const hub = new LiveHub(store.db, reader.posts, { ...opts.hub, log: app.log, onFanOut: (ms) => metrics.fanOutSeconds.observe(ms / 1000) });
   const live = { store, hub };
   app.decorate('hub', hub);
+  const polls = new PollAnswers();
+  const metrics = appMetrics({ store, hub, tallies: { page: reader.tally, poll: polls.tally }, caches: () => [...reader.memory(), ...polls.memory()] });
+  app.decorate('metrics', metrics);
   const node: NodeState = { draining: false };
   app.decorate('node', node);
   const commands: CommandContext = {
@@ -174,10 +188,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     now: () => new Date(),
     outbox: [webhookOutbox(config.publicUrl), mediaImportOutbox(config.publicUrl), embedOutbox],
-    onEvent: (pageId, seq) => {
+    onEvent: (pageId, seq, events, committedAt) => {
+      metrics.eventsPublished.inc(events);
       reader.changed(pageId); // this process's next reader sees the change at once
       desks.changed(pageId);
-      bus.publish(pageId, seq);
+      bus.publish(pageId, seq, committedAt); // the commit time travels: fan-out latency is measured where readers are
       webhooks.wake(); // its deliveries are queued: send them now
       imports.wake(); // and any external image it named
       embeds.wake(); // and any address to resolve
@@ -189,13 +204,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   };
   const desks = new DeskStreams();
   await configurePurgeHook(commands, config.purgeUrl);
-  const webhooks = startWebhookWorker(store, (err) => app.log.error({ err }, 'webhooks'), opts.webhooks);
+  const webhooks = startWebhookWorker(store, (err) => app.log.error({ err }, 'webhooks'), { ...opts.webhooks, onAttemptFailed: (n) => metrics.attemptFailures.inc({ queue: 'webhooks' }, n) });
   const bus = opts.bus ?? new MemoryBus();
-  bus.subscribe((pageId, seq) => {
+  bus.subscribe((pageId, seq, committedAt) => {
     desks.changed(pageId);
     if (seq === DESK_SIGNAL) return; // nothing for readers
     reader.changed(pageId);
-    hub.notify(pageId, seq);
+    hub.notify(pageId, seq, committedAt);
     webhooks.wake(); // any process may send the deliveries another one queued
     imports.wake();
     embeds.wake();
@@ -221,16 +236,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await bus.close();
   });
   const media = createMediaService({ store, dataDir: config.dataDir, limits: config.media, ...opts.media, onError: (err) => app.log.error({ err }, 'media') });
-  const imports = startMediaImportWorker(commands, media, (err) => app.log.error({ err }, 'media imports'), opts.mediaImports);
+  const imports = startMediaImportWorker(commands, media, (err) => app.log.error({ err }, 'media imports'), {
+    ...opts.mediaImports,
+    onAttemptFailed: () => metrics.attemptFailures.inc({ queue: 'imports' }),
+  });
   const embedResolving = { commands, media, resolver: { registry: opts.embeds?.registry, metaToken: config.metaOembedToken, timeoutMs: opts.embeds?.timeoutMs } };
   const embeds = startEmbedWorker(embedResolving, (err) => app.log.error({ err }, 'embeds'), opts.embeds?.worker);
-  const services: AppServices = { store, config, commands, cssHref, reader, hub, desks, media };
+  const services: AppServices = { store, config, commands, cssHref, reader, hub, desks, media, polls, metrics };
 
   // One line per request: id (also the X-Request-Id header), route, status, duration.
   // Balancers' health checks come every second: their lines only at debug.
   app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? '(no route)';
     const line = { method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    // Publishing latency: the writes that change what readers see, by what they do.
+    const action = req.routeOptions.config?.action;
+    if (action && req.method !== 'GET' && (action.startsWith('post.') || action.startsWith('page.'))) metrics.publishSeconds.observe({ action }, reply.elapsedTime / 1000);
     if (route === '/healthz' || route === '/readyz') req.log.debug(line, 'request');
     else req.log.info(line, 'request');
     done();
@@ -284,6 +305,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await embedApiRoutes(api, { ...services, embeds: embedResolving });
   });
   await app.register(async (r) => healthRoutes(r, { store, bus, node }));
+  // Made whatever the configuration: a cluster worker answers the primary's scrapes from here on.
+  const scrape = opts.scrape?.(metrics) ?? (() => metrics.registry.metrics());
+  const metricsToken = config.metrics?.token;
+  if (metricsToken !== undefined) {
+    await app.register(async (r) => metricsRoute(r, { token: metricsToken, scrape }));
+  }
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
   await app.register(async (r) => embedFrameRoutes(r, services));

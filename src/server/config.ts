@@ -31,6 +31,10 @@ const envSchema = z.object({
   // Meta's oEmbed (Instagram, Facebook, Threads) answers only with an app token ("app-id|client-token").
   LIVEPAGE_META_OEMBED_TOKEN: z.preprocess(unsetIfEmpty, z.string().trim().min(1).max(500).optional()),
   LIVEPAGE_DRAIN_WINDOW_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(600_000).default(10_000)),
+  // /metrics (docs/operations.md): a port of its own, and/or a bearer token; neither: no /metrics at all.
+  LIVEPAGE_METRICS_PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).optional()),
+  LIVEPAGE_METRICS_HOST: z.preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1')),
+  LIVEPAGE_METRICS_TOKEN: z.preprocess(unsetIfEmpty, z.string().min(16, 'must be at least 16 characters (a random secret)').regex(/^\S+$/, 'must not contain spaces').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -55,6 +59,17 @@ export interface Config {
   metaOembedToken?: string | undefined;
   /** On shutdown, live streams end spread over this long (default 10 s; 0: all at once). */
   drainWindowMs?: number | undefined;
+  /**
+   * Who may read /metrics: on a port of its own (`port`, bound to `host`), and/or on the
+   * public port with `Authorization: Bearer <token>`. Absent: /metrics is a 404.
+   */
+  metrics?: MetricsConfig | undefined;
+}
+
+export interface MetricsConfig {
+  port?: number | undefined;
+  host: string;
+  token?: string | undefined;
 }
 
 export type TrustProxy = false | number | string[];
@@ -80,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.LIVEPAGE_TRUST_PROXY,
     drainWindowMs: e.LIVEPAGE_DRAIN_WINDOW_MS,
     metaOembedToken: e.LIVEPAGE_META_OEMBED_TOKEN,
+    metrics: e.LIVEPAGE_METRICS_PORT === undefined && e.LIVEPAGE_METRICS_TOKEN === undefined ? undefined : { port: e.LIVEPAGE_METRICS_PORT, host: e.LIVEPAGE_METRICS_HOST, token: e.LIVEPAGE_METRICS_TOKEN },
     media: { maxBytes: e.LIVEPAGE_MEDIA_MAX_BYTES, maxPixels: e.LIVEPAGE_MEDIA_MAX_PIXELS, allowPrivateHosts: e.LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS },
   };
 }

@@ -89,8 +89,8 @@ describeEachStore('graceful drain', (kind) => {
 function view(shared: MemoryBus): EventBus {
   let open = true;
   return {
-    publish: (p, s) => shared.publish(p, s),
-    subscribe: (l) => shared.subscribe((p, s) => open && l(p, s)),
+    publish: (p, s, at) => shared.publish(p, s, at),
+    subscribe: (l) => shared.subscribe((p, s, at) => open && l(p, s, at)),
     listening: () => open,
     close: async () => void (open = false),
   };

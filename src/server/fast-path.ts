@@ -24,6 +24,6 @@ export function serveCachedPage(reader: ReaderPages, req: IncomingMessage, res: 
   const page = reader.cached(m[1]!, m[2] ? Number(m[2]) : 1);
   if (!page) return false;
   // The coding Accept-Encoding asks for; its bytes are compressed once, on the first ask.
-  respond(page.responses, req, res, ['x-request-id', requestId]);
+  respond(page.responses, req, res, ['x-request-id', requestId], (bytes) => reader.tally.hit(bytes));
   return true;
 }

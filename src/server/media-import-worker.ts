@@ -16,7 +16,10 @@ import type { MediaService } from '../media/service.js';
 import { claimImports, dueImports, type MediaImportRow } from '../store/media-imports.js';
 import { startQueueWorker, type QueueLoopOptions, type QueueWorker } from './queue-worker.js';
 
-export interface MediaImportOptions extends RetryPolicy, QueueLoopOptions {}
+export interface MediaImportOptions extends RetryPolicy, QueueLoopOptions {
+  /** Told of each failed attempt (metrics). */
+  onAttemptFailed?: (() => void) | undefined;
+}
 
 /** 5 attempts over about a minute: a host that is down for longer keeps its address, and the desk sees why. */
 export const MEDIA_IMPORT_DEFAULTS: MediaImportOptions = { maxAttempts: 5, baseDelayMs: 2_000, maxDelayMs: 30_000, concurrency: 4, pollMs: 1_000, claimMs: 5 * 60_000 };
@@ -36,6 +39,7 @@ export function startMediaImportWorker(ctx: CommandContext, media: MediaService,
       const attempt = job.attempts + 1;
       const retry = isRetryable(err) && attempt < opts.maxAttempts;
       await failMediaImport(ctx, job, err, retry ? new Date(Date.now() + retryDelay(attempt, opts)).toISOString() : null);
+      opts.onAttemptFailed?.();
     } finally {
       if (file) await rm(file.path, { force: true });
     }

@@ -8,6 +8,8 @@
 import type { PageFeed } from '../realtime/page-feed.js';
 import { Lru } from '../render/lru.js';
 import { EncodedBody, FAST_BROTLI_QUALITY } from './encoded-body.js';
+import type { CacheMemory } from '../metrics/registry.js';
+import { CacheCounter } from './metrics.js';
 
 const COMMA = Buffer.from(',');
 const END = Buffer.from(']}');
@@ -30,19 +32,32 @@ export class PollAnswers {
   /** Each event's JSON as UTF-8: an answer is one copy of the parts, no string building. */
   private readonly events = new Lru<string, Buffer>({ maxEntries: 100_000, maxBytes: EVENTS_BUDGET, sizeOf: (b) => b.length });
 
+  /** Answers made and answers found (metrics). */
+  readonly tally = new CacheCounter();
+
   /** The answer for the events after `since`, as the page is at `page.seq`. */
   async answer(feed: PageFeed, page: PageAt, since: number): Promise<EncodedBody> {
     // Every `since` past the page's seq has the same answer: one entry for them all.
     const from = Math.min(since, page.seq);
     const key = `${page.id}:${page.seq}:${from}`;
     let body = this.answers.get(key);
-    if (!body) {
+    if (body) this.tally.hit(body.identity.length);
+    else {
       const made = new EncodedBody(await this.make(feed, page, from), FAST_BROTLI_QUALITY);
       made.onGrow = () => this.answers.reweigh(key);
       this.answers.set(key, made);
       body = made;
+      this.tally.miss(made.identity.length);
     }
     return body;
+  }
+
+  /** What the two caches hold. */
+  memory(): CacheMemory[] {
+    return [
+      { cache: 'poll_answers', bytes: this.answers.bytes, entries: this.answers.size },
+      { cache: 'poll_events', bytes: this.events.bytes, entries: this.events.size },
+    ];
   }
 
   private async make(feed: PageFeed, page: PageAt, since: number): Promise<Buffer> {

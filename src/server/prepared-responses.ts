@@ -96,22 +96,21 @@ export class PreparedResponses {
  * would get, else that representation (compressed first when it is the first to ask). HEAD
  * gets the same headers and no body (node sends none for HEAD). A compression that fails
  * (it should not) sends the identity bytes rather than an error. `extra` headers (the
- * request id) are appended to the prepared ones.
+ * request id) are appended to the prepared ones; `sent` hears of each 200 and the bytes of
+ * its body (0 for HEAD), for the cache metrics.
  */
-export function respond(doc: PreparedResponses, req: IncomingMessage, res: ServerResponse, extra?: (string | number)[]): void {
+export function respond(doc: PreparedResponses, req: IncomingMessage, res: ServerResponse, extra?: (string | number)[], sent?: (bytes: number) => void): void {
   const wanted = chooseCoding(req.headers['accept-encoding']);
   const withExtra = (headers: (string | number)[]) => (extra ? headers.concat(extra) : headers);
   if (etagMatches(req.headers['if-none-match'], doc.etagFor(wanted))) {
     res.writeHead(304, withExtra(doc.notModifiedHeaders(wanted))).end();
     return;
   }
-  const r = doc.ready(wanted);
-  if (r) {
+  const send = (r: Representation) => {
+    sent?.(req.method === 'HEAD' ? 0 : r.body.length);
     res.writeHead(200, withExtra(r.headers)).end(r.body);
-    return;
-  }
-  doc.get(wanted).then(
-    (made) => res.writeHead(200, withExtra(made.headers)).end(made.body),
-    () => res.writeHead(200, withExtra(doc.identity.headers)).end(doc.identity.body),
-  );
+  };
+  const r = doc.ready(wanted);
+  if (r) return send(r);
+  doc.get(wanted).then(send, () => send(doc.identity));
 }

@@ -24,6 +24,8 @@ import { EncodedBody } from './encoded-body.js';
 import { PreparedResponses } from './prepared-responses.js';
 import { PostFragments } from '../render/post-fragments.js';
 import { embedSecurityHeaders } from './security-headers.js';
+import type { CacheMemory } from '../metrics/registry.js';
+import { CacheCounter } from './metrics.js';
 
 /** Entries in a feed: the newest posts; older ones are on the page and its later pages. */
 export const FEED_POSTS = 50;
@@ -99,6 +101,8 @@ export class ReaderPages {
   private generation = 0;
   /** Each post's <article> and JSON-LD part, shared by pages, embeds, feeds and live events. */
   readonly posts: PostFragments;
+  /** Reader pages answered from memory or rendered (counted by the fast path and the route). */
+  readonly tally = new CacheCounter();
   /** The frameable view's headers (SPEC §6): any site may frame it, unlike everything else. */
   private readonly embedSecurity: string[];
   /** The embed's ETags name its stylesheet too: it is not part of the build id. */
@@ -119,9 +123,14 @@ export class ReaderPages {
     this.embedRelease = contentEtag(`${opts.buildId} ${opts.embedCssHref}`).slice(1, 13);
   }
 
-  /** What each cache holds, in bytes as its budget counts them: every coding made so far included. */
-  get cacheBytes(): { pages: number; embeds: number; feeds: number } {
-    return { pages: this.pages.bytes, embeds: this.embeds.bytes, feeds: this.feeds.bytes };
+  /** What the caches hold, in bytes as their budgets count them (every coding made so far included): metrics. */
+  memory(): CacheMemory[] {
+    return [
+      { cache: 'pages', bytes: this.pages.bytes, entries: this.pages.size },
+      { cache: 'embeds', bytes: this.embeds.bytes, entries: this.embeds.size },
+      { cache: 'feeds', bytes: this.feeds.bytes, entries: this.feeds.size },
+      { cache: 'post_fragments', bytes: this.posts.bytes, entries: this.posts.size },
+    ];
   }
 
   /** Changes with every release: ETags of anything rendered from templates carry it. */

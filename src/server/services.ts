@@ -6,6 +6,8 @@ import type { LiveHub } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import type { Config } from './config.js';
 import type { ReaderPages } from './reader-pages.js';
+import type { PollAnswers } from './poll-answers.js';
+import type { NodeMetrics } from '../metrics/registry.js';
 
 export interface AppServices {
   store: Store;
@@ -20,4 +22,8 @@ export interface AppServices {
   cssHref: string;
   /** Uploads, the originals' storage, the derivative cache and its work queue. */
   media: MediaService;
+  /** The polling endpoint's answers, cached per page and seq. */
+  polls: PollAnswers;
+  /** Recorders for what only routes see (sign-in limits). */
+  metrics: NodeMetrics;
 }

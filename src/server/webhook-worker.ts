@@ -37,6 +37,8 @@ export interface WebhookWorkerOptions extends RetryPolicy {
   pollMs: number;
   /** How long finished deliveries stay in the log. */
   keepDays: number;
+  /** Told of failed attempts (metrics): `n` deliveries sent together failed. */
+  onAttemptFailed?: ((n: number) => void) | undefined;
 }
 
 /**
@@ -142,6 +144,7 @@ export function startWebhookWorker(store: Store, onError: (err: unknown) => void
       finishedAt: new Date(finished).toISOString(),
     };
     await store.write((db) => recordAttempt(db, batch, outcome, opts.maxAttempts, uuidv7));
+    if (!delivered) opts.onAttemptFailed?.(batch.length);
   }
 
   /** POSTs the body; 2xx is success, anything else (a redirect too) a failure to retry. */

@@ -118,3 +118,10 @@ export async function pageHead(db: ReadDb, slug: string): Promise<{ id: string; 
   const row = await db.selectFrom('pages').select(['id', 'seq', 'state', 'time_zone']).where('slug', '=', slug).executeTakeFirst();
   return row && { id: row.id, seq: Number(row.seq), state: row.state as PageState, timeZone: row.time_zone };
 }
+
+/** Slugs of pages by id (labels for the readers-per-page metric); unknown ids are left out. */
+export async function slugsOf(db: ReadDb, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('pages').select(['id', 'slug']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.slug]));
+}

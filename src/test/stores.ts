@@ -61,7 +61,8 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function createDatabase(): Promise<string> {
+/** A new, empty PostgreSQL database on the test server (openTestStore's; a restore's target). */
+export async function createDatabase(): Promise<string> {
   const name = `livepage_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(pgAdminUrl!);
@@ -69,7 +70,7 @@ async function createDatabase(): Promise<string> {
   return url.toString();
 }
 
-async function dropDatabase(databaseUrl: string): Promise<void> {
+export async function dropDatabase(databaseUrl: string): Promise<void> {
   const name = new URL(databaseUrl).pathname.slice(1);
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }

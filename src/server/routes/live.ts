@@ -5,7 +5,6 @@ import { invalidInput, notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/page.js';
 import { pageHead } from '../../store/pages.js';
 import { readerCacheControl, sendCacheable } from '../cache-control.js';
-import { PollAnswers } from '../poll-answers.js';
 import type { AppServices } from '../services.js';
 import { slugParam } from './params.js';
 
@@ -53,9 +52,7 @@ export function serveLiveEvents({ store, hub }: Pick<AppServices, 'store' | 'hub
 /** Polling is cached briefly everywhere (CDN included): every reader at a seq asks the same URL. */
 const pollCacheControl = (live: boolean) => readerCacheControl(live ? 'live' : 'ended', 'poll');
 
-export async function liveRoutes(app: FastifyInstance, { store, reader, hub }: AppServices): Promise<void> {
-  const polls = new PollAnswers();
-
+export async function liveRoutes(app: FastifyInstance, { store, reader, hub, polls }: AppServices): Promise<void> {
   // Most streams are served by serveLiveEvents before fastify; this route answers the rest.
   app.get('/live/:slug/events', async (req, reply) => {
     const slug = slugParam(req.params);

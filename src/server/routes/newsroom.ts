@@ -37,7 +37,7 @@ interface SignInState {
 }
 
 export async function newsroomRoutes(app: FastifyInstance, services: AppServices & NewsroomAssets): Promise<void> {
-  const { store, config, commands, cssHref, newsroomCssHref, scriptHref } = services;
+  const { store, config, commands, cssHref, newsroomCssHref, scriptHref, metrics } = services;
   const secure = config.publicUrl.startsWith('https:');
   const preSession = (path: string, maxAgeMs: number) => ({ path, httpOnly: true, sameSite: 'lax' as const, secure, maxAge: maxAgeMs / 1000 });
   // Every process signs with the same secret, made once in the store.
@@ -106,7 +106,10 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
     if (!formChecked) return signInPage(req, reply, 403, { error: FORM_EXPIRED, email, next });
     const knownDevice = t.knownDevice(req.cookies[DEVICE_COOKIE], email, now);
     const check = await beginLoginAttempt(store, email, req.ip, now, { knownDevice });
-    if (!check.allowed) return signInPage(req, reply.header('retry-after', String(check.retryAfterSeconds)), 429, { error: TOO_MANY, email, next });
+    if (!check.allowed) {
+      metrics.signInLimited.inc();
+      return signInPage(req, reply.header('retry-after', String(check.retryAfterSeconds)), 429, { error: TOO_MANY, email, next });
+    }
     try {
       const session = await signIn(commands, email, password);
       await loginSucceeded(store, check.attempt);

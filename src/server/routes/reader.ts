@@ -34,7 +34,7 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
     // The hot path: prepared headers and bytes straight to the socket (HEAD sends no body),
     // in the coding Accept-Encoding chooses, compressed once per version.
     reply.hijack();
-    respond(page.responses, req.raw, reply.raw);
+    respond(page.responses, req.raw, reply.raw, undefined, (bytes) => (head.cached ? reader.tally.hit(bytes) : reader.tally.miss(bytes)));
     return reply;
   });
 
