@@ -92,6 +92,9 @@ class Conn {
     this.retry = 2000;
     this.socket = null;
     this.up = false;
+    /** When the stream last dropped, and [dropped, back up] for each resume (bench/failover.mjs). */
+    this.droppedAt = undefined;
+    this.resumes = [];
     this.resetParser();
   }
 
@@ -161,6 +164,8 @@ class Conn {
       this.chunked = /\r\ntransfer-encoding:[ \t]*chunked/.test(head);
       this.inBody = true;
       this.up = true;
+      if (this.droppedAt !== undefined) this.resumes.push([this.droppedAt, t]);
+      this.droppedAt = undefined;
       this.settle(true);
     }
     if (!this.chunked) {
@@ -270,6 +275,7 @@ class Conn {
     if (!this.up) return;
     this.up = false;
     if (closing) return;
+    this.droppedAt = now();
     drops++;
     setTimeout(() => this.reopen(), this.retry);
   }
@@ -340,10 +346,25 @@ function report(sentPairs) {
     latencies.push([seq, arr.slice(0, n)]);
   }
   for (const c of conns) for (const seq of c.got.keys()) if (seq > since && !sent.has(seq)) extra++;
+  // Each resume: from the drop until the reader was back and had every event published
+  // before it was back (its backlog through the new node), or just back if it missed none.
+  const recoveries = [];
+  for (const c of conns)
+    for (const [dropped, back] of c.resumes) {
+      let caughtUp = back;
+      for (const [seq, s] of sent) {
+        const t = c.got.get(seq);
+        if (s <= back && t !== undefined && t > dropped && t > caughtUp) caughtUp = t;
+      }
+      recoveries.push([dropped, caughtUp - dropped]);
+    }
+  const stillDown = conns.filter((c) => !c.up).length;
   return {
     type: 'report',
     count,
     connected: conns.filter((c) => c.up).length,
+    stillDown,
+    recoveries,
     delivered,
     extra,
     duplicates,

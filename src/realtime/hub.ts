@@ -227,8 +227,11 @@ export class LiveHub {
     }
   }
 
-  /** Pages with readers are compared with the store: a lost notification costs seconds, not events. */
-  private async resync(): Promise<void> {
+  /**
+   * Pages with readers are compared with the store: a lost notification costs seconds, not
+   * events. Also called by the bus when it listens again after a lost connection.
+   */
+  async resync(): Promise<void> {
     for (const pageId of this.subscribers.keys()) {
       const head = await pageHeadById(this.db, pageId).catch((err: unknown) => {
         this.opts.log.error({ err, pageId }, 'resync: the page could not be read');

@@ -178,7 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const desks = new DeskStreams();
   await configurePurgeHook(commands, config.purgeUrl);
   const webhooks = startWebhookWorker(store, (err) => app.log.error({ err }, 'webhooks'), opts.webhooks);
-  const bus = opts.bus ?? new MemoryBus();
+  const bus: EventBus = opts.bus ?? new MemoryBus();
   bus.subscribe((pageId, seq) => {
     desks.changed(pageId);
     if (seq === DESK_SIGNAL) return; // nothing for readers
@@ -187,6 +187,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     webhooks.wake(); // any process may send the deliveries another one queued
     imports.wake();
   });
+  bus.onReconnect?.(() => void hub.resync());
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
   const stopCounts = startReaderCounts(store, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
   const stopJanitor = startJanitor(store, (err) => app.log.error({ err }, 'janitor'));
