@@ -50,7 +50,8 @@ describe.skipIf(!storeKinds().includes('postgres'))('PostgresBus', () => {
   });
 
   it('names its LISTEN connection after the process, for operators', async () => {
-    const rows = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where application_name = ${`livepage-bus:${process.pid}`}`.execute(t.store.db);
+    const name = `livepage-bus:${process.pid}`;
+    const rows = await t.store.write((db) => sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where application_name = ${name}`.execute(db));
     expect(rows.rows[0]!.n).toBe(1);
   });
 

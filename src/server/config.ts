@@ -29,6 +29,9 @@ const envSchema = z.object({
   LIVEPAGE_MEDIA_MAX_PIXELS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(10_000).default(50_000_000)),
   LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS: z.preprocess(unsetIfEmpty, z.enum(['0', '1', 'true', 'false']).default('0')).transform((v) => v === '1' || v === 'true'),
   LIVEPAGE_DRAIN_WINDOW_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(600_000).default(10_000)),
+  // A GRIP proxy (Pushpin, Fastly Fanout) in front: its publish endpoint and the key it signs Grip-Sig with.
+  LIVEPAGE_GRIP_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
+  LIVEPAGE_GRIP_KEY: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters (the proxy\'s signing key)').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +54,8 @@ export interface Config {
   media?: Partial<MediaLimits> | undefined;
   /** On shutdown, live streams end spread over this long (default 10 s; 0: all at once). */
   drainWindowMs?: number | undefined;
+  /** A GRIP proxy holds the readers' streams (realtime/grip.ts); both set or neither. */
+  grip?: { url: string; key: string } | undefined;
 }
 
 export type TrustProxy = false | number | string[];
@@ -63,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (!e.LIVEPAGE_GRIP_URL !== !e.LIVEPAGE_GRIP_KEY)
+    throw new Error('Invalid environment variable LIVEPAGE_GRIP_KEY: set LIVEPAGE_GRIP_URL and LIVEPAGE_GRIP_KEY together (the proxy\'s publish URL and its signing key)');
   // Local and wildcard addresses read best as localhost; other IPv6 addresses need brackets in a URL.
   const host = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST;
   return {
@@ -75,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     purgeUrl: e.LIVEPAGE_PURGE_URL,
     trustProxy: e.LIVEPAGE_TRUST_PROXY,
     drainWindowMs: e.LIVEPAGE_DRAIN_WINDOW_MS,
+    grip: e.LIVEPAGE_GRIP_URL && e.LIVEPAGE_GRIP_KEY ? { url: e.LIVEPAGE_GRIP_URL, key: e.LIVEPAGE_GRIP_KEY } : undefined,
     media: { maxBytes: e.LIVEPAGE_MEDIA_MAX_BYTES, maxPixels: e.LIVEPAGE_MEDIA_MAX_PIXELS, allowPrivateHosts: e.LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS },
   };
 }
