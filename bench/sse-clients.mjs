@@ -9,6 +9,8 @@
  *   first   global index of this process's first connection; connection g binds to
  *           127.0.0.(2 + floor(g / perIp))
  *   batch   connections opened at once while ramping up
+ *   idFromData  the event's seq is the one in its data ({"seq":N…}), not its `id:` line
+ *           (nchan's ids are its own "time:tag"; bench/fanout.mjs's peers)
  *
  * Messages to the parent:  {type: 'ramp', connected, failed}  after each batch
  *                          {type: 'connected', connected, failed, ms}  once all are up
@@ -35,7 +37,7 @@ import net from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const cfg = JSON.parse(process.argv[2] ?? '{}');
-const { port, path: streamPath, since, count, first, perIp, batch } = cfg;
+const { port, path: streamPath, since, count, first, perIp, batch, idFromData = false } = cfg;
 const now = () => performance.timeOrigin + performance.now();
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
@@ -235,6 +237,12 @@ class Conn {
         dataTo = le;
       } else if (c === 0x72 && buf.latin1Slice(ls, ls + 6) === 'retry:') this.retry = intAt(buf, ls + 6, le) || this.retry;
       ls = le + 1;
+    }
+    if (idFromData && dataFrom !== -1) {
+      const p = dataFrom + SEQ_PREFIX.length;
+      let q = p;
+      while (q < dataTo && buf[q] >= 0x30 && buf[q] <= 0x39) q++;
+      id = buf.latin1Slice(dataFrom, p) === SEQ_PREFIX ? intAt(buf, p, q) : NaN;
     }
     if (id === undefined) return; // a comment (heartbeat) or the retry preamble
     if (!Number.isInteger(id) || dataFrom === -1) {

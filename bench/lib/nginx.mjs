@@ -101,6 +101,7 @@ http {${httpCommon(prefix)}
       nchan_subscriber eventsource;
       nchan_channel_id bench;
       nchan_subscriber_first_message newest;
+      nchan_eventsource_event post.published;
     }
     location = /pub {
       nchan_publisher;
