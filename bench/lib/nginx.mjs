@@ -50,14 +50,15 @@ const httpCommon = (prefix) => `
 /**
  * A load balancer in front of livepage nodes (`upstreams`: ports on 127.0.0.1), on `port`.
  * The SSE location is docs/operations.md's; failover is nginx's passive one: a node that
- * refuses or fails is skipped (max_fails=1 for 2 s), GETs and the API's idempotent retries
+ * refuses or fails is skipped (after 3 failures, for 5 s; a refused connection moves on at
+ * once), GETs and the API's idempotent retries
  * move on (proxy_next_upstream).
  */
 export function balancerConfig({ prefix, port, upstreams, connections }) {
   return `${mainBlock({ prefix, connections })}
 http {${httpCommon(prefix)}
   upstream livepage {
-${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
+${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=5s;`).join('\n')}
     keepalive 64;
   }
   server {
@@ -68,7 +69,7 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`)
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     proxy_next_upstream error timeout http_502 http_503;
     proxy_next_upstream_tries 3;
-    proxy_connect_timeout 2s;
+    proxy_connect_timeout 5s;
 
     # The live stream: straight through, never buffered or cached (docs/operations.md).
     location ~ ^/live/[a-z0-9-]+/events$ {

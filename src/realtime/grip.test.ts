@@ -6,6 +6,7 @@
  * Skipped, saying so, without pushpin — except with CI=true, where it must run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,21 @@ describe('Grip-Sig', () => {
     expect(verifyGripSig(none, KEY)).toBe(false);
     expect(verifyGripSig(undefined, KEY)).toBe(false);
     expect(verifyGripSig('garbage', KEY)).toBe(false);
+  });
+
+  it('accepts an ES256 token when the key is a PEM public key (Fastly Fanout)', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const es256 = (claims: Record<string, unknown>, key = privateKey) => {
+      const unsigned = `${enc({ typ: 'JWT', alg: 'ES256' })}.${enc(claims)}`;
+      return `${unsigned}.${sign('sha256', Buffer.from(unsigned), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+    };
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    expect(verifyGripSig(es256({ iss: 'fastly:svc', exp }), pem)).toBe(true);
+    expect(verifyGripSig(es256({ iss: 'fastly:svc', exp }, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey), pem)).toBe(false);
+    expect(verifyGripSig(es256({ iss: 'fastly:svc', exp: exp - 120 }), pem)).toBe(false);
+    expect(verifyGripSig(signGripSig(pem), pem)).toBe(false); // HS256 "signed" with the public key
   });
 
   it('reads the last id of the page\'s channel from Grip-Last', () => {

@@ -13,7 +13,7 @@
  *   every event once, in order. The same URL is asked after 120 s of silence.
  * - Readers resume as before (Last-Event-ID through the proxy): the contract is the same.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createPublicKey, timingSafeEqual, verify } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { BaseLogger } from 'pino';
@@ -22,7 +22,7 @@ import type { Frame } from './page-feed.js';
 export interface GripConfig {
   /** The proxy's publish endpoint (EPCP), e.g. http://127.0.0.1:5561/; `?key=` is sent as a Bearer token (Fanout). */
   url: string;
-  /** The key the proxy signs `Grip-Sig` with (Pushpin's sig_key). */
+  /** The key the proxy signs `Grip-Sig` with: Pushpin's sig_key, or Fanout's public key (PEM). */
   key: string;
 }
 
@@ -33,7 +33,11 @@ const KEEP_ALIVE = ': ping\\n\\n; format=cstring; timeout=15';
 /** After this long without a publish, the proxy asks the next link (a lost last publish is found). */
 const RECOVER_AFTER_S = 120;
 
-/** True when `token` is a JWT signed HS256 with `key` that has not expired (GRIP: else behave as if absent). */
+/**
+ * True when `token` is a JWT signed with `key` that has not expired (GRIP: else behave as
+ * if absent): HS256 with a shared secret (Pushpin's sig_key), or ES256 when `key` is a PEM
+ * public key (Fastly Fanout signs with its own key pair).
+ */
 export function verifyGripSig(token: string | undefined, key: string, nowMs = Date.now()): boolean {
   if (!token || !key) return false;
   const parts = token.split('.');
@@ -41,10 +45,17 @@ export function verifyGripSig(token: string | undefined, key: string, nowMs = Da
   const [head, body, sig] = parts as [string, string, string];
   try {
     const header = JSON.parse(Buffer.from(head, 'base64url').toString('utf8')) as { alg?: unknown };
-    if (header.alg !== 'HS256') return false; // never "none", never another algorithm
-    const expected = createHmac('sha256', key).update(`${head}.${body}`).digest();
     const given = Buffer.from(sig, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+    const signed = Buffer.from(`${head}.${body}`);
+    const pem = key.startsWith('-----BEGIN');
+    // The algorithm follows from the key, never from the token ("none", HS256 with a public key).
+    if (header.alg !== (pem ? 'ES256' : 'HS256')) return false;
+    if (pem) {
+      if (!verify('sha256', signed, { key: createPublicKey(key), dsaEncoding: 'ieee-p1363' }, given)) return false;
+    } else {
+      const expected = createHmac('sha256', key).update(signed).digest();
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+    }
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { exp?: unknown };
     return typeof claims.exp === 'number' && claims.exp * 1000 > nowMs;
   } catch {

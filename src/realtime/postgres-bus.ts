@@ -22,7 +22,7 @@ export class PostgresBus implements EventBus {
     private readonly url: string,
     private readonly log: Pick<BaseLogger, 'error' | 'warn'>,
   ) {
-    this.pool = new pg.Pool({ connectionString: url, max: 2 });
+    this.pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000, keepAlive: true });
     this.pool.on('error', (err) => log.error({ err }, 'bus: an idle PostgreSQL connection failed (the pool reconnects)'));
     // One in use fails its NOTIFY (logged below) rather than crashing the process.
     this.pool.on('connect', (client) => client.on('error', (err) => log.error({ err }, 'bus: a PostgreSQL connection in use failed')));
@@ -64,7 +64,7 @@ export class PostgresBus implements EventBus {
 
   private async listen(): Promise<void> {
     // Named, so an operator (or bench/failover.mjs) finds each node's LISTEN connection in pg_stat_activity.
-    const client = new pg.Client({ connectionString: this.url, application_name: `livepage-bus:${process.pid}` });
+    const client = new pg.Client({ connectionString: this.url, application_name: `livepage-bus:${process.pid}`, connectionTimeoutMillis: 10_000, keepAlive: true });
     client.on('notification', (msg) => {
       const [pageId, seq] = (msg.payload ?? '').split(':');
       if (pageId && seq && /^-?\d+$/.test(seq)) for (const l of this.listeners) l(pageId, Number(seq));

@@ -31,7 +31,7 @@ const envSchema = z.object({
   LIVEPAGE_DRAIN_WINDOW_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(600_000).default(10_000)),
   // A GRIP proxy (Pushpin, Fastly Fanout) in front: its publish endpoint and the key it signs Grip-Sig with.
   LIVEPAGE_GRIP_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
-  LIVEPAGE_GRIP_KEY: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters (the proxy\'s signing key)').optional()),
+  LIVEPAGE_GRIP_KEY: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters (the proxy\'s signing key, or its PEM public key)').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -120,7 +120,9 @@ const concurrentWriters = new WeakSet<WriteDb>();
 export const locksRows = (db: WriteDb): boolean => concurrentWriters.has(db);
 
 function openPostgres(url: string, log: Pick<BaseLogger, 'error'>): Opened {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A connection attempt that hangs (PostgreSQL restarting) fails after 10 s instead of holding
+  // a request, or start-up, for ever; keep-alive finds a peer that vanished without a FIN.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, keepAlive: true });
   // An idle client's error (server restart) must not crash the process; the pool reconnects.
   pool.on('error', (err) => log.error({ err }, 'store: an idle PostgreSQL connection failed (the pool reconnects)'));
   // …and a checked-out one between two statements (a server restart or pg_terminate_backend
