@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { request as httpRequest } from './lib/http.mjs';
 import { balancerConfig, hasNginx, startNginx } from './lib/nginx.mjs';
 import { alive, armCleanup, freePort, killGroup, run, runMain, sleep, startChild, track, waitForOk } from './lib/processes.mjs';
 
@@ -95,23 +96,7 @@ armCleanup({
 // ---------------------------------------------------------------- HTTP
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-function request(port, method, pathname, { body, headers = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const h = { ...headers };
-    if (payload) Object.assign(h, { 'content-type': 'application/json', 'content-length': payload.length });
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers: h, agent }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode, body: text }));
-      res.on('error', reject);
-    });
-    req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${method} ${pathname}`)));
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const request = (port, method, pathname, opts = {}) => httpRequest(port, method, pathname, { agent, timeoutMs: 10_000, ...opts });
 
 // ---------------------------------------------------------------- PostgreSQL
 

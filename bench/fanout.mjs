@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { request } from './lib/http.mjs';
 import { hasNginx, nchanConfig, startNginx } from './lib/nginx.mjs';
 import { hasPushpin, startPushpin } from './lib/pushpin.mjs';
 import { alive, armCleanup, freePort, run, runMain, sleep, startChild, stopChildren, track, waitForOk } from './lib/processes.mjs';
@@ -111,26 +112,6 @@ armCleanup({ log, tmpDir: () => tmpDir, keep: opts.keep });
 // ---------------------------------------------------------------- HTTP helpers
 
 const publishAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-/** One request; resolves {status, body (string), sentAt} where sentAt is taken just before the request goes out. */
-function request(port, method, pathname, { body, headers = {}, agent = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-    const h = { ...headers };
-    if (payload) Object.assign(h, { 'content-type': 'application/json', 'content-length': payload.length });
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers: h, agent }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode, body: text, sentAt, doneAt: now() }));
-      res.on('error', reject);
-    });
-    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${method} ${pathname}`)));
-    req.on('error', reject);
-    const sentAt = now();
-    req.end(payload);
-  });
-}
 
 /** Polls GET pathname until it answers 200 (or child exits). */
 const waitFor = (port, pathname, child, name) => waitForOk(() => request(port, 'GET', pathname), { child, name, what: pathname, timeoutMs: 60_000 });

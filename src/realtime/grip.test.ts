@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPushpin, startPushpin, type Pushpin } from '../../bench/lib/pushpin.mjs';
 import { aPost } from '../test/fixtures.js';
-import { freePort, run, serve, type Served } from '../test/processes.js';
+import { freePort, publishPost, run, serve, type Served } from '../test/processes.js';
 import { openSse } from '../test/sse.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
 import { gripLastId, signGripSig, verifyGripSig } from './grip.js';
@@ -77,15 +77,7 @@ describeEachStore('readers through Pushpin', (kind) => {
     nodes[i] = s;
     return s;
   };
-  const publish = async (base: string, title: string) => {
-    const res = await fetch(`${base}/api/v1/pages/${SLUG}/posts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(aPost(title)),
-    });
-    expect(res.status).toBe(201);
-    return (await res.json()) as { id: string; seq: number };
-  };
+  const publish = (base: string, title: string) => publishPost(base, token, SLUG, aPost(title));
 
   beforeAll(async () => {
     if (missing) return;

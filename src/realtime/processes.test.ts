@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPost } from '../test/fixtures.js';
-import { run, serve, type Served } from '../test/processes.js';
+import { publishPost, run, serve, type Served } from '../test/processes.js';
 import { openSse } from '../test/sse.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
 
@@ -35,15 +35,7 @@ describeEachStore('live updates across processes', (kind) => {
     running.push(s);
     return s;
   };
-  const publish = async (base: string, title: string) => {
-    const res = await fetch(`${base}/api/v1/pages/${SLUG}/posts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(aPost(title)),
-    });
-    expect(res.status).toBe(201);
-    return (await res.json()) as { id: string; seq: number };
-  };
+  const publish = (base: string, title: string) => publishPost(base, token, SLUG, aPost(title));
 
   it('after SIGKILL and a restart, a reader resuming by id gets exactly what it missed', async () => {
     const a = await start(['--workers', '1']);

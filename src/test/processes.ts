@@ -54,3 +54,14 @@ export async function serve(env: Record<string, string>, args: string[] = []): P
   });
   return { child, url: `http://127.0.0.1:${port}`, output: () => out, exited };
 }
+
+/** Publishes a post to `slug` through the API of the server at `base` (201 or it throws). */
+export async function publishPost(base: string, token: string, slug: string, post: unknown): Promise<{ id: string; seq: number }> {
+  const res = await fetch(`${base}/api/v1/pages/${slug}/posts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(post),
+  });
+  if (res.status !== 201) throw new Error(`POST ${base}/api/v1/pages/${slug}/posts: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; seq: number };
+}
