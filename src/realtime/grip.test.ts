@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPushpin, startPushpin, type Pushpin } from '../../bench/lib/pushpin.mjs';
 import { aPost } from '../test/fixtures.js';
-import { freePort, publishPost, run, serve, type Served } from '../test/processes.js';
+import { freePort, publishPost, seededForServers, serve, type Served } from '../test/processes.js';
 import { openSse } from '../test/sse.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
 import { gripLastId, signGripSig, verifyGripSig } from './grip.js';
@@ -83,11 +83,7 @@ describeEachStore('readers through Pushpin', (kind) => {
     if (missing) return;
     t = await openTestStore(kind);
     await t.store.close();
-    env = { LIVEPAGE_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' };
-    const first = await serve(env, ['--workers', '1']); // seeds the admin and the demo page
-    first.child.kill('SIGTERM');
-    await first.exited;
-    token = (await run(['token', 'create', '--email', 'admin@livepage.local'], env)).stdout.trim().split('\n').at(-1)!;
+    ({ env, token } = await seededForServers(t));
     ports = [await freePort(), await freePort()];
     dir = mkdtempSync(path.join(os.tmpdir(), 'livepage-grip-'));
     const startChild = (cmd: string, args: string[], o: { env: NodeJS.ProcessEnv }) => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPost } from '../test/fixtures.js';
-import { publishPost, run, serve, type Served } from '../test/processes.js';
+import { publishPost, seededForServers, serve, type Served } from '../test/processes.js';
 import { openSse } from '../test/sse.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
 
@@ -18,11 +18,7 @@ describeEachStore('live updates across processes', (kind) => {
   beforeAll(async () => {
     t = await openTestStore(kind);
     await t.store.close();
-    env = { LIVEPAGE_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' };
-    const first = await serve(env, ['--workers', '1']); // seeds the admin and the demo page
-    first.child.kill('SIGTERM');
-    await first.exited;
-    token = (await run(['token', 'create', '--email', 'admin@livepage.local'], env)).stdout.trim().split('\n').at(-1)!;
+    ({ env, token } = await seededForServers(t));
   });
   afterAll(async () => {
     for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL');

@@ -65,3 +65,16 @@ export async function publishPost(base: string, token: string, slug: string, pos
   if (res.status !== 201) throw new Error(`POST ${base}/api/v1/pages/${slug}/posts: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; seq: number };
 }
+
+/**
+ * A store for servers in child processes: the first `serve` seeds the admin and the demo
+ * page and is stopped; resolves with the servers' environment and an admin API token.
+ */
+export async function seededForServers(store: { dataDir: string; databaseUrl?: string | undefined }): Promise<{ env: Record<string, string>; token: string }> {
+  const env = { LIVEPAGE_DATA_DIR: store.dataDir, DATABASE_URL: store.databaseUrl ?? '' };
+  const first = await serve(env, ['--workers', '1']);
+  first.child.kill('SIGTERM');
+  await first.exited;
+  const token = (await run(['token', 'create', '--email', 'admin@livepage.local'], env)).stdout.trim().split('\n').at(-1)!;
+  return { env, token };
+}
