@@ -21,6 +21,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { request } from './lib/http.mjs';
+import { hasNginx, nchanConfig, startNginx } from './lib/nginx.mjs';
+import { hasPushpin, startPushpin } from './lib/pushpin.mjs';
 import { alive, armCleanup, freePort, run, runMain, sleep, startChild, stopChildren, track, waitForOk } from './lib/processes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,6 +46,7 @@ const HELP = `Usage: node bench/fanout.mjs [--clients N] [--posts M] [--interval
   --per-ip K        readers per source address 127.0.0.2, .3, … (default 1000)
   --tail S          seconds to wait after the last publish for late deliveries (default 10)
   --no-baseline     skip the node:http baseline
+  --no-peers        skip the push servers run beside us: nchan (nginx module) and Pushpin
   --baseline-direct the baseline writes each frame as one prebuilt HTTP/1.1 chunk straight
                     to the sockets (as livepage does) instead of res.write()
   --cpu-prof        write V8 CPU profiles of the server processes (node --cpu-prof) to
@@ -60,6 +64,7 @@ const { values: opts } = parseArgs({
     'per-ip': { type: 'string', default: '1000' },
     tail: { type: 'string', default: '10' },
     'no-baseline': { type: 'boolean', default: false },
+    'no-peers': { type: 'boolean', default: false },
     'baseline-direct': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
@@ -107,26 +112,6 @@ armCleanup({ log, tmpDir: () => tmpDir, keep: opts.keep });
 // ---------------------------------------------------------------- HTTP helpers
 
 const publishAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-/** One request; resolves {status, body (string), sentAt} where sentAt is taken just before the request goes out. */
-function request(port, method, pathname, { body, headers = {}, agent = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-    const h = { ...headers };
-    if (payload) Object.assign(h, { 'content-type': 'application/json', 'content-length': payload.length });
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers: h, agent }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode, body: text, sentAt, doneAt: now() }));
-      res.on('error', reject);
-    });
-    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${method} ${pathname}`)));
-    req.on('error', reject);
-    const sentAt = now();
-    req.end(payload);
-  });
-}
 
 /** Polls GET pathname until it answers 200 (or child exits). */
 const waitFor = (port, pathname, child, name) => waitForOk(() => request(port, 'GET', pathname), { child, name, what: pathname, timeoutMs: 60_000 });
@@ -251,13 +236,13 @@ function loopStalls(dir, from, to, posts) {
 // ---------------------------------------------------------------- client processes
 
 /** Forks the client processes; resolves once every reader is connected (or has given up). */
-async function startClients(port, since, phase, serverPid) {
+async function startClients(port, since, phase, serverPid, streamPath = `${STREAM_PATH}?since=${since}`, idFromData = false) {
   const batch = Math.max(50, Math.floor(1000 / PROCS));
   const procs = [];
   let first = 0;
   for (let i = 0; i < PROCS; i++) {
     const count = Math.floor(CLIENTS / PROCS) + (i < CLIENTS % PROCS ? 1 : 0);
-    const cfg = { port, path: `${STREAM_PATH}?since=${since}`, since, count, first, perIp: PER_IP, batch };
+    const cfg = { port, path: streamPath, since, count, first, perIp: PER_IP, batch, idFromData };
     first += count;
     const logFile = path.join(tmpDir, `clients-${phase}-${i}.log`);
     const out = openSync(logFile, 'a');
@@ -349,7 +334,7 @@ async function measure(server) {
   const idle = treeRss(child.pid);
   log(`${name}: idle rss ${(idle.kb / 1024).toFixed(0)} MB (${idle.each.length} process(es)); ${CLIENTS} readers from ${PROCS} client processes, since=${server.since}`);
 
-  const { procs, connected, failed, connectS, half } = await startClients(port, server.since, name, child.pid);
+  const { procs, connected, failed, connectS, half } = await startClients(port, server.since, name, child.pid, server.path, server.idFromData);
   await sleep(2000); // let the server settle (GC) before reading its memory
   const conn = treeRss(child.pid);
   const tcpMb = tcpKernelMb();
@@ -610,6 +595,55 @@ async function main() {
     phases.push(baseline);
     await stopServer(bl);
   }
+  // 3. The push servers operators would put in front instead, fed a payload of our frame's
+  // size: nchan (nginx, one worker) and Pushpin (its stock processes, rate limit lifted).
+  const peers = {};
+  if (!opts['no-peers']) {
+    const payload = (seq, id) => JSON.stringify({ seq, id, html });
+    if (hasNginx({ nchan: true })) {
+      await sleep(2000);
+      const port = await freePort();
+      const prefix = path.join(tmpDir, 'nchan');
+      const nc = await startNginx({ prefix, config: nchanConfig({ prefix, port, connections: CLIENTS + 100 }), name: 'nchan', probe: () => request(port, 'GET', '/health') });
+      log(`nchan on :${port} (pid ${nc.pid}, nginx worker_processes 1)`);
+      let seq = 0;
+      const ncPublish = async () => {
+        const id = randomUUID();
+        const r = await request(port, 'POST', '/pub', { body: payload(++seq, id), agent: publishAgent });
+        if (r.status !== 201 && r.status !== 202) throw new Error(`POST /pub: ${r.status} ${r.body.slice(0, 300)}`);
+        return { seq, id, sentAt: r.sentAt, doneAt: r.doneAt };
+      };
+      peers.nchan = await measure({ name: 'nchan', port, child: nc, publish: ncPublish, since: 0, path: '/sub', idFromData: true, loopDir: path.join(tmpDir, 'none') });
+      phases.push(peers.nchan);
+      await stopServer(nc);
+    } else log('nchan: SKIPPED — nginx or libnginx-mod-nchan is not installed');
+    if (hasPushpin()) {
+      await sleep(2000);
+      // The origin: answers each stream request with hold instructions only (nothing else reaches it).
+      const origin = http.createServer((req, res) => {
+        if (req.url === '/health') return void res.end('ok');
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'grip-hold': 'stream', 'grip-channel': 'bench' });
+        res.end('retry: 2000\n\n');
+      });
+      await new Promise((r) => origin.listen(0, '127.0.0.1', r));
+      const pp = await startPushpin({ dir: path.join(tmpDir, 'pushpin'), routes: [`127.0.0.1:${origin.address().port}`], sigKey: randomUUID(), startChild, freePort, maxConn: CLIENTS + 1000 });
+      await waitFor(pp.httpPort, '/health', pp.child, 'pushpin');
+      log(`pushpin on :${pp.httpPort} (pid ${pp.child.pid}; publish :${pp.publishPort})`);
+      let seq = 0;
+      const ppPublish = async () => {
+        const id = randomUUID();
+        const n = ++seq;
+        const content = `id: ${n}\nevent: post.published\ndata: ${payload(n, id)}\n\n`;
+        const r = await request(pp.publishPort, 'POST', '/publish/', { body: { items: [{ channel: 'bench', id: String(n), formats: { 'http-stream': { content } } }] }, agent: publishAgent });
+        if (r.status !== 200) throw new Error(`POST /publish/: ${r.status} ${r.body.slice(0, 300)}`);
+        return { seq: n, id, sentAt: r.sentAt, doneAt: r.doneAt };
+      };
+      peers.pushpin = await measure({ name: 'pushpin', port: pp.httpPort, child: pp.child, publish: ppPublish, since: 0, path: '/events', loopDir: path.join(tmpDir, 'none') });
+      phases.push(peers.pushpin);
+      await stopServer(pp.child);
+      origin.close();
+    } else log('pushpin: SKIPPED — pushpin is not installed');
+  }
   publishAgent.destroy();
 
   const ok = phases.every((p) => p.lost === 0 && p.duplicates === 0 && p.content_errors === 0 && p.publish_errors === 0 && p.connected === CLIENTS);
@@ -647,9 +681,23 @@ async function main() {
       p99_le_250ms: livepage.p99_ms <= 250,
       le_10kb_per_connection: Math.max(livepage.per_connection_kb, livepage.per_connection_kb_end) <= 10,
       p99_within_1_25x_baseline: ratio === null ? null : ratio <= 1.25,
+      p99_le_nchan: peers.nchan ? livepage.p99_ms <= peers.nchan.p99_ms : null,
+      le_8kb_per_connection: Math.max(livepage.per_connection_kb, livepage.per_connection_kb_end) <= 8,
     },
+    ...Object.fromEntries(
+      Object.entries(peers).flatMap(([k, p]) => [
+        [`${k}_p50_ms`, p.p50_ms],
+        [`${k}_p99_ms`, p.p99_ms],
+        [`${k}_max_ms`, p.max_ms],
+        [`${k}_per_connection_kb`, Math.max(p.per_connection_kb, p.per_connection_kb_end)],
+        [`${k}_lost`, p.lost],
+      ]),
+    ),
     livepage,
     baseline: baseline ?? null,
+    nchan: peers.nchan ?? null,
+    pushpin: peers.pushpin ?? null,
+    load_average: os.loadavg().map((l) => round(l, 2)),
     cpus: cpus.length,
     node: process.version,
     // Undisturbed: other processes took under 5% of the machine in every phase (else rerun).

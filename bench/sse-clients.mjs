@@ -9,6 +9,8 @@
  *   first   global index of this process's first connection; connection g binds to
  *           127.0.0.(2 + floor(g / perIp))
  *   batch   connections opened at once while ramping up
+ *   idFromData  the event's seq is the one in its data ({"seq":N…}), not its `id:` line
+ *           (nchan's ids are its own "time:tag"; bench/fanout.mjs's peers)
  *
  * Messages to the parent:  {type: 'ramp', connected, failed}  after each batch
  *                          {type: 'connected', connected, failed, ms}  once all are up
@@ -35,7 +37,7 @@ import net from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const cfg = JSON.parse(process.argv[2] ?? '{}');
-const { port, path: streamPath, since, count, first, perIp, batch } = cfg;
+const { port, path: streamPath, since, count, first, perIp, batch, idFromData = false } = cfg;
 const now = () => performance.timeOrigin + performance.now();
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
@@ -95,6 +97,9 @@ class Conn {
     this.retry = 2000;
     this.socket = null;
     this.up = false;
+    /** When the stream last dropped, and [dropped, back up] for each resume (bench/failover.mjs). */
+    this.droppedAt = undefined;
+    this.resumes = [];
     this.resetParser();
   }
 
@@ -164,6 +169,8 @@ class Conn {
       this.chunked = /\r\ntransfer-encoding:[ \t]*chunked/.test(head);
       this.inBody = true;
       this.up = true;
+      if (this.droppedAt !== undefined) this.resumes.push([this.droppedAt, t]);
+      this.droppedAt = undefined;
       this.settle(true);
     }
     if (!this.chunked) {
@@ -234,6 +241,12 @@ class Conn {
       } else if (c === 0x72 && buf.latin1Slice(ls, ls + 6) === 'retry:') this.retry = intAt(buf, ls + 6, le) || this.retry;
       ls = le + 1;
     }
+    if (idFromData && dataFrom !== -1) {
+      const p = dataFrom + SEQ_PREFIX.length;
+      let q = p;
+      while (q < dataTo && buf[q] >= 0x30 && buf[q] <= 0x39) q++;
+      id = buf.latin1Slice(dataFrom, p) === SEQ_PREFIX ? intAt(buf, p, q) : NaN;
+    }
     if (id === undefined) return; // a comment (heartbeat) or the retry preamble
     if (!Number.isInteger(id) || dataFrom === -1) {
       badFrames++;
@@ -273,6 +286,7 @@ class Conn {
     if (!this.up) return;
     this.up = false;
     if (closing) return;
+    this.droppedAt = now();
     drops++;
     dropTimes.push(now());
     setTimeout(() => this.reopen(), this.retry);
@@ -345,10 +359,25 @@ function report(sentPairs) {
     latencies.push([seq, arr.slice(0, n)]);
   }
   for (const c of conns) for (const seq of c.got.keys()) if (seq > since && !sent.has(seq)) extra++;
+  // Each resume: from the drop until the reader was back and had every event published
+  // before it was back (its backlog through the new node), or just back if it missed none.
+  const recoveries = [];
+  for (const c of conns)
+    for (const [dropped, back] of c.resumes) {
+      let caughtUp = back;
+      for (const [seq, s] of sent) {
+        const t = c.got.get(seq);
+        if (s <= back && t !== undefined && t > dropped && t > caughtUp) caughtUp = t;
+      }
+      recoveries.push([dropped, caughtUp - dropped]);
+    }
+  const stillDown = conns.filter((c) => !c.up).length;
   return {
     type: 'report',
     count,
     connected: conns.filter((c) => c.up).length,
+    stillDown,
+    recoveries,
     delivered,
     extra,
     duplicates,

@@ -4,6 +4,8 @@
 #   scripts/postgres.sh start DIR   create a cluster in DIR, start it on a free port on
 #                                   127.0.0.1, print its URL as the only line on stdout
 #   scripts/postgres.sh stop DIR    stop it (fast) and remove DIR
+#   scripts/postgres.sh restart DIR restart it in place (fast shutdown: every connection is
+#                                   cut, as in a real restart; bench/failover.mjs)
 #
 # Trust authentication on 127.0.0.1 only, fsync off: for tests, never for data you keep.
 # PostgreSQL refuses to run as root, so as root every server command runs as the
@@ -13,7 +15,7 @@
 set -euo pipefail
 
 die() { echo "postgres.sh: $*" >&2; exit 1; }
-usage() { echo "usage: scripts/postgres.sh start|stop DIR" >&2; exit 2; }
+usage() { echo "usage: scripts/postgres.sh start|stop|restart DIR" >&2; exit 2; }
 
 [[ $# -eq 2 ]] || usage
 cmd=$1
@@ -145,8 +147,17 @@ stop() {
   rm -rf -- "$dir"
 }
 
+restart() {
+  [[ -e $marker ]] || die "$dir was not created by scripts/postgres.sh start"
+  local bindir
+  bindir=$(find_bindir)
+  as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -m fast -w -t 60 -s restart >/dev/null 2>"$dir/pg_ctl.log" ||
+    { cat "$dir/pg_ctl.log" >&2; die "PostgreSQL did not restart (see $dir/postgres.log)"; }
+}
+
 case $cmd in
   start) start ;;
+  restart) restart ;;
   stop) stop ;;
   *) usage ;;
 esac

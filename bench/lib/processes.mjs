@@ -150,6 +150,8 @@ export function run(cmd, args, { env, input } = {}) {
       if (code === 0) resolve({ stdout, stderr });
       else reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? code}):\n${stderr || stdout}`));
     });
+    // A command that exits without reading its input (pg_ctl, sh -c) must not crash us with EPIPE.
+    child.stdin.on('error', () => {});
     child.stdin.end(input ?? '');
   });
 }

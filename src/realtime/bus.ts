@@ -13,6 +13,11 @@ export interface EventBus {
   subscribe(listener: BusListener): void;
   /** Whether changes from other processes reach this one now (readiness checks). */
   listening(): boolean;
+  /**
+   * Called each time the bus listens again after losing its connection: what was announced
+   * meanwhile is lost, so the listener compares its pages with the store at once.
+   */
+  onReconnect?(listener: () => void): void;
   close(): Promise<void>;
 }
 

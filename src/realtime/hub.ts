@@ -10,6 +10,7 @@ import type { BaseLogger } from 'pino';
 import type { PostFragments } from '../render/post-fragments.js';
 import { pageHeadById } from '../store/pages.js';
 import type { ReadDb } from '../store/store.js';
+import { gripHoldHeaders, type GripPublisher } from './grip.js';
 import { httpChunk } from './live-events.js';
 import { PageFeed, type Frame } from './page-feed.js';
 import { Subscriber, type Bytes } from './subscriber.js';
@@ -28,6 +29,8 @@ export interface HubOptions {
    * changes whose commit time is unknown (a resync, a reader's first look at its page).
    */
   onFanOut?: ((ms: number) => void) | undefined;
+  /** With a GRIP proxy in front: each event this process commits is published to it once. */
+  grip?: GripPublisher | undefined;
 }
 
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
@@ -165,6 +168,43 @@ export class LiveHub {
     }
   }
 
+  /**
+   * A stream request that came through the GRIP proxy: the events after `since` and the
+   * hold instructions, in one response; the proxy keeps the reader's connection and gets
+   * the next events from publishProxy() (any node's). `recovery`: the proxy asking its
+   * next link after a gap, whose reader already had the preamble.
+   */
+  async holdForProxy(page: { id: string; seq: number }, slug: string, since: number, res: ServerResponse, recovery: boolean): Promise<void> {
+    const feed = this.feed(page.id, page.seq);
+    await feed.advance(page.seq);
+    const parts: Buffer[] = recovery ? [] : [PREAMBLE.sse];
+    let at = Math.min(since, feed.loaded);
+    for (;;) {
+      const frames = await feed.since(at);
+      if (frames.length === 0) break;
+      for (const f of frames) parts.push(f.sse);
+      at = frames[frames.length - 1]!.seq;
+    }
+    if (res.destroyed) return;
+    const body = Buffer.concat(parts);
+    res.writeHead(200, { ...SSE_HEADERS, ...gripHoldHeaders(slug, page.id, at), 'content-length': body.length });
+    res.end(body);
+  }
+
+  /**
+   * Publishes event `seq` of a page to the GRIP proxy: called once, by the process whose
+   * transaction wrote it (every node hears the bus; only one publishes). Its prev-id is
+   * seq − 1: if that is not what the proxy last had, it recovers the gap from us.
+   */
+  async publishProxy(pageId: string, seq: number): Promise<void> {
+    const grip = this.opts.grip;
+    if (!grip) return;
+    const feed = this.feed(pageId, seq - 1);
+    await feed.advance(seq);
+    const frames = (await feed.since(seq - 1)).filter((f) => f.seq === seq);
+    await grip.publish(pageId, frames, seq - 1);
+  }
+
   /** Ends every stream at once: readers reconnect elsewhere with their last event id. */
   close(): void {
     this.closed = true;
@@ -242,8 +282,11 @@ export class LiveHub {
     }
   }
 
-  /** Pages with readers are compared with the store: a lost notification costs seconds, not events. */
-  private async resync(): Promise<void> {
+  /**
+   * Pages with readers are compared with the store: a lost notification costs seconds, not
+   * events. Also called by the bus when it listens again after a lost connection.
+   */
+  async resync(): Promise<void> {
     for (const pageId of this.subscribers.keys()) {
       const head = await pageHeadById(this.db, pageId).catch((err: unknown) => {
         this.opts.log.error({ err, pageId }, 'resync: the page could not be read');

@@ -12,12 +12,14 @@ import { PostgresBus } from './postgres-bus.js';
 describe.skipIf(!storeKinds().includes('postgres'))('PostgresBus', () => {
   let t: TestStore;
   let bus: PostgresBus;
+  let reconnects = 0;
   const logged: Record<string, unknown>[] = [];
   const heard: [string, number][] = [];
   beforeAll(async () => {
     t = await openTestStore('postgres');
     bus = await PostgresBus.connect(t.databaseUrl!, pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line)) }));
     bus.subscribe((pageId, seq) => heard.push([pageId, seq]));
+    bus.onReconnect(() => reconnects++);
   });
   afterAll(async () => {
     await bus?.close();
@@ -41,6 +43,18 @@ describe.skipIf(!storeKinds().includes('postgres'))('PostgresBus', () => {
     expect(logged).toContainEqual(expect.objectContaining({ level: 40, payload: 'nonsense' }));
   });
 
+  it('carries the desks\' signal (seq -1) to other nodes', async () => {
+    // It was dropped as "not page:seq", so a desk open on another node never heard of an edit.
+    await notify('p1:-1');
+    await expect.poll(() => heard).toContainEqual(['p1', -1]);
+  });
+
+  it('names its LISTEN connection after the process, for operators', async () => {
+    const name = `livepage-bus:${process.pid}`;
+    const rows = await t.store.write((db) => sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where application_name = ${name}`.execute(db));
+    expect(rows.rows[0]!.n).toBe(1);
+  });
+
   it('logs a lost LISTEN connection, reconnects, and delivers again', async () => {
     // Ends every other session on this database: the bus's LISTEN connection among them.
     await t.store.write((db) => sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(db));
@@ -52,5 +66,7 @@ describe.skipIf(!storeKinds().includes('postgres'))('PostgresBus', () => {
         return heard.some(([p]) => p === 'p2');
       }, { timeout: 10_000, interval: 300 })
       .toBe(true);
+    // The hub is told, so it compares its pages with the store at once (app.ts).
+    expect(reconnects).toBe(1);
   });
 });

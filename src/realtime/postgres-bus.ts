@@ -8,9 +8,11 @@ import type { BaseLogger } from 'pino';
 import type { BusListener, EventBus } from './bus.js';
 
 const CHANNEL = 'livepage_events';
+// The payload is "page:seq"; seq -1 (DESK_SIGNAL) tells other nodes' desks, not readers.
 
 export class PostgresBus implements EventBus {
   private readonly listeners: BusListener[] = [];
+  private readonly reconnected: (() => void)[] = [];
   private client: pg.Client | undefined;
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
@@ -20,8 +22,10 @@ export class PostgresBus implements EventBus {
     private readonly url: string,
     private readonly log: Pick<BaseLogger, 'error' | 'warn'>,
   ) {
-    this.pool = new pg.Pool({ connectionString: url, max: 2 });
+    this.pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000, keepAlive: true });
     this.pool.on('error', (err) => log.error({ err }, 'bus: an idle PostgreSQL connection failed (the pool reconnects)'));
+    // One in use fails its NOTIFY (logged below) rather than crashing the process.
+    this.pool.on('connect', (client) => client.on('error', (err) => log.error({ err }, 'bus: a PostgreSQL connection in use failed')));
   }
 
   /** Connects the listening client before returning, so no notification is missed. */
@@ -43,6 +47,10 @@ export class PostgresBus implements EventBus {
     this.listeners.push(listener);
   }
 
+  onReconnect(listener: () => void): void {
+    this.reconnected.push(listener);
+  }
+
   /** The LISTEN connection is up (while it reconnects, other nodes' changes come only by resync). */
   listening(): boolean {
     return !this.closed && this.client !== undefined;
@@ -56,12 +64,13 @@ export class PostgresBus implements EventBus {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    // Named, so an operator (or bench/failover.mjs) finds each node's LISTEN connection in pg_stat_activity.
+    const client = new pg.Client({ connectionString: this.url, application_name: `livepage-bus:${process.pid}`, connectionTimeoutMillis: 10_000, keepAlive: true });
     client.on('notification', (msg) => {
       // "page:seq:committedAt"; "page:seq" from a node of an older release (during a rolling deploy).
       const [pageId, seq, at] = (msg.payload ?? '').split(':');
       const committedAt = at && /^\d+$/.test(at) ? Number(at) : undefined;
-      if (pageId && seq && /^\d+$/.test(seq)) for (const l of this.listeners) l(pageId, Number(seq), committedAt);
+      if (pageId && seq && /^-?\d+$/.test(seq)) for (const l of this.listeners) l(pageId, Number(seq), committedAt);
       else this.log.warn({ payload: msg.payload }, 'bus: a notification that is not "page:seq[:time]" was ignored');
     });
     // Notifications sent while we are away are lost; the hub's periodic check catches up.
@@ -79,8 +88,15 @@ export class PostgresBus implements EventBus {
       await client.end().catch(() => {}); // already broken: the error worth reporting is `err`
       throw err;
     }
+    const again = this.client === undefined && this.everListened;
     this.client = client;
+    this.everListened = true;
+    // Notifications sent while we were away are lost: the hub checks its pages now rather
+    // than at its next periodic resync (seconds of delay for this node's readers otherwise).
+    if (again) for (const l of this.reconnected) l();
   }
+
+  private everListened = false;
 
   private scheduleReconnect(): void {
     if (this.closed || this.retry) return;

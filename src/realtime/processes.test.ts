@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPost } from '../test/fixtures.js';
 import { readFileSync } from 'node:fs';
-import { childPids, run, serve, type Served } from '../test/processes.js';
+import { childPids, publishPost, run, seededForServers, serve, type Served } from '../test/processes.js';
 import { openSse } from '../test/sse.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
 
@@ -19,11 +19,7 @@ describeEachStore('live updates across processes', (kind) => {
   beforeAll(async () => {
     t = await openTestStore(kind);
     await t.store.close();
-    env = { LIVEPAGE_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' };
-    const first = await serve(env, ['--workers', '1']); // seeds the admin and the demo page
-    first.child.kill('SIGTERM');
-    await first.exited;
-    token = (await run(['token', 'create', '--email', 'admin@livepage.local'], env)).stdout.trim().split('\n').at(-1)!;
+    ({ env, token } = await seededForServers(t));
   });
   afterAll(async () => {
     for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL');
@@ -36,15 +32,7 @@ describeEachStore('live updates across processes', (kind) => {
     running.push(s);
     return s;
   };
-  const publish = async (base: string, title: string) => {
-    const res = await fetch(`${base}/api/v1/pages/${SLUG}/posts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(aPost(title)),
-    });
-    expect(res.status).toBe(201);
-    return (await res.json()) as { id: string; seq: number };
-  };
+  const publish = (base: string, title: string) => publishPost(base, token, SLUG, aPost(title));
 
   it('after SIGKILL and a restart, a reader resuming by id gets exactly what it missed', async () => {
     const a = await start(['--workers', '1']);

@@ -9,6 +9,7 @@ import type { CommandContext } from '../commands/context.js';
 import { createMediaService, type MediaServiceOptions } from '../media/service.js';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
 import { DESK_SIGNAL, DeskStreams } from '../realtime/desk-streams.js';
+import { GripPublisher } from '../realtime/grip.js';
 import { LiveHub, type HubOptions } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import { fastifyTrustProxy, type Config } from './config.js';
@@ -175,8 +176,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
   // Made after the app for its logger; the server above only reads `live` once requests come.
-  const hub = new LiveHub(store.db, reader.posts, { ...opts.hub, log: app.log, onFanOut: (ms) => metrics.fanOutSeconds.observe(ms / 1000) });
-  const live = { store, hub };
+  const grip = config.grip ? new GripPublisher(config.grip, app.log) : undefined;
+  const hub = new LiveHub(store.db, reader.posts, { ...opts.hub, grip, log: app.log, onFanOut: (ms) => metrics.fanOutSeconds.observe(ms / 1000) });
+  const live = { store, hub, config };
   app.decorate('hub', hub);
   const polls = new PollAnswers();
   const metrics = appMetrics({ store, hub, tallies: { page: reader.tally, poll: polls.tally }, caches: () => [...reader.memory(), ...polls.memory()] });
@@ -193,6 +195,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       reader.changed(pageId); // this process's next reader sees the change at once
       desks.changed(pageId);
       bus.publish(pageId, seq, committedAt); // the commit time travels: fan-out latency is measured where readers are
+      // Behind a GRIP proxy, the proxy writes to the readers: told once, by this process.
+      if (grip) hub.publishProxy(pageId, seq).catch((err: unknown) => app.log.error({ err, pageId, seq }, 'grip: the event could not be published'));
       webhooks.wake(); // its deliveries are queued: send them now
       imports.wake(); // and any external image it named
       embeds.wake(); // and any address to resolve
@@ -205,7 +209,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const desks = new DeskStreams();
   await configurePurgeHook(commands, config.purgeUrl);
   const webhooks = startWebhookWorker(store, (err) => app.log.error({ err }, 'webhooks'), { ...opts.webhooks, onAttemptFailed: (n) => metrics.attemptFailures.inc({ queue: 'webhooks' }, n) });
-  const bus = opts.bus ?? new MemoryBus();
+  const bus: EventBus = opts.bus ?? new MemoryBus();
   bus.subscribe((pageId, seq, committedAt) => {
     desks.changed(pageId);
     if (seq === DESK_SIGNAL) return; // nothing for readers
@@ -215,6 +219,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     imports.wake();
     embeds.wake();
   });
+  bus.onReconnect?.(() => void hub.resync());
   const stopScheduler = startScheduler(commands, (err) => app.log.error({ err }, 'scheduler'));
   const stopCounts = startReaderCounts(store, hub, (err) => app.log.error({ err }, 'reader counts'), opts.readerCountsEveryMs);
   const stopJanitor = startJanitor(store, (err) => app.log.error({ err }, 'janitor'));
@@ -234,6 +239,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.server.closeIdleConnections(); // ended streams' keep-alive connections
     await within(connectionsEnded, IN_FLIGHT_GRACE_MS);
     await bus.close();
+    grip?.close();
   });
   const media = createMediaService({ store, dataDir: config.dataDir, limits: config.media, ...opts.media, onError: (err) => app.log.error({ err }, 'media') });
   const imports = startMediaImportWorker(commands, media, (err) => app.log.error({ err }, 'media imports'), {

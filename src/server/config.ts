@@ -35,6 +35,9 @@ const envSchema = z.object({
   LIVEPAGE_METRICS_PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).optional()),
   LIVEPAGE_METRICS_HOST: z.preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1')),
   LIVEPAGE_METRICS_TOKEN: z.preprocess(unsetIfEmpty, z.string().min(16, 'must be at least 16 characters (a random secret)').regex(/^\S+$/, 'must not contain spaces').optional()),
+  // A GRIP proxy (Pushpin, Fastly Fanout) in front: its publish endpoint and the key it signs Grip-Sig with.
+  LIVEPAGE_GRIP_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
+  LIVEPAGE_GRIP_KEY: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters (the proxy\'s signing key, or its PEM public key)').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +67,8 @@ export interface Config {
    * public port with `Authorization: Bearer <token>`. Absent: /metrics is a 404.
    */
   metrics?: MetricsConfig | undefined;
+  /** A GRIP proxy holds the readers' streams (realtime/grip.ts); both set or neither. */
+  grip?: { url: string; key: string } | undefined;
 }
 
 export interface MetricsConfig {
@@ -82,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (!e.LIVEPAGE_GRIP_URL !== !e.LIVEPAGE_GRIP_KEY)
+    throw new Error('Invalid environment variable LIVEPAGE_GRIP_KEY: set LIVEPAGE_GRIP_URL and LIVEPAGE_GRIP_KEY together (the proxy\'s publish URL and its signing key)');
   // Local and wildcard addresses read best as localhost; other IPv6 addresses need brackets in a URL.
   const host = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST;
   return {
@@ -96,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drainWindowMs: e.LIVEPAGE_DRAIN_WINDOW_MS,
     metaOembedToken: e.LIVEPAGE_META_OEMBED_TOKEN,
     metrics: e.LIVEPAGE_METRICS_PORT === undefined && e.LIVEPAGE_METRICS_TOKEN === undefined ? undefined : { port: e.LIVEPAGE_METRICS_PORT, host: e.LIVEPAGE_METRICS_HOST, token: e.LIVEPAGE_METRICS_TOKEN },
+    grip: e.LIVEPAGE_GRIP_URL && e.LIVEPAGE_GRIP_KEY ? { url: e.LIVEPAGE_GRIP_URL, key: e.LIVEPAGE_GRIP_KEY } : undefined,
     media: { maxBytes: e.LIVEPAGE_MEDIA_MAX_BYTES, maxPixels: e.LIVEPAGE_MEDIA_MAX_PIXELS, allowPrivateHosts: e.LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS },
   };
 }

@@ -143,8 +143,25 @@ export function startWebhookWorker(store: Store, onError: (err: unknown) => void
       nextAttemptAt: new Date(finished + wait).toISOString(),
       finishedAt: new Date(finished).toISOString(),
     };
-    await store.write((db) => recordAttempt(db, batch, outcome, opts.maxAttempts, uuidv7));
+    await whileClaimed(until, () => store.write((db) => recordAttempt(db, batch, outcome, opts.maxAttempts, uuidv7)));
     if (!delivered) opts.onAttemptFailed?.(batch.length);
+  }
+
+  /**
+   * Records what happened while the claim still holds, trying again if the store is away for
+   * a moment (PostgreSQL restarting): given up, the delivery would wait out its claim and be
+   * sent a second time by whichever process took it next.
+   */
+  async function whileClaimed(until: string, record: () => Promise<void>): Promise<void> {
+    for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
+      try {
+        return await record();
+      } catch (err) {
+        if (stopping.signal.aborted || Date.now() + wait >= Date.parse(until)) throw err;
+        onError(err);
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
   }
 
   /** POSTs the body; 2xx is success, anything else (a redirect too) a failure to retry. */

@@ -24,7 +24,24 @@ export function storeErrorToAppError(err: unknown): AppError | undefined {
     case '22021': // character_not_in_repertoire (e.g. NUL): validation should have caught it
     case '22P02': // invalid_text_representation
       return new AppError(400, 'invalid_input', 'The request contains characters that cannot be stored.');
+    case '57P01': // admin_shutdown: PostgreSQL is restarting
+    case '57P02': // crash_shutdown
+    case '57P03': // cannot_connect_now: starting up or shutting down
+    case '08000': // connection_exception
+    case '08001':
+    case '08003':
+    case '08006':
+    case 'ECONNREFUSED': // the driver's socket: nothing listens (PostgreSQL is down)
+    case 'ECONNRESET':
+      return unavailable();
     default:
-      return undefined;
+      // pg's own words for a connection that died under a statement (no code).
+      return err instanceof Error && /^Connection terminated/.test(err.message) ? unavailable() : undefined;
   }
 }
+
+/**
+ * PostgreSQL is away for a moment (a restart, a failover): 503 with Retry-After, which a
+ * client retries — with its Idempotency-Key, the editor's Publish lands exactly once.
+ */
+const unavailable = () => new AppError(503, 'store_unavailable', 'The database is restarting; try again in a moment.');

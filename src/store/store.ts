@@ -122,9 +122,15 @@ const concurrentWriters = new WeakSet<WriteDb>();
 export const locksRows = (db: WriteDb): boolean => concurrentWriters.has(db);
 
 function openPostgres(url: string, log: Pick<BaseLogger, 'error'>): Opened {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A connection attempt that hangs (PostgreSQL restarting) fails after 10 s instead of holding
+  // a request, or start-up, for ever; keep-alive finds a peer that vanished without a FIN.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, keepAlive: true });
   // An idle client's error (server restart) must not crash the process; the pool reconnects.
   pool.on('error', (err) => log.error({ err }, 'store: an idle PostgreSQL connection failed (the pool reconnects)'));
+  // …and a checked-out one between two statements (a server restart or pg_terminate_backend
+  // mid-transaction): unhandled, that 'error' event killed the process. The statement in
+  // hand fails instead, and the pool drops the broken connection when it is released.
+  pool.on('connect', (client) => client.on('error', (err) => log.error({ err }, 'store: a PostgreSQL connection in use failed')));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const store: Store = {
     db,

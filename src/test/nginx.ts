@@ -31,7 +31,7 @@ export function nginxMissing(): string | undefined {
  * buffered and may stay quiet for up to an hour (livepage sends a comment every 15 s);
  * upstream connections are HTTP/1.1 keep-alive; a node that refuses connections (a
  * draining one has stopped listening), times out or answers 502/503 is skipped for the
- * next, and one that fails twice is left alone for 5 s.
+ * next, and one that fails three times is left alone for 5 s.
  */
 export function balancerConfig(opts: { listen: string; upstreams: string[]; dir: string }): string {
   const { listen, upstreams, dir } = opts;
@@ -51,7 +51,7 @@ http {
   scgi_temp_path ${dir}/tmp/scgi;
 
   upstream livepage {
-${upstreams.map((u) => `    server ${u} max_fails=2 fail_timeout=5s;`).join('\n')}
+${upstreams.map((u) => `    server ${u} max_fails=3 fail_timeout=5s;`).join('\n')}
     keepalive 64;
   }
 
@@ -64,9 +64,9 @@ ${upstreams.map((u) => `    server ${u} max_fails=2 fail_timeout=5s;`).join('\n'
     proxy_set_header X-Forwarded-Proto $scheme;
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     proxy_set_header X-Request-Id $request_id;
-    proxy_connect_timeout 2s;
-    proxy_next_upstream error timeout http_502 http_503;   # a draining node: on to the next
-    proxy_next_upstream_tries 2;
+    proxy_connect_timeout 5s;   # a dead node refuses at once; a busy one gets time
+    proxy_next_upstream error timeout http_502 http_503;   # a dead or draining node: on to the next
+    proxy_next_upstream_tries 3;
 
     # Live streams: never buffered, never cached, quiet for up to an hour.
     location ~ ^/live/[a-z0-9-]+/events$ {

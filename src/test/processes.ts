@@ -60,3 +60,27 @@ export async function serve(env: Record<string, string>, args: string[] = []): P
 export function childPids(pid: number): number[] {
   return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 }
+
+/** Publishes a post to `slug` through the API of the server at `base` (201 or it throws). */
+export async function publishPost(base: string, token: string, slug: string, post: unknown): Promise<{ id: string; seq: number }> {
+  const res = await fetch(`${base}/api/v1/pages/${slug}/posts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(post),
+  });
+  if (res.status !== 201) throw new Error(`POST ${base}/api/v1/pages/${slug}/posts: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; seq: number };
+}
+
+/**
+ * A store for servers in child processes: the first `serve` seeds the admin and the demo
+ * page and is stopped; resolves with the servers' environment and an admin API token.
+ */
+export async function seededForServers(store: { dataDir: string; databaseUrl?: string | undefined }): Promise<{ env: Record<string, string>; token: string }> {
+  const env = { LIVEPAGE_DATA_DIR: store.dataDir, DATABASE_URL: store.databaseUrl ?? '' };
+  const first = await serve(env, ['--workers', '1']);
+  first.child.kill('SIGTERM');
+  await first.exited;
+  const token = (await run(['token', 'create', '--email', 'admin@livepage.local'], env)).stdout.trim().split('\n').at(-1)!;
+  return { env, token };
+}

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { invalidInput, notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/page.js';
+import { gripLastId, verifyGripSig } from '../../realtime/grip.js';
 import { pageHead } from '../../store/pages.js';
 import { readerCacheControl, sendCacheable } from '../cache-control.js';
 import type { AppServices } from '../services.js';
@@ -27,7 +28,7 @@ const EVENTS_URL = /^\/live\/([^/?]+)\/events(?:\?since=(\d{1,15}))?$/;
  * any other request, any other URL shape, a malformed Last-Event-ID, and while closing;
  * calls `next` (the same route) for an unknown page or a failed read.
  */
-export function serveLiveEvents({ store, hub }: Pick<AppServices, 'store' | 'hub'>, req: IncomingMessage, res: ServerResponse, next: () => void): boolean {
+export function serveLiveEvents({ store, hub, config }: Pick<AppServices, 'store' | 'hub' | 'config'>, req: IncomingMessage, res: ServerResponse, next: () => void): boolean {
   if (req.method !== 'GET' || hub.closed) return false;
   const m = EVENTS_URL.exec(req.url ?? '');
   if (!m || !SLUG_PATTERN.test(m[1]!)) return false;
@@ -43,6 +44,10 @@ export function serveLiveEvents({ store, hub }: Pick<AppServices, 'store' | 'hub
   async function stream(slug: string): Promise<void> {
     const page = await pageHead(store.db, slug); // fresh, not cached: the stream starts exactly here
     if (!page || hub.closed) return next();
+    if (config.grip && verifyGripSig(header(req.headers['grip-sig']), config.grip.key)) {
+      const last = gripLastId(req.headers['grip-last'], page.id);
+      return hub.holdForProxy(page, slug, last ?? since ?? page.seq, res, last !== undefined);
+    }
     hub.feed(page.id, page.seq);
     hub.notify(page.id, page.seq);
     await hub.connect(page, since ?? page.seq, res);
@@ -52,7 +57,9 @@ export function serveLiveEvents({ store, hub }: Pick<AppServices, 'store' | 'hub
 /** Polling is cached briefly everywhere (CDN included): every reader at a seq asks the same URL. */
 const pollCacheControl = (live: boolean) => readerCacheControl(live ? 'live' : 'ended', 'poll');
 
-export async function liveRoutes(app: FastifyInstance, { store, reader, hub, polls }: AppServices): Promise<void> {
+const header = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+export async function liveRoutes(app: FastifyInstance, { store, reader, hub, polls, config }: AppServices): Promise<void> {
   // Most streams are served by serveLiveEvents before fastify; this route answers the rest.
   app.get('/live/:slug/events', async (req, reply) => {
     const slug = slugParam(req.params);
@@ -60,6 +67,11 @@ export async function liveRoutes(app: FastifyInstance, { store, reader, hub, pol
     const since = parseSeq(req.headers['last-event-id'], 'Last-Event-ID') ?? parseSeq((req.query as { since?: unknown }).since, 'since');
     const page = await pageHead(store.db, slug); // fresh, not cached: the stream starts exactly here
     if (!page) throw notFound('page', 'There is no such live page.');
+    if (config.grip && verifyGripSig(header(req.headers['grip-sig']), config.grip.key)) {
+      const last = gripLastId(req.headers['grip-last'], page.id);
+      reply.hijack();
+      return hub.holdForProxy(page, slug, last ?? since ?? page.seq, reply.raw, last !== undefined);
+    }
     hub.feed(page.id, page.seq);
     hub.notify(page.id, page.seq);
     reply.hijack();
