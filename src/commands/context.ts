@@ -20,6 +20,8 @@ export interface CommandContext {
   outbox?: readonly OutboxWriter[];
   /** Called after a transaction that appended events commits: "page P is at seq N". */
   onEvent?(pageId: string, seq: number): void;
+  /** Called after a site-wide setting (the brand) commits: every node's cached pages are stale. */
+  onSiteChange?(): void;
   /** Called after a change only the newsroom sees (a draft saved, presence) commits: open desks reread. */
   onDeskChange?(pageId: string): void;
 }

@@ -8,7 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { CommandContext } from '../commands/context.js';
 import { createMediaService, type MediaServiceOptions } from '../media/service.js';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
-import { DESK_SIGNAL, DeskStreams } from '../realtime/desk-streams.js';
+import { DESK_SIGNAL, DeskStreams, SITE_SIGNAL, SITE_SIGNAL_PAGE } from '../realtime/desk-streams.js';
 import { LiveHub, type HubOptions } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import { fastifyTrustProxy, type Config } from './config.js';
@@ -38,6 +38,7 @@ import { pageRoutes } from './routes/api/pages.js';
 import { peopleRoutes } from './routes/api/people.js';
 import { postRoutes } from './routes/api/posts.js';
 import { webhookRoutes } from './routes/api/webhooks.js';
+import { brandRoutes } from './routes/api/brand.js';
 import { mediaApiRoutes } from './routes/api/media.js';
 import { feedRoutes } from './routes/feeds.js';
 import { liveRoutes, serveLiveEvents } from './routes/live.js';
@@ -120,7 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const scriptHref = existsSync(scriptFile) ? versioned('build/live.js') : null;
   const security = securityHeaders();
   const embedCssHref = versioned('embed.css');
-  const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? currentBuildId(), securityHeaders: security });
+  const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? currentBuildId(), securityHeaders: security, brandDefaults: config.brand, locale: config.locale });
   const respondWithError = errorResponder(cssHref);
   const timeouts = { ...SERVER_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
@@ -170,6 +171,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       webhooks.wake(); // its deliveries are queued: send them now
       imports.wake(); // and any external image it named
     },
+    onSiteChange: () => {
+      reader.brandChanged();
+      bus.publish(SITE_SIGNAL_PAGE, SITE_SIGNAL); // every other node drops its pages too
+    },
     onDeskChange: (pageId) => {
       desks.changed(pageId);
       bus.publish(pageId, DESK_SIGNAL); // desks open on other processes
@@ -181,6 +186,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const bus = opts.bus ?? new MemoryBus();
   bus.subscribe((pageId, seq) => {
     desks.changed(pageId);
+    if (seq === SITE_SIGNAL) return reader.brandChanged();
     if (seq === DESK_SIGNAL) return; // nothing for readers
     reader.changed(pageId);
     hub.notify(pageId, seq);
@@ -255,6 +261,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await snippetRoutes(api, services);
     await peopleRoutes(api, services);
     await webhookRoutes(api, services);
+    await brandRoutes(api, services);
     await api.register(async (scope) => mediaApiRoutes(scope, services));
   });
   await app.register(async (r) => healthRoutes(r, { store, bus, node }));

@@ -1,6 +1,7 @@
 /** Configuration from the environment (SPEC §3), validated once at start-up. */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { brandInput, checkBrandContrast, type Brand } from '../domain/brand.js';
 import type { MediaLimits } from '../domain/media.js';
 import { hasUserInfo } from '../domain/webhook.js';
 
@@ -29,6 +30,14 @@ const envSchema = z.object({
   LIVEPAGE_MEDIA_MAX_PIXELS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(10_000).default(50_000_000)),
   LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS: z.preprocess(unsetIfEmpty, z.enum(['0', '1', 'true', 'false']).default('0')).transform((v) => v === '1' || v === 'true'),
   LIVEPAGE_DRAIN_WINDOW_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(600_000).default(10_000)),
+  // The brand's defaults (issue 13): what pages show until an admin sets the brand in the newsroom.
+  LIVEPAGE_SITE_NAME: z.preprocess(unsetIfEmpty, z.string().trim().min(1).max(80).optional()),
+  LIVEPAGE_PUBLISHER_NAME: z.preprocess(unsetIfEmpty, z.string().trim().min(1).max(120).optional()),
+  LIVEPAGE_LOGO_URL: z.preprocess(unsetIfEmpty, z.string().optional()),
+  LIVEPAGE_ACCENT: z.preprocess(unsetIfEmpty, z.string().optional()),
+  LIVEPAGE_FONT_STACK: z.preprocess(unsetIfEmpty, z.string().optional()),
+  LIVEPAGE_POWERED_BY: z.preprocess(unsetIfEmpty, z.enum(['0', '1', 'true', 'false']).default('1')).transform((v) => v === '1' || v === 'true'),
+  LIVEPAGE_LOCALE: z.preprocess(unsetIfEmpty, z.string().default('en')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +60,10 @@ export interface Config {
   media?: Partial<MediaLimits> | undefined;
   /** On shutdown, live streams end spread over this long (default 10 s; 0: all at once). */
   drainWindowMs?: number | undefined;
+  /** The brand until admins set one (LIVEPAGE_SITE_NAME, LIVEPAGE_ACCENT, …). */
+  brand?: Partial<Brand> | undefined;
+  /** The front page's language (LIVEPAGE_LOCALE, default `en`); live pages use their own. */
+  locale?: string | undefined;
 }
 
 export type TrustProxy = false | number | string[];
@@ -75,8 +88,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     purgeUrl: e.LIVEPAGE_PURGE_URL,
     trustProxy: e.LIVEPAGE_TRUST_PROXY,
     drainWindowMs: e.LIVEPAGE_DRAIN_WINDOW_MS,
+    brand: brandDefaults(e),
+    locale: e.LIVEPAGE_LOCALE,
     media: { maxBytes: e.LIVEPAGE_MEDIA_MAX_BYTES, maxPixels: e.LIVEPAGE_MEDIA_MAX_PIXELS, allowPrivateHosts: e.LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS },
   };
+}
+
+/** The environment's brand, checked by the same rules as the newsroom's form. */
+function brandDefaults(e: z.infer<typeof envSchema>): Partial<Brand> {
+  const parsed = brandInput.safeParse({
+    siteName: e.LIVEPAGE_SITE_NAME,
+    publisherName: e.LIVEPAGE_PUBLISHER_NAME,
+    logo: e.LIVEPAGE_LOGO_URL === undefined ? undefined : { src: e.LIVEPAGE_LOGO_URL },
+    accent: e.LIVEPAGE_ACCENT,
+    fontStack: e.LIVEPAGE_FONT_STACK,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid brand setting ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const b = parsed.data;
+  try {
+    checkBrandContrast({ accent: b.accent ?? undefined });
+  } catch (err) {
+    throw new Error(`Invalid environment variable LIVEPAGE_ACCENT: ${(err as Error).message}`);
+  }
+  const out: Partial<Brand> = { poweredBy: e.LIVEPAGE_POWERED_BY };
+  if (b.siteName) out.siteName = b.siteName;
+  if (b.publisherName ?? b.siteName) out.publisherName = (b.publisherName ?? b.siteName)!;
+  if (b.logo) out.logo = b.logo;
+  if (b.accent) out.accent = b.accent;
+  if (b.fontStack) out.fontStack = b.fontStack;
+  return out;
 }
 
 const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);

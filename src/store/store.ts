@@ -17,6 +17,7 @@ import * as m005 from './migrations/005-sign-in-limits-and-idempotency.js';
 import * as m006 from './migrations/006-media.js';
 import * as m007 from './migrations/007-desk.js';
 import * as m008 from './migrations/008-media-imports.js';
+import * as m010 from './migrations/010-brand.js';
 import type { Database } from './schema.js';
 
 /**
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '006-media': m006,
   '007-desk': m007,
   '008-media-imports': m008,
+  '010-brand': m010,
 };
 
 /** Opens the store and brings its schema up to date. */
