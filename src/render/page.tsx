@@ -105,7 +105,7 @@ export function renderLivePage(view: LivePageView): string {
       {/* data-page, data-base and data-tz tell the reader script where it is, where to listen and which day it is. */}
       <main
         id="main"
-        class={view.keyEvents.length > 0 ? 'lp-main lp-main--aside' : 'lp-main'}
+        class="lp-main lp-main--aside"
         data-seq={page.seq}
         data-page={view.pageNo}
         data-pages={view.pageCount}
@@ -119,11 +119,14 @@ export function renderLivePage(view: LivePageView): string {
         <noscript>
           <p class="lp-noscript">{m.t('noScript')}</p>
         </noscript>
-        <Slot id={SLOT_IDS.summary} html={slots.summary} />
         <Slot id={SLOT_IDS.notice} html={slots.notice} />
-        <KeyEvents events={view.keyEvents} basePath={basePath} onThisPage={onThisPage} ctx={ctx} m={m} />
+        {/* Beside the stream on wide screens (public/livepage.css), in this order above it on phones. */}
+        <div class="lp-aside">
+          <Slot id={SLOT_IDS.summary} html={slots.summary} />
+          <KeyEvents events={view.keyEvents} basePath={basePath} onThisPage={onThisPage} ctx={ctx} m={m} />
+          <ReadingOptions basePath={basePath} view={sv} m={m} />
+        </div>
         <Slot id={SLOT_IDS.pinned} html={slots.pinned} />
-        <ReadingOptions basePath={basePath} view={sv} m={m} />
         <Stream postsHtml={postsHtml} locale={ctx.locale} html={withDayMarkers(postsHtml, ctx)} />
         <Pagination basePath={basePath} pageNo={view.pageNo} pageCount={view.pageCount} view={sv} locale={ctx.locale} />
       </main>

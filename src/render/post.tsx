@@ -42,7 +42,10 @@ export function PostArticle({ post, ctx }: { post: Post; ctx: RenderContext }): 
     >
       <header class="lp-post__header">
         {/* The clock first, as broadcasters do: it is what a reader of a live page scans. */}
-        <PostTimes post={post} ctx={ctx} m={m} />
+        <div class="lp-post__meta">
+          <PostTimes post={post} ctx={ctx} m={m} />
+          <ShareLinks post={post} ctx={ctx} m={m} />
+        </div>
         {label && <p class={`lp-label lp-label--${label}`}>{labelText(label, m)}</p>}
         <h2 class="lp-post__title" id={titleId}>
           {post.title}
@@ -67,7 +70,6 @@ export function PostArticle({ post, ctx }: { post: Post; ctx: RenderContext }): 
           </details>
         )}
       </div>
-      <ShareLinks post={post} ctx={ctx} m={m} />
     </article>
   );
 }
@@ -91,9 +93,9 @@ function blockLines(block: Block): number {
 }
 
 /** A post longer than this many lines folds (a pinned post sooner: it sits above the news). */
-const FOLD_AFTER = { pinned: 9, post: 26 } as const;
-/** What stays visible of a folded post. */
-const KEEP = { pinned: 4, post: 14 } as const;
+const FOLD_AFTER = { pinned: 6, post: 26 } as const;
+/** What stays visible of a folded post (a pinned one shows none). */
+const KEEP_LINES = 14;
 
 /**
  * Splits a long post's blocks into those shown and those behind "Show more", so the
@@ -102,13 +104,15 @@ const KEEP = { pinned: 4, post: 14 } as const;
 export function foldBody(body: Block[], pinned: boolean): [shown: Block[], folded: Block[]] {
   const kind = pinned ? 'pinned' : 'post';
   const total = body.reduce((n, b) => n + blockLines(b), 0);
-  if (total <= FOLD_AFTER[kind] || body.length < 2) return [body, []];
+  if (total <= FOLD_AFTER[kind] || (body.length < 2 && !pinned)) return [body, []];
+  // A long pinned post shows its title alone: the news belongs in the first screen.
+  if (pinned) return [[], body];
   let lines = 0;
   let keep = 0;
   while (keep < body.length - 1) {
     lines += blockLines(body[keep]!);
     keep++;
-    if (lines >= KEEP[kind]) break;
+    if (lines >= KEEP_LINES) break;
   }
   return [body.slice(0, keep), body.slice(keep)];
 }
