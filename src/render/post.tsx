@@ -141,7 +141,7 @@ function PostTimes({ post, ctx, m }: { post: Post; ctx: RenderContext; m: Messag
         <time dateTime={published} title={full}>
           <span class="lp-post__clock" aria-hidden="true">
             {formatClockZone(published, ctx.timeZone, ctx.locale)}
-          </span>
+          </span>{' '}
           <span class="visually-hidden">{m.t('publishedAt', { time: full })}</span>
         </time>
       </a>
