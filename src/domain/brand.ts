@@ -47,9 +47,10 @@ export const brandInput = z
     footerLinks: z
       .array(z.object({ label: text(60), url: footerUrl }).strict())
       .max(8)
+      .nullable()
       .optional(),
     publisherName: text(120).nullable().optional(),
-    poweredBy: z.boolean().optional(),
+    poweredBy: z.boolean().nullable().optional(),
   })
   .strict();
 
@@ -184,7 +185,7 @@ export function resolveBrand(settings: BrandSettings, defaults: Partial<Brand> =
     fontStack: settings.fontStack ?? base.fontStack,
     footerLinks: settings.footerLinks ?? base.footerLinks,
     // Named after the site unless set: a newsroom that renamed its site is its publisher.
-    publisherName: settings.publisherName ?? (settings.siteName !== undefined ? siteName : base.publisherName),
+    publisherName: settings.publisherName ?? (settings.siteName !== undefined ? siteName : (defaults.publisherName ?? defaults.siteName ?? base.publisherName)),
     poweredBy: settings.poweredBy ?? base.poweredBy,
   };
 }

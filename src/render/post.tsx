@@ -191,6 +191,11 @@ function ShareLinks({ post, ctx, m }: { post: Post; ctx: RenderContext; m: Messa
   );
 }
 
+/** A post's article without its share control, for feeds: a feed reader has its own. */
+export function withoutShare(html: string): string {
+  return html.replace(/<details class="lp-share"[\s\S]*?<\/details>/, '');
+}
+
 /** "Correction: …" with its time, so readers see what was put right and when. */
 function CorrectionNote({ correction, ctx, m }: { correction: Correction; ctx: RenderContext; m: Messages }): VNode {
   const at = toUtcIso(correction.at);

@@ -20,6 +20,7 @@ import { renderFeed, type FeedFormat } from '../render/feeds.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { Lru } from '../render/lru.js';
 import { renderLivePage } from '../render/page.js';
+import { withoutShare } from '../render/post.js';
 import { continuation, type PageParts } from '../render/parts.js';
 import { featuredImageUrl, pageDescription } from '../render/structured-data.js';
 import { contentEtag, readerCacheControl } from './cache-control.js';
@@ -353,7 +354,7 @@ export class ReaderPages {
       siteName: brand.publisherName,
       entries: snap.rows.map((r) => {
         const post = postFromRow(r, page.pinnedPostId);
-        return { post, html: this.posts.article(post, ctx) };
+        return { post, html: withoutShare(this.posts.article(post, ctx)) };
       }),
     });
     const feed = { body: Buffer.from(body), etag: this.etag(page.id, page.seq, `feed.${format}`, page.timeZone), state: page.state };
