@@ -5,6 +5,7 @@
  * at phone and laptop size, with and without JavaScript, light and dark.
  */
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import { describeBrowser, launchBrowser } from './browser.js';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 900 };
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const shots = mkdtempSync(join(tmpdir(), 'livepage-reader-shots-'));
 
 describeBrowser('issue 13 reader page in Chromium', () => {
@@ -55,6 +57,22 @@ describeBrowser('issue 13 reader page in Chromium', () => {
     await page.goto(s.url + path, { waitUntil: 'load' });
     return page;
   }
+
+  async function axe(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+  }
+
+  it('has no accessibility violations: the Arabic page in dark mode, a filtered view on a phone, the front page', async () => {
+    expect(await axe(await open('/live/arabic', { dark: true }))).toEqual([]);
+    expect(await axe(await open('/live/long-story?order=oldest&only=key-events', { size: PHONE }))).toEqual([]);
+    const front = await open('/');
+    expect(await front.locator('.lp-card').count()).toBe(3);
+    expect(await axe(front)).toEqual([]);
+  }, 90_000);
 
   const firstPostTop = (page: Page) => page.$eval('.lp-stream__posts > article', (a) => a.getBoundingClientRect().top);
 
