@@ -68,6 +68,25 @@ export function brandPatch(f: Form, logo: BrandSettings['logo'] | null): Record<
   };
 }
 
+interface Field {
+  key: Exclude<keyof Form, 'poweredBy'>;
+  label: string;
+  hint?: string;
+  /** The API's name for it, as its errors give it. */
+  apiField: string;
+}
+
+/** The form's text fields, in order (the logo upload sits after the logo address). */
+const FIELDS: Field[] = [
+  { key: 'siteName', label: 'Site name', apiField: 'siteName' },
+  { key: 'publisherName', label: 'Publisher', hint: 'Named in feeds and as the publisher search engines see; the site name when empty.', apiField: 'publisherName' },
+  { key: 'logo', label: 'Logo address', hint: 'A PNG, JPEG, WebP or AVIF image (not SVG); the site name is its text alternative.', apiField: 'logo' },
+  { key: 'accent', label: 'Accent colour', hint: '#rrggbb. Links and the Live badge; it must reach 4.5:1 contrast on white.', apiField: 'accent' },
+  { key: 'accentDark', label: 'Accent colour on dark backgrounds', hint: '#rrggbb, for readers in dark mode; worked out from the accent when empty.', apiField: 'accentDark' },
+  { key: 'fontStack', label: 'Font stack', hint: 'For example: Georgia, "Times New Roman", serif', apiField: 'fontStack' },
+  { key: 'footer', label: 'Footer links', hint: 'One a line: Label | https://address', apiField: 'footerLinks' },
+];
+
 export function BrandSettingsPage() {
   const { api, me } = useApp();
   const [form, setForm] = useState<Form | null>(null);
@@ -98,7 +117,17 @@ export function BrandSettingsPage() {
       </div>
     );
   const set = (k: keyof Form) => (v: string) => setForm({ ...form, [k]: v });
-  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  const field = (f: Field) => (
+    <TextField
+      id={`nr-brand-${f.key}`}
+      label={f.label}
+      hint={f.hint}
+      multiline={f.key === 'footer'}
+      value={form[f.key] as string}
+      onValue={set(f.key)}
+      error={error?.field?.startsWith(f.apiField) ? error.message : undefined}
+    />
+  );
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -145,56 +174,20 @@ export function BrandSettingsPage() {
       <Announcer message={message} />
       <FormError message={error && !error.field ? error.message : null} />
       <form class="nr-form nr-brand" onSubmit={save}>
-        <TextField id="nr-brand-name" label="Site name" value={form.siteName} onValue={set('siteName')} error={fieldError('siteName')} />
-        <TextField
-          id="nr-brand-publisher"
-          label="Publisher"
-          hint="Named in feeds and as the publisher search engines see; the site name when empty."
-          value={form.publisherName}
-          onValue={set('publisherName')}
-          error={fieldError('publisherName')}
-        />
-        <TextField
-          id="nr-brand-logo"
-          label="Logo address"
-          hint="A PNG, JPEG, WebP or AVIF image (not SVG); the site name is its text alternative."
-          value={form.logo}
-          onValue={set('logo')}
-          error={fieldError('logo.src')}
-        />
+        {FIELDS.slice(0, 3).map((f) => field(f))}
         <div class="nr-field">
           <label for="nr-brand-logo-file">Or upload a logo</label>
-          <input id="nr-brand-logo-file" type="file" accept="image/png,image/jpeg,image/webp,image/avif" onChange={(e) => {
-            const file = (e.currentTarget as HTMLInputElement).files?.[0];
-            if (file) void upload(file);
-          }} />
+          <input
+            id="nr-brand-logo-file"
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/avif"
+            onChange={(e) => {
+              const file = (e.currentTarget as HTMLInputElement).files?.[0];
+              if (file) void upload(file);
+            }}
+          />
         </div>
-        <TextField
-          id="nr-brand-accent"
-          label="Accent colour"
-          hint="#rrggbb. Links and the Live badge; it must reach 4.5:1 contrast on white."
-          value={form.accent}
-          onValue={set('accent')}
-          error={fieldError('accent')}
-        />
-        <TextField
-          id="nr-brand-accent-dark"
-          label="Accent colour on dark backgrounds"
-          hint="#rrggbb, for readers in dark mode; worked out from the accent when empty."
-          value={form.accentDark}
-          onValue={set('accentDark')}
-          error={fieldError('accentDark')}
-        />
-        <TextField id="nr-brand-font" label="Font stack" hint='For example: Georgia, "Times New Roman", serif' value={form.fontStack} onValue={set('fontStack')} error={fieldError('fontStack')} />
-        <TextField
-          id="nr-brand-footer"
-          label="Footer links"
-          hint="One a line: Label | https://address"
-          multiline
-          value={form.footer}
-          onValue={set('footer')}
-          error={error?.field?.startsWith('footerLinks') ? error.message : undefined}
-        />
+        {FIELDS.slice(3).map((f) => field(f))}
         <Checkbox id="nr-brand-powered" label='Show "Powered by livepage"' checked={form.poweredBy} onChecked={(v) => setForm({ ...form, poweredBy: v })} />
         <button type="submit" class="nr-button nr-button--primary" disabled={busy}>
           Save brand
