@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { demoDocument } from '../src/cli/demo-content.js';
 import { importPage } from '../src/commands/importPage.js';
 import { aPage, aPost } from '../src/test/fixtures.js';
@@ -41,6 +41,10 @@ describeBrowser('issue 13 reader page in Chromium', () => {
     await s.api('/api/v1/pages', { method: 'POST', as: 'admin', json: aPage('arabic', { locale: 'ar-EG', timeZone: 'Asia/Riyadh', title: 'تغطية مباشرة', summary: ['نقطة أولى', 'نقطة ثانية'] }) });
     for (let i = 1; i <= 3; i++) await s.api('/api/v1/pages/arabic/posts', { method: 'POST', as: 'admin', json: aPost(`تحديث ${i}`, { keyEvent: i === 2 }) });
     [withJs, noJs] = [await launchBrowser(), await launchBrowser({ javaScriptEnabled: false })];
+  });
+  // Each open page holds a stream; Chromium allows six connections to a host: close them.
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.close().catch(() => {});
   });
   afterAll(async () => {
     for (const p of opened) await p.close().catch(() => {});
