@@ -61,7 +61,7 @@ function missingChromiumMessage(): string {
  * cookie jars, launch twice), and it opens with one blank page: use
  * `context.pages()[0]` or `context.newPage()`.
  */
-export async function launchBrowser(): Promise<BrowserContext> {
+export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(missingChromiumMessage());
   const userDataDir = await mkdtemp(join(tmpdir(), 'livepage-chromium-'));
@@ -70,6 +70,8 @@ export async function launchBrowser(): Promise<BrowserContext> {
       executablePath,
       headless: true,
       args: CHROMIUM_ARGS,
+      // false: the page as a reader without JavaScript (or a crawler) gets it.
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
     });
     const close = context.close.bind(context);
     // Remove the profile only after Chromium has exited (close() resolves then).

@@ -201,7 +201,9 @@ describeBrowser('reader script in Chromium', () => {
     });
     await eventually(() => ids(page).then((list) => list[0])).toBe('post-n1');
     expect(await page.textContent('#post-n1 .lp-post__body strong')).toBe('cancelled');
-    expect(await page.textContent('#post-n1 .lp-post__time time')).toBe('published just now');
+    // The clock stays first; the relative time is the secondary words beside it.
+    expect(await page.textContent('#post-n1 .lp-post__clock')).toMatch(/^\d\d:\d\d GMT$/);
+    expect(await page.textContent('#post-n1 .lp-post__ago')).toBe('just now');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
     expect(await page.isHidden('.lp-new')).toBe(true);
     expect(await page.title()).toBe('Storm Éowyn: live');
@@ -311,12 +313,17 @@ describeBrowser('reader script in Chromium', () => {
     await Promise.all([page.waitForURL(`${fake.url}/live/${SLUG}`), button.click()]);
   });
 
-  it('shows relative times that keep the absolute time in a tooltip', async () => {
+  it('keeps the clock time first and adds the relative time as secondary words, the full date in the tooltip', async () => {
     const { page } = await open();
     const time = page.locator('#post-p12 .lp-post__time time');
-    expect(await time.textContent()).toBe('published 7 minutes ago');
+    expect(await page.textContent('#post-p12 .lp-post__clock')).toMatch(/^\d\d:\d\d GMT$/);
+    expect(await time.textContent()).toMatch(/^\d\d:\d\d GMT published at \d\d:\d\d Greenwich Mean Time \d+ \w+$/);
+    expect(await page.textContent('#post-p12 .lp-post__ago')).toBe('7 minutes ago');
     expect(await time.getAttribute('title')).toMatch(/^\d\d:\d\d .+ \d+ \w+$/);
-    expect(await page.textContent('#post-p1 .lp-post__time time')).toBe('published 1 hour ago');
+    expect(await page.textContent('#post-p1 .lp-post__ago')).toBe('1 hour ago');
+    // The permalink is focusable and leads to the post.
+    await page.focus('#post-p12 .lp-post__permalink');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#post-p12');
   });
 
   it('fills a gap in the stream from the polling endpoint, applying each event once, in order', async () => {

@@ -23,6 +23,8 @@ export interface CommandContext {
    * many events it appended to P and when it committed (ms since the epoch).
    */
   onEvent?(pageId: string, seq: number, events: number, committedAt: number): void;
+  /** Called after a site-wide setting (the brand) commits: every node's cached pages are stale. */
+  onSiteChange?(): void;
   /** Called after a change only the newsroom sees (a draft saved, presence) commits: open desks reread. */
   onDeskChange?(pageId: string): void;
 }

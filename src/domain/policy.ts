@@ -45,6 +45,8 @@ export const ACTIONS = {
   /** A page's media library (uploads may be embargoed pictures). */
   'media.list': 'contributor',
   'webhook.manage': 'admin',
+  /** The newsroom's brand on reader pages: site name, logo, colours, footer, publisher. */
+  'brand.manage': 'admin',
   /** Signing in and out: the form itself guards these. */
   'session.start': 'anyone',
   'session.end': 'anyone',

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from './api.js';
+import { BrandSettingsPage } from './brand.js';
 import { setEmbedResolver } from './embed-previews.js';
 import { App as AppProvider, type AppContext } from './context.js';
 import { Desk } from './desk.js';
@@ -77,6 +78,7 @@ function NewsroomApp({ me, csrf }: { me: Me; csrf: string }) {
       {route.name === 'desk' && <Desk key={route.slug} slug={route.slug} />}
       {route.name === 'people' && <People />}
       {route.name === 'tokens' && <Tokens />}
+      {route.name === 'brand' && <BrandSettingsPage />}
       {route.name === 'not-found' && (
         <div class="nr-page">
           <h1 tabIndex={-1}>Not found</h1>

@@ -61,6 +61,7 @@ describe('routes', () => {
     expect(parseRoute('/newsroom/pages/storm-2')).toEqual({ name: 'desk', slug: 'storm-2' });
     expect(parseRoute('/newsroom/people')).toEqual({ name: 'people' });
     expect(parseRoute('/newsroom/tokens')).toEqual({ name: 'tokens' });
+    expect(parseRoute('/newsroom/brand')).toEqual({ name: 'brand' });
     for (const bad of ['/newsroom/pages/..%2F', '/newsroom/pages/%E0%A4%A', '/newsroom/pages/UPPER', '/newsroom/pages/a/b', '/elsewhere'])
       expect(parseRoute(bad)).toEqual({ name: 'not-found' });
   });

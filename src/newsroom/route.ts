@@ -6,6 +6,7 @@ export type Route =
   | { name: 'desk'; slug: string }
   | { name: 'people' }
   | { name: 'tokens' }
+  | { name: 'brand' }
   | { name: 'not-found' };
 
 
@@ -14,6 +15,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/newsroom') return { name: 'pages' };
   if (path === '/newsroom/people') return { name: 'people' };
   if (path === '/newsroom/tokens') return { name: 'tokens' };
+  if (path === '/newsroom/brand') return { name: 'brand' };
   const desk = /^\/newsroom\/pages\/([^/]+)$/.exec(path);
   if (desk) {
     let slug: string;

@@ -4,6 +4,7 @@
  * event goes through one {@link Sequencer}, so whichever way it came it is applied once,
  * in order; a gap is filled from the polling endpoint.
  */
+import type { LinkState } from './status.js';
 import { EVENT_TYPES, parseJson, parseUpdates, Sequencer, toEvent, type LiveEvent } from './events.js';
 
 const SECOND = 1000;
@@ -34,7 +35,7 @@ export function noteError(times: number[], now: number): { times: number[]; give
 }
 
 /** Starts listening for the events after `seq` under `base` (`/live/{slug}`). */
-export function connect(base: string, seq: number, apply: (event: LiveEvent) => void): void {
+export function connect(base: string, seq: number, apply: (event: LiveEvent) => void, report: (state: LinkState) => void = () => {}): void {
   const sequencer = new Sequencer<LiveEvent>(seq);
   let source: EventSource | null = null;
   let errors: number[] = [];
@@ -95,6 +96,8 @@ export function connect(base: string, seq: number, apply: (event: LiveEvent) => 
       .then((ok) => {
         // A gap the answer did not fill counts as a failure: back off while it lasts.
         failures = ok && !sequencer.gap ? 0 : failures + 1;
+        // While the stream is open, a poll only fills a gap: the stream says how things are.
+        if (!source || source.readyState !== 1) report(ok ? 'polled' : 'down');
         inFlight = false;
         if (again) {
           again = false;
@@ -115,10 +118,12 @@ export function connect(base: string, seq: number, apply: (event: LiveEvent) => 
     const es = new EventSource(`${base}/events?since=${sequencer.last}`);
     source = es;
     es.onopen = () => {
+      report('live');
       polling = false;
       if (!sequencer.gap) clearTimeout(timer);
     };
     es.onerror = () => {
+      report('down');
       const noted = noteError(errors, Date.now());
       errors = noted.times;
       if (es.readyState === EventSource.CLOSED || noted.giveUp) {

@@ -4,7 +4,7 @@
  * when it carries `lp-post--key-event` (post.tsx adds it for the flag and the label,
  * the same rule the server's list uses).
  */
-import { absolutePart } from './times.js';
+import { strings } from './strings.js';
 
 /** The server lists at most this many (store listKeyEvents). */
 const MAX = 30;
@@ -33,15 +33,16 @@ export function syncKeyEvent(main: HTMLElement, id: string, article: Element | n
   };
   if (!section) {
     section = el('details', 'lp-key-events');
-    section.append(el('summary', 'lp-key-events__toggle', 'Key events'), el('ul', 'lp-key-events__list'));
-    // Where the server puts it: after the notice slot, before the pinned one.
-    const pinned = main.querySelector('#lp-slot-pinned');
-    if (pinned) pinned.before(section);
+    section.append(el('summary', 'lp-key-events__toggle', strings().keyEvents), el('ul', 'lp-key-events__list'));
+    if (wide()) (section as HTMLDetailsElement).open = true;
+    // Where the server puts it: in the aside, after the summary.
+    const summary = main.querySelector('.lp-aside > #lp-slot-summary');
+    if (summary) summary.after(section);
     else main.prepend(section);
   }
   const at = time.getAttribute('datetime')!;
-  // "published at 15:46 Greenwich Mean Time 27 February" → "15:46", as formatClock gives.
-  const clock = absolutePart(time.getAttribute('data-abs') ?? time.textContent ?? '').split(' ')[0] ?? '';
+  // "15:46 GMT" → "15:46", as formatClock gives (a live post is today's: no day needed).
+  const clock = article.querySelector('.lp-post__clock')?.textContent?.trim().split(' ')[0] ?? '';
   const t = el('time', 'lp-key-events__time', clock);
   t.setAttribute('datetime', at);
   const a = el('a');
@@ -54,4 +55,14 @@ export function syncKeyEvent(main: HTMLElement, id: string, article: Element | n
   // Newest first; ISO instants sort as strings.
   list.insertBefore(li, [...list.children].find((x) => entryAt(x) < at) ?? null);
   while (list.children.length > MAX) list.lastElementChild!.remove();
+}
+
+/** Wide screens show the key events open beside the stream (public/livepage.css, the same width). */
+export const WIDE = '(min-width: 64rem)';
+export const wide = (): boolean => typeof matchMedia === 'function' && matchMedia(WIDE).matches;
+
+/** Opens the key events on a wide screen, where they sit in the side column. */
+export function openKeyEventsWhenWide(main: HTMLElement): void {
+  const details = main.querySelector<HTMLDetailsElement>('details.lp-key-events');
+  if (details && wide()) details.open = true;
 }

@@ -8,6 +8,8 @@ import type { Announcer } from './announce.js';
 import type { LiveEvent } from './events.js';
 import { syncKeyEvent } from './key-events.js';
 import { refreshTimes } from './times.js';
+import { dayMarkerFor } from './days.js';
+import { strings } from './strings.js';
 import { newPostsText, titleWithCount } from './title.js';
 
 const SLOTS = ['header', 'summary', 'notice', 'pinned'] as const;
@@ -73,7 +75,7 @@ export class Stream {
     else if (type === 'post.unpublished' && id) this.updated(id, '');
     else if (type.startsWith('page.') && data.parts && typeof data.parts === 'object') {
       this.slots(data.parts as Record<string, unknown>);
-      if (type === 'page.continued') this.announcer.say(str(data.notice) || 'This page has moved');
+      if (type === 'page.continued') this.announcer.say(str(data.notice) || strings().pageMoved);
     }
     if (id && type.startsWith('post.') && !this.main.hasAttribute('data-embed')) this.keyEvent(id, type === 'post.unpublished' ? '' : (html ?? ''));
   }
@@ -90,6 +92,9 @@ export class Stream {
     if (document.getElementById(`post-${id}`) || this.pending.has(id)) return this.updated(id, html);
     const el = parse(html);
     if (!el) return;
+    // A filtered view takes only what it shows; oldest first, new posts belong at the end.
+    if (this.main.dataset.only === 'key-events' && !el.classList.contains('lp-post--key-event')) return;
+    if (this.main.dataset.order === 'oldest') return this.appendOldestFirst(el);
     this.announcer.post(postTitle(el));
     this.pending.set(id, el);
     if (this.pageNo === 1 && this.topInView()) {
@@ -97,6 +102,17 @@ export class Stream {
       if (document.hidden) this.unseen += count;
     }
     this.updateCount();
+  }
+
+  /** Oldest first: a new post goes at the very end, and only the last page has the end. */
+  private appendOldestFirst(el: HTMLElement): void {
+    if (this.main.querySelector('.lp-pagination a[rel="next"]')) return;
+    this.announcer.post(postTitle(el));
+    refreshTimes(el);
+    el.classList.add('lp-post--new');
+    const last = [...this.posts.querySelectorAll('article')].pop();
+    const marker = dayMarkerFor(el, last ?? null);
+    this.posts.append(...(marker ? [marker, el] : [el]));
   }
 
   /** Replaces (or, with empty html, removes) a post wherever it is: waiting, stream or pinned. */
@@ -167,7 +183,7 @@ export class Stream {
   private placeByTime(article: HTMLElement): void {
     const at = (e: Element) => e.querySelector('.lp-post__time time')?.getAttribute('datetime') ?? '';
     const mine = at(article);
-    const later = [...this.posts.children].find((p) => at(p) < mine);
+    const later = [...this.posts.children].find((p) => p.tagName === 'ARTICLE' && at(p) < mine);
     this.steady(null, () => {
       this.posts.insertBefore(article, later ?? null);
       return null;
@@ -189,8 +205,19 @@ export class Stream {
       refreshTimes(el);
       el.classList.add('lp-post--new');
     }
+    // Day markers where the new posts cross midnight (in the page's zone), as the server
+    // draws them: the marker on top goes, and is drawn again above whichever post now leads.
+    const top = this.posts.firstElementChild;
+    if (top?.classList.contains('lp-day')) top.remove();
+    const oldFirst = this.posts.querySelector('article');
     this.posts.prepend(...els);
-    while (this.posts.children.length > this.max) this.posts.lastElementChild!.remove();
+    let previous: Element | null = null;
+    for (const el of oldFirst ? [...els, oldFirst] : els) {
+      const marker = dayMarkerFor(el, previous);
+      if (marker) el.before(marker);
+      previous = el;
+    }
+    while (this.posts.querySelectorAll('article').length > this.max) this.posts.lastElementChild!.remove();
     return els.length;
   }
 

@@ -1,6 +1,7 @@
 /**
- * Relative post times: "published 5 minutes ago", ticking; the absolute text (as the
- * server rendered it) after a day, and always in the `title` attribute.
+ * Relative post times as the secondary line: the clock the server rendered ("15:46 GMT")
+ * stays first; beside it "5 minutes ago", ticking, for the first day. The full date is
+ * the `<time>`'s tooltip and, for screen readers, its hidden text.
  */
 
 const MINUTE = 60_000;
@@ -24,12 +25,12 @@ function rtf(lang: string): Intl.RelativeTimeFormat {
 
 /**
  * "just now", "5 minutes ago", "2 hours ago" for an ISO instant seen at `now`, in
- * `lang`; null when the absolute time should show instead: a day or more ago, or well
- * in the future (a reader's clock that is off).
+ * `lang`; null when no relative time should show: a day or more ago, or well in the
+ * future (a reader's clock that is off).
  */
 export function relativeTime(iso: string, now: number, lang: string): string | null {
   const at = Date.parse(iso);
-  // Browsers without Intl.RelativeTimeFormat (Safari before 14) keep the absolute times.
+  // Browsers without Intl.RelativeTimeFormat (Safari before 14) keep the clock alone.
   if (Number.isNaN(at) || typeof Intl.RelativeTimeFormat !== 'function') return null;
   const ago = now - at;
   if (ago >= DAY || ago < -5 * MINUTE) return null;
@@ -37,30 +38,24 @@ export function relativeTime(iso: string, now: number, lang: string): string | n
   return ago < HOUR ? rtf(lang).format(-Math.floor(ago / MINUTE), 'minute') : rtf(lang).format(-Math.floor(ago / HOUR), 'hour');
 }
 
-const LEAD = /^(\S+) at /;
-
-/** "published at 15:46 GMT 27 February" + "5 minutes ago" → "published 5 minutes ago". */
-export function relativeLabel(absolute: string, relative: string): string {
-  const m = LEAD.exec(absolute);
-  return m ? `${m[1]} ${relative}` : relative;
-}
-
-/** The time itself, for the tooltip: "15:46 Greenwich Mean Time 27 February". */
-export function absolutePart(absolute: string): string {
-  return absolute.replace(LEAD, '');
-}
-
-/** Rewrites every post time under `root` for `now`; safe to call again and again. */
+/** Writes each post's relative time under `root` for `now`, beside its clock; safe to call again and again. */
 export function refreshTimes(root: ParentNode, now = Date.now(), lang = document.documentElement.lang || 'en'): void {
-  for (const el of root.querySelectorAll<HTMLTimeElement>('.lp-post__time time[datetime]')) {
-    let absolute = el.getAttribute('data-abs');
-    if (absolute === null) {
-      absolute = el.textContent ?? '';
-      el.setAttribute('data-abs', absolute);
-      el.title = absolutePart(absolute);
+  for (const el of root.querySelectorAll<HTMLTimeElement>('.lp-post__time time[datetime]:not(.lp-post__updated)')) {
+    const line = el.closest('.lp-post__time');
+    if (!line) continue;
+    let ago = line.querySelector<HTMLElement>('.lp-post__ago');
+    const text = relativeTime(el.dateTime, now, lang);
+    if (text === null) {
+      ago?.remove();
+      continue;
     }
-    const relative = relativeTime(el.dateTime, now, lang);
-    const text = relative === null ? absolute : relativeLabel(absolute, relative);
-    if (el.textContent !== text) el.textContent = text;
+    if (!ago) {
+      ago = document.createElement('span');
+      ago.className = 'lp-post__ago';
+      // The hidden full time already says when: this is for the eye.
+      ago.setAttribute('aria-hidden', 'true');
+      (el.closest('a') ?? el).after(ago);
+    }
+    if (ago.textContent !== text) ago.textContent = text;
   }
 }

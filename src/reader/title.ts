@@ -1,8 +1,11 @@
-/** Words and titles for "N new posts" (pure). */
+/** Words and titles for "N new posts" (pure but for the page's strings). */
+import { fill, plural, strings } from './strings.js';
 
-/** "1 new post", "3 new posts". */
-export function newPostsText(n: number): string {
-  return n === 1 ? '1 new post' : `${n} new posts`;
+const lang = (): string => (typeof document === 'undefined' ? 'en' : document.documentElement.lang || 'en');
+
+/** "1 new post", "3 new posts" (or the page language's forms). */
+export function newPostsText(n: number, language = lang()): string {
+  return plural(strings().newPosts, n, language);
 }
 
 /** The tab title with `(N) ` in front while N posts are unseen. */
@@ -11,6 +14,6 @@ export function titleWithCount(base: string, n: number): string {
 }
 
 /** What the live region says for a burst of new posts. */
-export function announcement(titles: string[]): string {
-  return titles.length === 1 ? `New post: ${titles[0]}` : newPostsText(titles.length);
+export function announcement(titles: string[], language = lang()): string {
+  return titles.length === 1 ? fill(strings().newPost, { title: titles[0]! }) : newPostsText(titles.length, language);
 }

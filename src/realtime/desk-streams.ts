@@ -10,6 +10,11 @@ export type DeskWake = () => void;
 /** The bus seq that means "a desk-only change on this page" (no reader event was appended). */
 export const DESK_SIGNAL = -1;
 
+/** The bus seq that means "a site-wide setting changed" (the brand): every node drops its rendered pages. */
+export const SITE_SIGNAL = -2;
+/** The page id that signal carries (no page's: ids are UUIDs). */
+export const SITE_SIGNAL_PAGE = 'site';
+
 export class DeskStreams {
   private readonly watchers = new Map<string, Set<DeskWake>>();
   private readonly pending = new Set<string>();

@@ -7,6 +7,7 @@ import type { VNode } from 'preact';
 import type { Block } from '../domain/block.js';
 import type { RenderContext } from './context.js';
 import { EmbedCardView } from './embed-card.js';
+import { messages } from './i18n.js';
 import { Inline } from './inline.js';
 import { Picture, SIZES } from './picture.js';
 
@@ -106,7 +107,7 @@ function ImageView(props: { block: BlockOf<'image'>; ctx: RenderContext; priorit
           priority={priority}
           sizes={priority ? SIZES.featured : SIZES.body}
         />
-        {block.credit && <Credit prefix="Image source, " credit={block.credit} />}
+        {block.credit && <Credit prefix={messages(ctx.locale).t('imageSource')} credit={block.credit} />}
       </div>
       <Caption text={block.caption} ctx={ctx} />
     </figure>
@@ -121,7 +122,7 @@ function VideoView({ block, ctx }: { block: BlockOf<'video'>; ctx: RenderContext
       <div class="lp-figure__media">
         {/* preload="none": no request for the video until the reader presses play. */}
         <video controls preload="none" playsInline src={block.src} poster={poster}>
-          <a href={block.src}>Download the video</a>
+          <a href={block.src}>{messages(ctx.locale).t('downloadVideo')}</a>
         </video>
         {block.credit && <Credit prefix="Media source, " credit={block.credit} />}
       </div>
@@ -177,7 +178,7 @@ export function MediaCaption({ caption, ctx }: { caption: string | undefined; ct
   if (!caption) return null;
   return (
     <figcaption>
-      <span class="visually-hidden">Media caption, </span>
+      <span class="visually-hidden">{messages(ctx.locale).t('mediaCaption')}</span>
       <Inline text={caption} ctx={ctx} />
     </figcaption>
   );

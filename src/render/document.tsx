@@ -11,6 +11,8 @@ export const SITE_NAME = 'livepage';
 /** Props of {@link Document}. */
 export interface DocumentProps {
   lang: string;
+  /** `rtl` for right-to-left languages (i18n.ts direction). */
+  dir?: 'ltr' | 'rtl' | undefined;
   title: string;
   cssHref: string;
   /** Further stylesheets after the main one (the newsroom's own). */
@@ -19,6 +21,8 @@ export interface DocumentProps {
   canonicalUrl?: string | undefined;
   /** Error pages must not be indexed. */
   noindex?: boolean | undefined;
+  /** A robots directive other than noindex (filtered views: `noindex, follow`). */
+  robots?: string | undefined;
   /** A module script (deferred by nature); no inline scripts, the CSP forbids them. */
   scriptHref?: string | undefined;
   /** Attributes for `<html>`, e.g. `data-seq`. */
@@ -31,14 +35,14 @@ export interface DocumentProps {
 /** A complete `<html>` element; wrap with {@link renderDocument} for the doctype. */
 export function Document(props: DocumentProps): VNode {
   return (
-    <html lang={props.lang} {...props.htmlAttrs}>
+    <html lang={props.lang} dir={props.dir} {...props.htmlAttrs}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {props.canonicalUrl && <link rel="canonical" href={props.canonicalUrl} />}
-        {props.noindex && <meta name="robots" content="noindex" />}
+        {(props.noindex || props.robots) && <meta name="robots" content={props.noindex ? 'noindex' : props.robots} />}
         {props.head}
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={props.cssHref} />

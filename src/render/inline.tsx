@@ -6,6 +6,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { inlineToPlain, isAllowedLink, parseInline, type InlineNode } from '../domain/inline.js';
 import type { RenderContext } from './context.js';
+import { messages } from './i18n.js';
 
 /**
  * True when `url` is an http(s) link to a host other than the site's own.
@@ -58,7 +59,7 @@ function InlineLink({ node, ctx }: { node: Extract<InlineNode, { type: 'link' }>
   const name = plain === '' ? node.url : plain;
   if (!isExternal(node.url, ctx.siteOrigin)) return <a href={node.url}>{children}</a>;
   return (
-    <a href={node.url} rel="noopener" aria-label={`${name}, external`}>
+    <a href={node.url} rel="noopener" aria-label={messages(ctx.locale).t('external', { name })}>
       {children}
     </a>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BRAND } from '../domain/brand.js';
 import { DEFAULT_CONTINUATION_NOTICE } from '../domain/page.js';
 import { articleIds, renderLivePage, type LivePageView } from './page.js';
 import { paginationLinks } from './pagination.js';
@@ -33,7 +34,7 @@ const section = (html: string, open: string, close: string) => html.slice(html.i
 describe('renderLivePage', () => {
   it('is a complete document with the head tags a reader page needs', () => {
     const html = render();
-    expect(html).toMatch(/^<!doctype html><html lang="en-GB" data-seq="42"><head><meta charset="utf-8"\/>/);
+    expect(html).toMatch(/^<!doctype html><html lang="en-GB" dir="ltr" data-seq="42"><head><meta charset="utf-8"\/>/);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
     expect(html).toContain('<title>Ukraine war: latest</title>');
     expect(html).toContain('<link rel="canonical" href="http://localhost:3000/live/ukraine-live"/>');
@@ -45,8 +46,10 @@ describe('renderLivePage', () => {
 
   it('carries the page seq on <html> and <main> for the reader script', () => {
     const html = render({ page: makePage({ seq: 1234 }) });
-    expect(html).toContain('<html lang="en-GB" data-seq="1234">');
-    expect(html).toContain('<main id="main" class="lp-main" data-seq="1234" data-page="1" data-base="/live/ukraine-live">');
+    expect(html).toContain('<html lang="en-GB" dir="ltr" data-seq="1234">');
+    expect(html).toContain(
+      '<main id="main" class="lp-main lp-main--aside" data-seq="1234" data-page="1" data-pages="1" data-base="/live/ukraine-live" data-tz="Europe/London" data-order="newest" data-only="all">',
+    );
     expect(render({ pageNo: 2, pageCount: 3 })).toContain('data-page="2"');
   });
 
@@ -80,13 +83,14 @@ describe('renderLivePage', () => {
     expect(scriptTags(render())).toEqual([]);
     const html = render({ scriptHref: '/static/build/live.js' });
     expect(html).toContain('<link rel="stylesheet" href="/static/livepage.css"/><script type="module" src="/static/build/live.js"></script></head>');
-    expect(scriptTags(html)).toHaveLength(1);
+    // Plus the script's words, as a JSON data block that runs nothing.
+    expect(scriptTags(html)).toEqual(['<script type="module" src="/static/build/live.js">', '<script type="application/json" id="lp-strings">']);
   });
 
   it('always has the four live slots, empty when there is nothing to show, in page order', () => {
     const html = render();
     for (const id of ['lp-slot-summary', 'lp-slot-notice', 'lp-slot-pinned']) expect(html).toContain(`<div id="${id}"></div>`);
-    const order = ['lp-slot-header', 'lp-slot-summary', 'lp-slot-notice', 'lp-slot-pinned', 'lp-stream'].map((id) => html.indexOf(`id="${id}"`));
+    const order = ['lp-slot-header', 'lp-slot-notice', 'lp-slot-summary', 'lp-slot-pinned', 'lp-stream'].map((id) => html.indexOf(`id="${id}"`));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
   });
 
@@ -167,8 +171,11 @@ describe('renderLivePage', () => {
     const list = section(html, '<details class="lp-key-events"', '</details>');
     expect(list).toContain('<summary class="lp-key-events__toggle">Key events</summary>');
     expect(attrValues(list, 'href')).toEqual(['#post-p1', '/live/ukraine-live/posts/old']);
-    expect(textOf(list)).toBe('Key events 15:46 First 09:00 Older one');
-    expect(render()).not.toContain('<details');
+    // The render's day is 1 March: both events were on other days, so they say which.
+    expect(textOf(list)).toBe('Key events 27 Feb 15:46 First 26 Feb 09:00 Older one');
+    const sameDay = render({ ctx: makeCtx({ now: new Date('2025-02-27T20:00:00Z') }), keyEvents: [{ id: 'p1', title: 'First', publishedAt: '2025-02-27T15:46:00.000Z' }] });
+    expect(textOf(section(sameDay, '<details class="lp-key-events"', '</details>'))).toBe('Key events 15:46 First');
+    expect(render()).not.toContain('<details class="lp-key-events"');
   });
 
   it('shows the pinned post before the stream', () => {
@@ -181,7 +188,8 @@ describe('renderLivePage', () => {
   it('inserts the cached post articles unchanged, in the given order, inside the stream', () => {
     const view = makeView();
     const html = renderLivePage(view);
-    expect(html).toContain(`<section class="lp-stream" id="lp-stream" aria-label="Live updates"><div class="lp-stream__posts">${view.postsHtml.join('')}</div></section>`);
+    const day = '<h2 class="lp-day" data-day="2025-02-27"><time datetime="2025-02-27">Thursday 27 February</time></h2>';
+    expect(html).toContain(`<section class="lp-stream" id="lp-stream" aria-label="Live updates"><div class="lp-stream__posts">${day}${view.postsHtml.join('')}</div></section>`);
     expect(html.indexOf('id="post-p2"')).toBeLessThan(html.indexOf('id="post-p1"'));
   });
 
@@ -202,11 +210,11 @@ describe('renderLivePage', () => {
   });
 
   it('disables the links that do not apply, and drops the nav for a single page', () => {
-    const first = section(render({ pageNo: 1, pageCount: 3 }), '<nav', '</nav>');
+    const first = section(render({ pageNo: 1, pageCount: 3 }), '<nav class="lp-pagination"', '</nav>');
     expect(attrValues(first, 'href')).toEqual(['/live/ukraine-live?page=2', '/live/ukraine-live?page=3']);
     expect(textOf(first)).toBe('Newest Previous Page 1 of 3 Next Oldest');
     expect(first.match(/lp-pagination__link--disabled/g)).toHaveLength(2);
-    expect(render({ pageCount: 1 })).not.toContain('<nav');
+    expect(render({ pageCount: 1 })).not.toContain('<nav class="lp-pagination"');
   });
 
   it('ends with the footer', () => {
@@ -242,6 +250,66 @@ describe('renderLivePage', () => {
     const html = render({ postsHtml: [post], page: makePage({ featuredMedia: { type: 'video', src: '/v.mp4', poster: 'https://t.example.com/p.jpg' } }) });
     expect(html).not.toMatch(/<iframe|poster=/);
     expect(scriptTags(html)).toEqual([]);
+  });
+
+  it('marks where the stream crosses midnight in the page zone, DST included', () => {
+    const tz = makeCtx({ timeZone: 'America/New_York', locale: 'en-US', now: new Date('2025-03-10T12:00:00Z') });
+    const posts = ['2025-03-09T07:30:00Z', '2025-03-09T04:59:00Z', '2025-03-09T05:00:00Z'].map((at, i) => renderPostHtml(makePost({ id: `p${i}`, publishedAt: at }), tz));
+    // Newest first: 03:30 EDT on the 9th (after the spring-forward), then 00:00 EST on the 9th, then 23:59 EST on the 8th.
+    const html = render({ ctx: tz, postsHtml: [posts[0]!, posts[2]!, posts[1]!] });
+    const days = [...html.matchAll(/<h2 class="lp-day" data-day="([^"]+)"><time datetime="[^"]+">([^<]+)</g)].map((m) => [m[1], m[2]]);
+    expect(days).toEqual([
+      ['2025-03-09', 'Sunday, March 9'],
+      ['2025-03-08', 'Saturday, March 8'],
+    ]);
+    expect(/lp-post__clock[^>]*>([^<]+)</.exec(posts[0]!)?.[1]).toBe('03:30 EDT');
+    expect(/lp-post__clock[^>]*>([^<]+)</.exec(posts[1]!)?.[1]).toBe('23:59 EST');
+  });
+
+  it('offers newest or oldest first and key events only as plain links, the current one marked', () => {
+    const html = render({ view: { order: 'oldest', only: 'all' }, pageNo: 1, pageCount: 2 });
+    const nav = section(html, '<nav class="lp-options"', '</nav>');
+    expect(attrValues(nav, 'href')).toEqual(['/live/ukraine-live', '/live/ukraine-live?order=oldest', '/live/ukraine-live?order=oldest', '/live/ukraine-live?order=oldest&only=key-events']);
+    expect(attrValues(nav, 'aria-current')).toEqual(['true', 'true']);
+    expect(textOf(nav)).toBe('Newest first Oldest first All posts Key events only');
+    // Pagination keeps the view; the ends swap their words, and the view is not indexed on its own.
+    const pages = section(html, '<nav class="lp-pagination"', '</nav>');
+    expect(attrValues(pages, 'href')).toEqual(['/live/ukraine-live?order=oldest&page=2', '/live/ukraine-live?order=oldest&page=2']);
+    expect(textOf(pages)).toBe('Oldest Previous Page 1 of 2 Next Newest');
+    expect(html).toContain('<meta name="robots" content="noindex, follow"/>');
+    expect(render()).not.toContain('name="robots"');
+  });
+
+  it('speaks the page language: Spanish words, Arabic right to left', () => {
+    const es = render({ ctx: makeCtx({ locale: 'es-ES' }), page: makePage({ locale: 'es-ES', summary: ['Uno'] }), pageNo: 2, pageCount: 3 });
+    expect(es).toContain('<h2 class="lp-summary__title" id="lp-summary-title">Resumen</h2>');
+    expect(textOf(section(es, '<nav class="lp-pagination"', '</nav>'))).toBe('Más recientes Anterior Página 2 de 3 Siguiente Más antiguas');
+    expect(es).toContain('<title>Ukraine war: latest (página 2 de 3)</title>');
+    const ar = render({ ctx: makeCtx({ locale: 'ar-EG' }), page: makePage({ locale: 'ar-EG' }) });
+    expect(ar).toMatch(/^<!doctype html><html lang="ar-EG" dir="rtl"/);
+    expect(ar).toContain('>انتقل إلى المحتوى</a>');
+  });
+
+  it('gives the reader script its words and plural forms in the page language', () => {
+    const html = render({ scriptHref: '/live.js', ctx: makeCtx({ locale: 'ar-EG' }) });
+    const json = JSON.parse(/<script type="application\/json" id="lp-strings">([^<]*)<\/script>/.exec(html)![1]!);
+    expect(Object.keys(json.newPosts)).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
+    expect(json.reconnecting).toBe('جارٍ إعادة الاتصال…');
+  });
+
+  it("shows the newsroom's brand: name or logo, publisher, footer links, stylesheet", () => {
+    const brand = { ...DEFAULT_BRAND, siteName: 'Daily Planet', publisherName: 'Planet Media Ltd', logo: { src: '/media/logo.png', width: 120, height: 32 }, footerLinks: [{ label: 'About us', url: '/about' }], poweredBy: false };
+    const html = render({ brand, brandCssHref: '/brand-0123456789ab.css', publicUrl: 'https://planet.example' });
+    expect(html).toContain('<a class="lp-masthead__home" href="/"><img class="lp-masthead__logo" src="/media/logo.png" alt="Daily Planet" width="120" height="32"/></a>');
+    expect(html).toContain('<link rel="stylesheet" href="/static/livepage.css"/><link rel="stylesheet" href="/brand-0123456789ab.css"/>');
+    expect(attrValues(html, 'property="og:site_name" content')).toEqual(['Daily Planet']);
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]!);
+    expect(ld.publisher).toEqual({ '@type': 'Organization', name: 'Planet Media Ltd', url: 'https://planet.example/', logo: { '@type': 'ImageObject', url: 'https://planet.example/media/logo.png' } });
+    expect(textOf(section(html, '<footer class="lp-footer"', '</footer>'))).toBe('About us');
+  });
+
+  it('tells readers without scripts that the page updates itself when scripts run', () => {
+    expect(textOf(section(render(), '<noscript>', '</noscript>'))).toBe('This page updates itself when scripts run. Reload it for the latest posts.');
   });
 });
 

@@ -1,5 +1,14 @@
 /** Pagination of a live page's stream (SPEC §1.7): Newest / Previous / Next / Oldest. */
 import type { VNode } from 'preact';
+import { messages } from './i18n.js';
+
+/** Which posts the stream shows and in which order (`?order=oldest`, `?only=key-events`). */
+export interface StreamView {
+  order: 'newest' | 'oldest';
+  only: 'all' | 'key-events';
+}
+
+export const DEFAULT_VIEW: StreamView = { order: 'newest', only: 'all' };
 
 /** Where each pagination link goes; null when it does not apply on this page. */
 export interface PaginationLinks {
@@ -17,32 +26,43 @@ export function pageUrl(basePath: string, n: number): string {
   return n <= 1 ? basePath : `${basePath}?page=${n}`;
 }
 
-/** Links for page `pageNo` of `pageCount`; "Previous" is newer, "Next" is older. */
-export function paginationLinks(basePath: string, pageNo: number, pageCount: number): PaginationLinks {
-  const hasNewer = pageNo > 1;
-  const hasOlder = pageNo < pageCount;
+/** Page `n` of a view of the stream: its parameters in one fixed order, so each view has one URL. */
+export function streamUrl(basePath: string, n: number, view: StreamView = DEFAULT_VIEW): string {
+  const q: string[] = [];
+  if (view.order !== 'newest') q.push(`order=${view.order}`);
+  if (view.only !== 'all') q.push(`only=${view.only}`);
+  if (n > 1) q.push(`page=${n}`);
+  return q.length ? `${basePath}?${q.join('&')}` : basePath;
+}
+
+/** Links for page `pageNo` of `pageCount`; "Previous" is the page before (newer when newest first), "Next" the one after. */
+export function paginationLinks(basePath: string, pageNo: number, pageCount: number, view: StreamView = DEFAULT_VIEW): PaginationLinks {
+  const hasBefore = pageNo > 1;
+  const hasAfter = pageNo < pageCount;
+  const url = (n: number) => streamUrl(basePath, n, view);
   return {
-    newest: hasNewer ? pageUrl(basePath, 1) : null,
-    previous: hasNewer ? pageUrl(basePath, pageNo - 1) : null,
-    next: hasOlder ? pageUrl(basePath, pageNo + 1) : null,
-    oldest: hasOlder ? pageUrl(basePath, pageCount) : null,
+    newest: hasBefore ? url(1) : null,
+    previous: hasBefore ? url(pageNo - 1) : null,
+    next: hasAfter ? url(pageNo + 1) : null,
+    oldest: hasAfter ? url(pageCount) : null,
   };
 }
 
 /** The pagination nav; nothing when everything fits on one page. */
-export function Pagination(props: { basePath: string; pageNo: number; pageCount: number }): VNode | null {
+export function Pagination(props: { basePath: string; pageNo: number; pageCount: number; view?: StreamView; locale?: string }): VNode | null {
   if (props.pageCount <= 1) return null;
-  const links = paginationLinks(props.basePath, props.pageNo, props.pageCount);
+  const m = messages(props.locale ?? 'en');
+  const links = paginationLinks(props.basePath, props.pageNo, props.pageCount, props.view);
+  // Oldest first, the first page holds the oldest posts: the end links swap their words.
+  const oldestFirst = props.view?.order === 'oldest';
   return (
-    <nav class="lp-pagination" aria-label="Pagination">
+    <nav class="lp-pagination" aria-label={m.t('pagination')}>
       <ul class="lp-pagination__list">
-        <PageLink href={links.newest} text="Newest" />
-        <PageLink href={links.previous} text="Previous" rel="prev" />
-        <li class="lp-pagination__status">
-          Page {props.pageNo} of {props.pageCount}
-        </li>
-        <PageLink href={links.next} text="Next" rel="next" />
-        <PageLink href={links.oldest} text="Oldest" />
+        <PageLink href={links.newest} text={m.t(oldestFirst ? 'oldest' : 'newest')} />
+        <PageLink href={links.previous} text={m.t('previous')} rel="prev" />
+        <li class="lp-pagination__status">{m.t('pageOf', { n: props.pageNo, count: props.pageCount })}</li>
+        <PageLink href={links.next} text={m.t('next')} rel="next" />
+        <PageLink href={links.oldest} text={m.t(oldestFirst ? 'newest' : 'oldest')} />
       </ul>
     </nav>
   );

@@ -12,6 +12,7 @@ import type { Block } from '../domain/block.js';
 import { DEFAULT_CONTINUATION_NOTICE, type FeaturedMedia, type Page } from '../domain/page.js';
 import { BlockView } from './blocks.js';
 import type { RenderContext } from './context.js';
+import { messages } from './i18n.js';
 import { Inline } from './inline.js';
 
 /** The ids of the slot elements; the reader script looks them up by these. */
@@ -63,9 +64,9 @@ export function slotContents({ page, pinnedHtml, continuedTo, ctx }: PagePartsIn
     notice: continuedTo
       ? renderToString(<ContinuationNotice {...continuedTo} />)
       : page.continuedFrom
-        ? renderToString(<EarlierCoverage slug={page.continuedFrom} />)
+        ? renderToString(<EarlierCoverage slug={page.continuedFrom} text={messages(ctx.locale).t('earlierCoverage')} />)
         : '',
-    pinned: pinnedHtml ? renderToString(<Pinned html={pinnedHtml} />) : '',
+    pinned: pinnedHtml ? renderToString(<Pinned html={pinnedHtml} title={messages(ctx.locale).t('pinnedPost')} />) : '',
   };
 }
 
@@ -81,12 +82,13 @@ export function Slot({ id, html }: { id: string; html: string }): VNode {
  * The stream of cached post fragments and the polite live region that announces new ones;
  * the reader script finds both by id, on the reader page and in the embed alike.
  */
-export function Stream({ postsHtml }: { postsHtml: string[] }): VNode {
+export function Stream({ postsHtml, locale = 'en', html }: { postsHtml: string[]; locale?: string; html?: string }): VNode {
+  const m = messages(locale);
   return (
     <>
-      <section class="lp-stream" id="lp-stream" aria-label="Live updates">
-        {postsHtml.length === 0 && <p class="lp-stream__empty">No updates have been posted yet.</p>}
-        <div class="lp-stream__posts" dangerouslySetInnerHTML={{ __html: postsHtml.join('') }} />
+      <section class="lp-stream" id="lp-stream" aria-label={m.t('liveUpdates')}>
+        {postsHtml.length === 0 && <p class="lp-stream__empty">{m.t('noUpdates')}</p>}
+        <div class="lp-stream__posts" dangerouslySetInnerHTML={{ __html: html ?? postsHtml.join('') }} />
       </section>
       {/* Present from load: screen readers ignore live regions inserted later. */}
       <div aria-live="polite" aria-atomic="false" class="visually-hidden" id="lp-announcer"></div>
@@ -102,7 +104,7 @@ function HeaderPart({ page, ctx }: { page: Page; ctx: RenderContext }): VNode {
   return (
     <>
       <header class="lp-header">
-        {page.state === 'live' && <p class="lp-live">Live</p>}
+        {page.state === 'live' && <p class="lp-live">{messages(ctx.locale).t('live')}</p>}
         <h1 class="lp-header__title">{page.title}</h1>
         {page.description && <p class="lp-header__description">{page.description}</p>}
       </header>
@@ -128,7 +130,7 @@ function Summary({ points, ctx }: { points: string[]; ctx: RenderContext }): VNo
   return (
     <section class="lp-summary" aria-labelledby="lp-summary-title">
       <h2 class="lp-summary__title" id="lp-summary-title">
-        Summary
+        {messages(ctx.locale).t('summary')}
       </h2>
       <ul class="lp-summary__list">
         {points.map((p) => (
@@ -154,21 +156,21 @@ function ContinuationNotice({ url, notice }: { url: string; notice: string }): V
 }
 
 /** The link back from a page that continues another page's coverage. */
-function EarlierCoverage({ slug }: { slug: string }): VNode {
+function EarlierCoverage({ slug, text }: { slug: string; text: string }): VNode {
   return (
     <p class="lp-earlier">
       <a class="lp-earlier__link" href={`/live/${slug}`}>
-        Earlier coverage of this story
+        {text}
       </a>
     </p>
   );
 }
 
-function Pinned({ html }: { html: string }): VNode {
+function Pinned({ html, title }: { html: string; title: string }): VNode {
   return (
     <section class="lp-pinned" aria-labelledby="lp-pinned-title">
       <p class="lp-pinned__title" id="lp-pinned-title">
-        Pinned post
+        {title}
       </p>
       <div dangerouslySetInnerHTML={{ __html: html }} />
     </section>

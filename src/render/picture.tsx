@@ -27,13 +27,14 @@ export function ownMediaHash(src: string, siteOrigin: string): string | null {
 }
 
 /**
- * How wide the picture is shown (public/livepage.css): the column is 40rem inside 1rem
+ * How wide the picture is shown (public/livepage.css): the column is 40rem (44rem beside
+ * the side column from 64rem) inside 1rem
  * gutters (`.lp-main`); below 40rem the featured image spans the screen (`.lp-featured`'s
  * negative margins), above it sits in the column.
  */
 export const SIZES = {
-  body: '(min-width: 42rem) 40rem, calc(100vw - 2rem)',
-  featured: '(min-width: 42rem) 40rem, (min-width: 40rem) calc(100vw - 2rem), 100vw',
+  body: '(min-width: 64rem) 44rem, (min-width: 42rem) 40rem, calc(100vw - 2rem)',
+  featured: '(min-width: 64rem) 44rem, (min-width: 42rem) 40rem, (min-width: 40rem) calc(100vw - 2rem), 100vw',
 } as const;
 
 /** The JPEG feeds, JSON-LD and link previews name: a large one, not the largest (1280 w, or the picture's own width below that). */

@@ -6,12 +6,11 @@
 import type { Page } from '../domain/page.js';
 import type { Post } from '../domain/post.js';
 import type { RenderContext } from './context.js';
-import { SITE_NAME } from './document.js';
 import { Lru, stringBytes } from './lru.js';
 import { continuation, renderPageParts, type PageParts } from './parts.js';
 import { renderPostHtml } from './post.js';
 import { postLd, type PostLd, type Publisher } from './structured-data.js';
-import { zoneYear } from './time.js';
+import { dayKey, zoneYear } from './time.js';
 
 /** A post's cached renderings: its <article>, and its JSON-LD part once a page has needed it. */
 interface Fragment {
@@ -28,12 +27,25 @@ export const FRAGMENTS_BUDGET = 32 * 2 ** 20;
 export class PostFragments {
   private readonly fragments = new Lru<string, Fragment>({ maxEntries: 20_000, maxBytes: FRAGMENTS_BUDGET, sizeOf: fragmentBytes });
   private readonly years = new Map<string, { year: number; until: number }>();
+  private readonly days = new Map<string, { day: string; until: number }>();
   private readonly siteOrigin: string;
-  readonly publisher: Publisher;
+  private _publisher: Publisher;
 
-  constructor(publicUrl: string) {
+  constructor(private readonly publicUrl: string) {
     this.siteOrigin = new URL(publicUrl).origin;
-    this.publisher = { name: SITE_NAME, url: `${publicUrl}/` };
+    this._publisher = { name: 'livepage', url: `${publicUrl}/` };
+  }
+
+  /** Who publishes (the brand's publisher): the author of posts without a byline in JSON-LD. */
+  get publisher(): Publisher {
+    return this._publisher;
+  }
+
+  /** A new publisher (the brand changed): JSON-LD parts naming the old one are dropped. */
+  setPublisher(name: string, logo?: string): void {
+    if (name === this._publisher.name && logo === this._publisher.logo) return;
+    this._publisher = { name, url: `${this.publicUrl}/`, logo };
+    this.fragments.clear();
   }
 
   /** Bytes and entries kept (metrics). */
@@ -55,7 +67,7 @@ export class PostFragments {
     const key = this.key(post, ctx);
     const fragment = this.fragment(post, ctx);
     if (!fragment.ld) {
-      fragment.ld = postLd(post, this.publisher);
+      fragment.ld = postLd(post, this._publisher);
       this.fragments.set(key, fragment); // weighed again, with its JSON-LD part
     }
     return fragment.ld;
@@ -67,8 +79,22 @@ export class PostFragments {
     return renderPageParts({ page, pinnedHtml: pinned ? this.article(pinned, ctx) : null, continuedTo: continuation(page), ctx });
   }
 
-  context(page: Pick<Page, 'timeZone' | 'locale'>): RenderContext {
-    return { timeZone: page.timeZone, locale: page.locale, siteOrigin: this.siteOrigin, now: new Date() };
+  /** A page's render context; with its slug, posts carry share links to their permalinks. */
+  context(page: Pick<Page, 'timeZone' | 'locale'> & { slug?: string }): RenderContext {
+    const ctx: RenderContext = { timeZone: page.timeZone, locale: page.locale, siteOrigin: this.siteOrigin, now: new Date() };
+    if (page.slug) ctx.pageUrl = `${this.publicUrl}/live/${page.slug}`;
+    return ctx;
+  }
+
+  /** The current day (`YYYY-MM-DD`) in a zone: key events say the day when it is not today, so pages key on it. */
+  day(timeZone: string): string {
+    const now = Date.now();
+    let d = this.days.get(timeZone);
+    if (!d || now >= d.until) {
+      d = { day: dayKey(new Date(now), timeZone), until: now + 60_000 };
+      this.days.set(timeZone, d);
+    }
+    return d.day;
   }
 
   /**
@@ -86,7 +112,7 @@ export class PostFragments {
   }
 
   private key(post: Post, ctx: RenderContext): string {
-    return `${post.id}:${post.version}:${post.pinned ? 1 : 0}:${ctx.timeZone}:${ctx.locale}:${this.year(ctx.timeZone)}`;
+    return `${post.id}:${post.version}:${post.pinned ? 1 : 0}:${ctx.timeZone}:${ctx.locale}:${this.year(ctx.timeZone)}:${ctx.pageUrl ?? ''}`;
   }
 
   private fragment(post: Post, ctx: RenderContext): Fragment {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LABELS } from '../domain/post.js';
-import { postLabel, renderPostHtml } from './post.js';
+import { foldBody, postLabel, renderPostHtml } from './post.js';
 import { EVIL, attrValues, makeCtx, makePost, postWith, textOf } from './test-fixtures.js';
 
 const ctx = makeCtx();
@@ -15,9 +15,24 @@ describe('renderPostHtml', () => {
   it('shows the title as h2 and the publication time in the page zone', () => {
     const html = renderPostHtml(makePost(), ctx);
     expect(html).toContain('>Ceasefire talks resume</h2>');
+    // The clock on screen, the full words for screen readers and as the tooltip.
     expect(html).toContain(
-      '<time datetime="2025-02-27T15:46:00.000Z">published at 15:46 Greenwich Mean Time 27 February</time>',
+      '<time datetime="2025-02-27T15:46:00.000Z" title="15:46 Greenwich Mean Time 27 February"><span class="lp-post__clock" aria-hidden="true">15:46 GMT</span> <span class="visually-hidden">published at 15:46 Greenwich Mean Time 27 February</span></time>',
     );
+  });
+
+  it('puts the clock first, above the label and title, as a focusable permalink', () => {
+    const html = renderPostHtml(makePost({ id: 'p1', label: 'breaking' }), ctx);
+    expect(html.indexOf('lp-post__clock')).toBeLessThan(html.indexOf('lp-label'));
+    expect(html).toContain('<a class="lp-post__permalink" href="#post-p1">');
+  });
+
+  it('says BST in summer and GMT in winter for Europe/London (DST)', () => {
+    const clock = (iso: string) => /lp-post__clock[^>]*>([^<]+)</.exec(renderPostHtml(makePost({ publishedAt: iso }), ctx))?.[1];
+    expect(clock('2025-03-30T00:59:00Z')).toBe('00:59 GMT');
+    expect(clock('2025-03-30T01:00:00Z')).toBe('02:00 BST');
+    expect(clock('2025-10-26T00:59:00Z')).toBe('01:59 BST');
+    expect(clock('2025-10-26T01:00:00Z')).toBe('01:00 GMT');
   });
 
   it('adds the year once the post is from a previous year', () => {
@@ -41,17 +56,20 @@ describe('renderPostHtml', () => {
     const html = renderPostHtml(makePost({ editedAt: '2025-02-27T16:02:00Z' }), ctx);
     expect(html).toContain('<time class="lp-post__updated" datetime="2025-02-27T16:02:00.000Z">updated at 16:02</time>');
     expect(textOf(html)).toContain('27 February updated at 16:02');
+    expect(textOf(renderPostHtml(makePost({ editedAt: '2025-02-27T16:02:00Z' }), makeCtx({ locale: 'es-ES', timeZone: 'Europe/Madrid' })))).toContain('actualizado a las 17:02');
   });
 
   it('puts the label above the title', () => {
     const html = renderPostHtml(makePost({ label: 'breaking' }), ctx);
-    expect(textOf(html)).toMatch(/^Breaking Ceasefire talks resume published at/);
+    expect(textOf(html)).toMatch(/^15:46 GMT published at 15:46 Greenwich Mean Time 27 February Breaking Ceasefire talks resume/);
     expect(html).toContain('lp-label--breaking');
   });
 
   it('has reader-facing text for every label', () => {
-    const texts = LABELS.map((label) => textOf(renderPostHtml(makePost({ label, title: 'T' }), ctx)).split(' T ')[0]);
-    expect(texts).toEqual(['Breaking', 'Analysis', 'Explainer', 'Correction', 'Key event']);
+    const label = (l: (typeof LABELS)[number], locale = 'en-GB') => /lp-label--[^"]+">([^<]+)</.exec(renderPostHtml(makePost({ label: l, title: 'T' }), makeCtx({ locale })))?.[1];
+    expect(LABELS.map((l) => label(l))).toEqual(['Breaking', 'Analysis', 'Explainer', 'Correction', 'Key event']);
+    expect(LABELS.map((l) => label(l, 'es-ES'))).toEqual(['Última hora', 'Análisis', 'Claves', 'Corrección', 'Momento clave']);
+    expect(label('breaking', 'ar-EG')).toBe('عاجل');
   });
 
   it('labels an unlabelled key event "Key event", and keeps an explicit label', () => {
@@ -59,7 +77,7 @@ describe('renderPostHtml', () => {
     expect(postLabel({ label: 'analysis', keyEvent: true })).toBe('analysis');
     expect(postLabel({ label: null, keyEvent: false })).toBeNull();
     const html = renderPostHtml(makePost({ keyEvent: true }), ctx);
-    expect(textOf(html)).toMatch(/^Key event /);
+    expect(textOf(html)).toMatch(/ February Key event Ceasefire/);
     expect(html).toContain('class="lp-post lp-post--key-event"');
   });
 
@@ -77,7 +95,7 @@ describe('renderPostHtml', () => {
       }),
       ctx,
     );
-    expect(textOf(html)).toContain('27 February A. Reporter Defence correspondent B. Writer Talks resumed');
+    expect(textOf(html)).toContain('Ceasefire talks resume A. Reporter Defence correspondent B. Writer Talks resumed');
     expect(renderPostHtml(makePost(), ctx)).not.toContain('lp-byline');
   });
 
@@ -97,5 +115,46 @@ describe('renderPostHtml', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<b>');
     expect(textOf(html).split(EVIL).length - 1).toBe(4);
+  });
+
+  it('offers plain share links to the permalink, with no script, when the page address is known', () => {
+    expect(renderPostHtml(makePost(), ctx)).not.toContain('lp-share');
+    const html = renderPostHtml(makePost({ id: 'p9', title: 'Talks & more' }), makeCtx({ pageUrl: 'https://news.example/live/talks' }));
+    const u = encodeURIComponent('https://news.example/live/talks/posts/p9');
+    expect(html).toContain('<details class="lp-share" data-url="https://news.example/live/talks/posts/p9">');
+    expect(attrValues(html, 'href')).toEqual([
+      '#post-p9',
+      `https://x.com/intent/post?url=${u}&text=Talks%20%26%20more`,
+      `https://www.facebook.com/sharer/sharer.php?u=${u}`,
+      `https://wa.me/?text=Talks%20%26%20more%20${u}`,
+      `mailto:?subject=Talks%20%26%20more&body=${u}`,
+    ]);
+    expect(html).not.toContain('<script');
+  });
+});
+
+describe('foldBody', () => {
+  const para = (n: number) => ({ type: 'paragraph' as const, text: 'x'.repeat(n) });
+  it('shows a short post whole', () => {
+    expect(foldBody([para(300), para(300)], false)).toEqual([[para(300), para(300)], []]);
+  });
+
+  it('folds a long post after about fourteen lines, keeping at least its first block', () => {
+    const body = Array.from({ length: 8 }, () => para(450));
+    const [shown, folded] = foldBody(body, false);
+    expect(shown.length).toBe(3);
+    expect(folded.length).toBe(5);
+    expect(foldBody([para(9000), para(9000)], false)[0]).toEqual([para(9000)]);
+  });
+
+  it('folds a long pinned post whole behind "Show more", a short one not at all', () => {
+    expect(foldBody([para(300), para(300), para(300)], true)).toEqual([[], [para(300), para(300), para(300)]]);
+    expect(foldBody([para(100)], true)).toEqual([[para(100)], []]);
+  });
+
+  it('renders the folded blocks in a details element with localised words', () => {
+    const body = Array.from({ length: 8 }, () => para(450));
+    const html = renderPostHtml(makePost({ body }), makeCtx({ locale: 'es-ES' }));
+    expect(html).toContain('<details class="lp-more"><summary class="lp-more__toggle"><span class="lp-more__open">Mostrar más</span><span class="lp-more__close">Mostrar menos</span></summary>');
   });
 });

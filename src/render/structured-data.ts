@@ -17,6 +17,8 @@ import type { Post } from '../domain/post.js';
 export interface Publisher {
   name: string;
   url: string;
+  /** The newsroom's logo, absolute (schema.org Organization `logo`). */
+  logo?: string | undefined;
 }
 
 export interface LiveBlogInput {
@@ -92,7 +94,7 @@ export function postLd(post: Post, publisher: Publisher): PostLd {
 }
 
 function organization(p: Publisher): Json {
-  return { '@type': 'Organization', name: p.name, url: p.url };
+  return { '@type': 'Organization', name: p.name, url: p.url, ...(p.logo ? { logo: { '@type': 'ImageObject', url: p.logo } } : {}) };
 }
 
 /** Longest fallback headline, as search engines truncate longer ones anyway. */

@@ -92,3 +92,69 @@ export function formatPublished(iso: string, timeZone: string, locale: string, n
 export function formatClock(iso: string, timeZone: string, locale: string): string {
   return timeParts(formatters(timeZone, locale), new Date(iso)).clock;
 }
+
+/** Short-form formatters (clock with the short zone, weekday dates), per zone and locale. */
+interface ShortFormatters {
+  clockZone: Intl.DateTimeFormat;
+  day: Intl.DateTimeFormat;
+  dayYear: Intl.DateTimeFormat;
+  shortDay: Intl.DateTimeFormat;
+  key: Intl.DateTimeFormat;
+}
+
+const shortCache = new Map<string, ShortFormatters>();
+
+function shortFormatters(timeZone: string, locale: string): ShortFormatters {
+  const key = `${timeZone}\u0000${locale}`;
+  const hit = shortCache.get(key);
+  if (hit) return hit;
+  const made: ShortFormatters = {
+    clockZone: new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }),
+    day: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }),
+    dayYear: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+    shortDay: new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' }),
+    // en-CA gives YYYY-MM-DD, with Latin digits whatever the page's locale.
+    key: new Intl.DateTimeFormat('en-CA-u-ca-gregory-nu-latn', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  };
+  if (shortCache.size >= MAX_CACHED) shortCache.clear();
+  shortCache.set(key, made);
+  return made;
+}
+
+/**
+ * The clock as a post shows it above its title: `15:46 GMT` (`BST` in summer for
+ * Europe/London), the zone's short name in the page's locale; HH:MM with a colon always.
+ */
+export function formatClockZone(iso: string, timeZone: string, locale: string): string {
+  let hour = '';
+  let minute = '';
+  let zone = '';
+  for (const p of shortFormatters(timeZone, locale).clockZone.formatToParts(new Date(iso))) {
+    if (p.type === 'hour') hour = p.value;
+    else if (p.type === 'minute') minute = p.value;
+    else if (p.type === 'timeZoneName') zone = p.value;
+  }
+  return zone ? `${hour}:${minute} ${zone}` : `${hour}:${minute}`;
+}
+
+/** The calendar day of an instant in `timeZone`, `YYYY-MM-DD`: day markers and "today" compare these. */
+export function dayKey(iso: string | Date, timeZone: string, locale = 'en'): string {
+  return shortFormatters(timeZone, locale).key.format(typeof iso === 'string' ? new Date(iso) : iso);
+}
+
+/** A day marker's words: `Thursday 27 February`, with the year when it is not `now`'s. */
+export function formatDay(iso: string, timeZone: string, locale: string, now: Date): string {
+  const f = shortFormatters(timeZone, locale);
+  const date = new Date(iso);
+  return (zoneYear(timeZone, date) === zoneYear(timeZone, now) ? f.day : f.dayYear).format(date);
+}
+
+/**
+ * A key event's time: `15:46` today (in the page's zone, as of `now`), else with the day:
+ * `26 Feb 15:46`.
+ */
+export function formatEventTime(iso: string, timeZone: string, locale: string, now: Date): string {
+  const clock = formatClock(iso, timeZone, locale);
+  if (dayKey(iso, timeZone) === dayKey(now, timeZone)) return clock;
+  return `${shortFormatters(timeZone, locale).shortDay.format(new Date(iso))} ${clock}`;
+}

@@ -8,7 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { CommandContext } from '../commands/context.js';
 import { createMediaService, type MediaServiceOptions } from '../media/service.js';
 import { MemoryBus, type EventBus } from '../realtime/bus.js';
-import { DESK_SIGNAL, DeskStreams } from '../realtime/desk-streams.js';
+import { DESK_SIGNAL, DeskStreams, SITE_SIGNAL, SITE_SIGNAL_PAGE } from '../realtime/desk-streams.js';
 import { GripPublisher } from '../realtime/grip.js';
 import { LiveHub, type HubOptions } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
@@ -44,6 +44,7 @@ import { pageRoutes } from './routes/api/pages.js';
 import { peopleRoutes } from './routes/api/people.js';
 import { postRoutes } from './routes/api/posts.js';
 import { webhookRoutes } from './routes/api/webhooks.js';
+import { brandRoutes } from './routes/api/brand.js';
 import { mediaApiRoutes } from './routes/api/media.js';
 import { feedRoutes } from './routes/feeds.js';
 import { liveRoutes, serveLiveEvents } from './routes/live.js';
@@ -141,7 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const scriptHref = existsSync(scriptFile) ? versioned('build/live.js') : null;
   const security = securityHeaders();
   const embedCssHref = stylesheet('embed.css');
-  const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? currentBuildId(), securityHeaders: security });
+  const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? currentBuildId(), securityHeaders: security, brandDefaults: config.brand, locale: config.locale });
   const respondWithError = errorResponder(cssHref);
   const timeouts = { ...SERVER_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
@@ -201,6 +202,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       imports.wake(); // and any external image it named
       embeds.wake(); // and any address to resolve
     },
+    onSiteChange: () => {
+      reader.brandChanged();
+      bus.publish(SITE_SIGNAL_PAGE, SITE_SIGNAL); // every other node drops its pages too
+    },
     onDeskChange: (pageId) => {
       desks.changed(pageId);
       bus.publish(pageId, DESK_SIGNAL); // desks open on other processes
@@ -212,6 +217,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const bus: EventBus = opts.bus ?? new MemoryBus();
   bus.subscribe((pageId, seq, committedAt) => {
     desks.changed(pageId);
+    if (seq === SITE_SIGNAL) return reader.brandChanged();
     if (seq === DESK_SIGNAL) return; // nothing for readers
     reader.changed(pageId);
     hub.notify(pageId, seq, committedAt);
@@ -307,6 +313,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await snippetRoutes(api, services);
     await peopleRoutes(api, services);
     await webhookRoutes(api, services);
+    await brandRoutes(api, services);
     await api.register(async (scope) => mediaApiRoutes(scope, services));
     await embedApiRoutes(api, { ...services, embeds: embedResolving });
   });

@@ -1,6 +1,7 @@
 /** Configuration from the environment (SPEC §3), validated once at start-up. */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { brandInput, checkBrandContrast, type Brand } from '../domain/brand.js';
 import type { MediaLimits } from '../domain/media.js';
 import { hasUserInfo } from '../domain/webhook.js';
 
@@ -38,6 +39,14 @@ const envSchema = z.object({
   // A GRIP proxy (Pushpin, Fastly Fanout) in front: its publish endpoint and the key it signs Grip-Sig with.
   LIVEPAGE_GRIP_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
   LIVEPAGE_GRIP_KEY: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters (the proxy\'s signing key, or its PEM public key)').optional()),
+  // The brand's defaults (issue 13): what pages show until an admin sets the brand in the newsroom.
+  LIVEPAGE_SITE_NAME: z.preprocess(unsetIfEmpty, z.string().trim().min(1).max(80).optional()),
+  LIVEPAGE_PUBLISHER_NAME: z.preprocess(unsetIfEmpty, z.string().trim().min(1).max(120).optional()),
+  LIVEPAGE_LOGO_URL: z.preprocess(unsetIfEmpty, z.string().optional()),
+  LIVEPAGE_ACCENT: z.preprocess(unsetIfEmpty, z.string().optional()),
+  LIVEPAGE_FONT_STACK: z.preprocess(unsetIfEmpty, z.string().optional()),
+  LIVEPAGE_POWERED_BY: z.preprocess(unsetIfEmpty, z.enum(['0', '1', 'true', 'false']).default('1')).transform((v) => v === '1' || v === 'true'),
+  LIVEPAGE_LOCALE: z.preprocess(unsetIfEmpty, z.string().default('en')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -69,6 +78,10 @@ export interface Config {
   metrics?: MetricsConfig | undefined;
   /** A GRIP proxy holds the readers' streams (realtime/grip.ts); both set or neither. */
   grip?: { url: string; key: string } | undefined;
+  /** The brand until admins set one (LIVEPAGE_SITE_NAME, LIVEPAGE_ACCENT, …). */
+  brand?: Partial<Brand> | undefined;
+  /** The front page's language (LIVEPAGE_LOCALE, default `en`); live pages use their own. */
+  locale?: string | undefined;
 }
 
 export interface MetricsConfig {
@@ -104,8 +117,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metaOembedToken: e.LIVEPAGE_META_OEMBED_TOKEN,
     metrics: e.LIVEPAGE_METRICS_PORT === undefined && e.LIVEPAGE_METRICS_TOKEN === undefined ? undefined : { port: e.LIVEPAGE_METRICS_PORT, host: e.LIVEPAGE_METRICS_HOST, token: e.LIVEPAGE_METRICS_TOKEN },
     grip: e.LIVEPAGE_GRIP_URL && e.LIVEPAGE_GRIP_KEY ? { url: e.LIVEPAGE_GRIP_URL, key: e.LIVEPAGE_GRIP_KEY } : undefined,
+    brand: brandDefaults(e),
+    locale: e.LIVEPAGE_LOCALE,
     media: { maxBytes: e.LIVEPAGE_MEDIA_MAX_BYTES, maxPixels: e.LIVEPAGE_MEDIA_MAX_PIXELS, allowPrivateHosts: e.LIVEPAGE_MEDIA_ALLOW_PRIVATE_HOSTS },
   };
+}
+
+/** The environment's brand, checked by the same rules as the newsroom's form. */
+function brandDefaults(e: z.infer<typeof envSchema>): Partial<Brand> {
+  const parsed = brandInput.safeParse({
+    siteName: e.LIVEPAGE_SITE_NAME,
+    publisherName: e.LIVEPAGE_PUBLISHER_NAME,
+    logo: e.LIVEPAGE_LOGO_URL === undefined ? undefined : { src: e.LIVEPAGE_LOGO_URL },
+    accent: e.LIVEPAGE_ACCENT,
+    fontStack: e.LIVEPAGE_FONT_STACK,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid brand setting ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const b = parsed.data;
+  try {
+    checkBrandContrast({ accent: b.accent ?? undefined });
+  } catch (err) {
+    throw new Error(`Invalid environment variable LIVEPAGE_ACCENT: ${(err as Error).message}`);
+  }
+  const out: Partial<Brand> = { poweredBy: e.LIVEPAGE_POWERED_BY };
+  if (b.siteName) out.siteName = b.siteName;
+  if (b.publisherName ?? b.siteName) out.publisherName = (b.publisherName ?? b.siteName)!;
+  if (b.logo) out.logo = b.logo;
+  if (b.accent) out.accent = b.accent;
+  if (b.fontStack) out.fontStack = b.fontStack;
+  return out;
 }
 
 const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -9,14 +9,18 @@ import { POSTS_PER_PAGE, type Page, type PageState } from '../domain/page.js';
 import { isVisible } from '../domain/post.js';
 import { findPageById, findPageBySlug, listPages, pageHead } from '../store/pages.js';
 import { countNewer, countStream, findPostRow, listKeyEvents, listStream, postFromRow, visiblePinnedPost } from '../store/posts.js';
+import { readBrandSettings } from '../store/site-settings.js';
+import { resolveBrand, type Brand, type BrandSettings } from '../domain/brand.js';
+import { brandCss, brandCssHref } from '../render/brand.js';
+import { DEFAULT_VIEW, streamUrl, type StreamView } from '../render/pagination.js';
 import type { ReadDb, Store } from '../store/store.js';
-import { SITE_NAME } from '../render/document.js';
 import { EMBED_POSTS, renderEmbedPage } from '../render/embed.js';
 import { renderErrorPage } from '../render/error-page.js';
 import { renderFeed, type FeedFormat } from '../render/feeds.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { Lru } from '../render/lru.js';
 import { renderLivePage } from '../render/page.js';
+import { withoutShare } from '../render/post.js';
 import { continuation, type PageParts } from '../render/parts.js';
 import { featuredImageUrl, pageDescription } from '../render/structured-data.js';
 import { contentEtag, readerCacheControl } from './cache-control.js';
@@ -49,6 +53,20 @@ export interface ReaderPagesOptions {
   /** Changes with every release, so cached pages from an older template are not reused. */
   buildId: string;
   securityHeaders: Record<string, string>;
+  /** The brand until admins set one (the environment's); the product's own when absent. */
+  brandDefaults?: Partial<Brand>;
+  /** The front page's language. */
+  locale?: string;
+}
+
+/** The brand as this node renders it, with what its stylesheet and cache keys need. */
+interface BrandState {
+  brand: Brand;
+  css: string;
+  cssHref: string | null;
+  /** Part of every page's ETag: a new brand is a new page. */
+  tag: string;
+  at: number;
 }
 
 /** A prepared response: status line aside, everything `writeHead` and `end` need. */
@@ -108,6 +126,8 @@ export class ReaderPages {
   /** The embed's ETags name its stylesheet too: it is not part of the build id. */
   private readonly embedRelease: string;
   private embedMissing: PreparedResponse | undefined;
+  private brandState: BrandState | undefined;
+  private brandRead: Promise<BrandState> | undefined;
 
   private readonly db: ReadDb;
   private readonly publicUrl: string;
@@ -142,10 +162,11 @@ export class ReaderPages {
    * The ETag and state of page `n`, and its bytes when already rendered: a reader request
    * usually touches neither the database nor the renderer.
    */
-  async head(slug: string, n: number): Promise<{ etag: string; state: PageState; cached: RenderedPage | undefined } | undefined> {
+  async head(slug: string, n: number, view: StreamView = DEFAULT_VIEW): Promise<{ etag: string; state: PageState; cached: RenderedPage | undefined } | undefined> {
+    await this.brand();
     const head = await this.pageHead(slug);
     if (!head) return undefined;
-    const etag = this.etag(head.id, head.seq, n, head.timeZone);
+    const etag = this.etag(head.id, head.seq, viewKey(n, view), head.timeZone);
     return { etag, state: head.state, cached: this.pages.get(etag) };
   }
 
@@ -156,8 +177,59 @@ export class ReaderPages {
 
   /** Page `n` from memory alone, when its seq is fresh and its bytes are cached (the fast path). */
   cached(slug: string, n: number): RenderedPage | undefined {
-    const head = this.freshHead(slug);
-    return head && this.pages.get(this.etag(head.id, head.seq, n, head.timeZone));
+    const head = this.freshBrand() && this.freshHead(slug);
+    return head ? this.pages.get(this.etag(head.id, head.seq, n, head.timeZone)) : undefined;
+  }
+
+  /** The brand's defaults (the environment's), for the newsroom's form. */
+  get brandDefaults(): Partial<Brand> {
+    return this.opts.brandDefaults ?? {};
+  }
+
+  /** Stored settings over the defaults: what pages render. */
+  resolveBrand(settings: BrandSettings): Brand {
+    return resolveBrand(settings, this.opts.brandDefaults);
+  }
+
+  /**
+   * The brand, re-read from the store at most once a second (like page heads): a change
+   * made on another node shows here within that, and at once when the bus says so.
+   */
+  async brand(): Promise<BrandState> {
+    const fresh = this.freshBrand();
+    if (fresh) return fresh;
+    this.brandRead ??= readBrandSettings(this.db)
+      .then((settings) => {
+        const brand = this.resolveBrand(settings);
+        const tag = contentEtag(JSON.stringify(brand)).slice(1, 9);
+        const state = { brand, css: brandCss(brand), cssHref: brandCssHref(brand), tag, at: Date.now() };
+        if (state.tag !== this.brandState?.tag) {
+          // Feeds and the JSON-LD name the publisher; pages and embeds key on the tag.
+          this.feeds.clear();
+          this.posts.setPublisher(brand.publisherName, brand.logo ? absoluteUrl(brand.logo.src, this.publicUrl) : undefined);
+        }
+        this.brandState = state;
+        return state;
+      })
+      .finally(() => (this.brandRead = undefined));
+    return this.brandRead;
+  }
+
+  /** The brand's stylesheet when `href` is its current address (else undefined: a stale or made-up name). */
+  async brandStylesheet(href: string): Promise<string | undefined> {
+    const state = await this.brand();
+    return state.cssHref === href ? state.css : undefined;
+  }
+
+  /** Told that the brand changed (here or, through the bus, on another node): re-read it now. */
+  brandChanged(): void {
+    if (this.brandState) this.brandState.at = 0;
+    this.generation++;
+  }
+
+  private freshBrand(): BrandState | undefined {
+    const b = this.brandState;
+    return b && Date.now() - b.at < HEAD_TTL_MS ? b : undefined;
   }
 
   /** Told after a change commits in this process: the next request must see the new seq. */
@@ -181,19 +253,23 @@ export class ReaderPages {
   }
 
   /** Page `n` of a live page; undefined when the page or the page number does not exist. */
-  async render(slug: string, n: number): Promise<RenderedPage | undefined> {
+  async render(slug: string, n: number, view: StreamView = DEFAULT_VIEW): Promise<RenderedPage | undefined> {
+    const brand = await this.brand();
     // One snapshot: the page's seq (data-seq, ETag) must describe exactly the posts shown.
     const snap = await this.store.read(async (db) => {
       const page = await findPageBySlug(db, slug);
       if (!page) return undefined;
-      const etag = this.etag(page.id, page.seq, n, page.timeZone);
+      const etag = this.etag(page.id, page.seq, viewKey(n, view), page.timeZone);
       const cached = this.pages.get(etag);
       if (cached) return { cached };
-      const total = await countStream(db, page.id, page.pinnedPostId);
+      // The pinned post leads page 1 of the usual view; an order or filter a reader chose has it in its place.
+      const usual = viewKey(1, view) === '1';
+      const apart = usual ? page.pinnedPostId : null;
+      const total = await countStream(db, page.id, apart, view);
       const pageCount = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
       if (n > pageCount) return undefined;
-      const rows = await listStream(db, page.id, page.pinnedPostId, POSTS_PER_PAGE, (n - 1) * POSTS_PER_PAGE);
-      const pinned = n === 1 ? await visiblePinnedPost(db, page) : undefined;
+      const rows = await listStream(db, page.id, apart, POSTS_PER_PAGE, (n - 1) * POSTS_PER_PAGE, view);
+      const pinned = n === 1 && usual ? await visiblePinnedPost(db, page) : undefined;
       return { page, etag, pageCount, rows, pinned, keyEvents: await listKeyEvents(db, page.id) };
     });
     if (!snap || 'cached' in snap) return snap?.cached;
@@ -211,10 +287,13 @@ export class ReaderPages {
       publicUrl: this.publicUrl,
       keyEvents: snap.keyEvents,
       continuedTo: continuation(page),
-      canonicalUrl: `${this.publicUrl}/live/${page.slug}${n > 1 ? `?page=${n}` : ''}`,
+      canonicalUrl: `${this.publicUrl}${streamUrl(`/live/${page.slug}`, n, view)}`,
       cssHref: this.opts.cssHref,
       scriptHref: this.opts.scriptHref,
       ctx,
+      brand: brand.brand,
+      brandCssHref: brand.cssHref,
+      view,
     });
     const rendered = prepared(html, etag, page.state, Object.entries(this.opts.securityHeaders).flat());
     keep(this.pages, rendered);
@@ -226,6 +305,7 @@ export class ReaderPages {
    * cached like the page under an ETag of its own; undefined when there is no such page.
    */
   async embed(slug: string): Promise<RenderedPage | undefined> {
+    await this.brand();
     const head = await this.pageHead(slug);
     if (!head) return undefined;
     const hit = this.embeds.get(this.embedEtag(head));
@@ -270,6 +350,7 @@ export class ReaderPages {
 
   /** A page's feed, newest posts first, rendered once per seq; undefined when there is no such page. */
   async feed(slug: string, format: FeedFormat): Promise<RenderedFeed | undefined> {
+    const brand = (await this.brand()).brand;
     const head = await this.pageHead(slug);
     if (!head) return undefined;
     const hit = this.feeds.get(this.etag(head.id, head.seq, `feed.${format}`, head.timeZone));
@@ -286,10 +367,10 @@ export class ReaderPages {
       publicUrl: this.publicUrl,
       description: pageDescription(page),
       image: featuredImageUrl(page.featuredMedia, this.publicUrl),
-      siteName: SITE_NAME,
+      siteName: brand.publisherName,
       entries: snap.rows.map((r) => {
         const post = postFromRow(r, page.pinnedPostId);
-        return { post, html: this.posts.article(post, ctx) };
+        return { post, html: withoutShare(this.posts.article(post, ctx)) };
       }),
     });
     const feed = { encoded: new EncodedBody(Buffer.from(body)), etag: this.etag(page.id, page.seq, `feed.${format}`, page.timeZone), state: page.state };
@@ -317,17 +398,34 @@ export class ReaderPages {
 
   /** The site's home page: live and recent pages. */
   async index(): Promise<string> {
-    return renderIndexPage({ pages: await listPages(this.db, 50), cssHref: this.opts.cssHref });
+    const { brand, cssHref } = await this.brand();
+    return renderIndexPage({
+      pages: await listPages(this.db, 50),
+      cssHref: this.opts.cssHref,
+      brand,
+      brandCssHref: cssHref,
+      locale: this.opts.locale,
+      siteOrigin: new URL(this.publicUrl).origin,
+    });
   }
 
   /** `what` is the page number or the feed; the year as in every post's cache key. */
   private etag(pageId: string, seq: number, what: number | string, timeZone: string): string {
-    return `"${this.opts.buildId}-${pageId}-${seq}-${what}-${this.posts.year(timeZone)}"`;
+    return `"${this.opts.buildId}-${this.brandState?.tag ?? ''}-${pageId}-${seq}-${what}-${this.posts.day(timeZone)}"`;
   }
 
   private embedEtag(page: { id: string; seq: number; timeZone: string }): string {
-    return `"${this.embedRelease}-${page.id}-${page.seq}-${this.posts.year(page.timeZone)}-embed"`;
+    return `"${this.embedRelease}-${this.brandState?.tag ?? ''}-${page.id}-${page.seq}-${this.posts.year(page.timeZone)}-embed"`;
   }
+}
+
+/** The part of a page's cache key that names its number and view: `2`, `1-oldest-key-events`. */
+function viewKey(n: number, view: StreamView): string {
+  return view.order === 'newest' && view.only === 'all' ? String(n) : `${n}-${view.order}-${view.only}`;
+}
+
+function absoluteUrl(src: string, publicUrl: string): string {
+  return src.startsWith('/') ? `${publicUrl}${src}` : src;
 }
 
 /** A rendered HTML document with its 200 and 304 responses prepared, per coding, as node's flat arrays. */

@@ -113,6 +113,7 @@ describeEachStore('who may write what', (kind) => {
     { route: 'POST /api/v1/webhooks', needs: 'admin', request: async () => ({ method: 'POST', path: '/api/v1/webhooks', json: { url: 'http://127.0.0.1:9/hook', events: ['post.published'], secret: 'role-table-secret' } }) },
     { route: 'PATCH /api/v1/webhooks/:id', needs: 'admin', request: async () => ({ method: 'PATCH', path: `/api/v1/webhooks/${await webhook()}`, json: { active: false } }) },
     { route: 'DELETE /api/v1/webhooks/:id', needs: 'admin', request: async () => ({ method: 'DELETE', path: `/api/v1/webhooks/${await webhook()}` }) },
+    { route: 'PATCH /api/v1/brand', needs: 'admin', request: async () => ({ method: 'PATCH', path: '/api/v1/brand', json: { siteName: `Roles News ${++n}` } }) },
   ];
   /** The sign-in and sign-out forms are for anyone; their own tests are in routes/newsroom.test.ts, and below. */
   const FORMS = ['POST /newsroom/login', 'POST /newsroom/logout'];

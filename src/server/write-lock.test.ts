@@ -70,6 +70,9 @@ describeEachStore('every route while another process holds the write lock', (kin
     const social = await json('/api/v1/embeds/preview', { url: `${images.url}/social?${tag}` });
     const snippet = await json('/api/v1/snippets', { name: `Kept ${tag}`, body: [{ type: 'paragraph', text: 'x' }] });
     const gone = await json('/api/v1/snippets', { name: `Gone ${tag}`, body: [{ type: 'paragraph', text: 'x' }] });
+    // A brand with an accent has a stylesheet of its own; the round's brand change keeps it.
+    await s.api('/api/v1/brand', { method: 'PATCH', as: 'admin', json: { accent: '#b80000' } });
+    const brandCss = /href="(\/brand-[0-9a-f]{12}\.css)"/.exec(await (await fetch(`${s.url}/`)).text())![1]!;
     const admin = await staleSession('admin@example.test');
     const leaving = await staleSession('editor@example.test');
     const api = (route: string, path: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}): Call => ({
@@ -116,6 +119,9 @@ describeEachStore('every route while another process holds the write lock', (kin
       api('/api/v1/webhooks/:id', `/api/v1/webhooks/${kept.id}`, 'PATCH', { active: false }),
       api('/api/v1/webhooks/:id', `/api/v1/webhooks/${dropped.id}`, 'DELETE'),
       api('/api/v1/webhooks/:id/deliveries', `/api/v1/webhooks/${kept.id}/deliveries`),
+      api('/api/v1/brand', '/api/v1/brand'),
+      api('/api/v1/brand', '/api/v1/brand', 'PATCH', { siteName: `Brand ${tag}` }),
+      get('/brand-:hash.css', brandCss),
       api('/api/v1/media', '/api/v1/media', 'POST', { url: `${images.url}/a.png`, page: p }),
       api('/api/v1/media', `/api/v1/media?page=${p}`),
       api('/api/v1/pages/:slug/media-imports', `/api/v1/pages/${p}/media-imports`),

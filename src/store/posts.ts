@@ -108,18 +108,33 @@ function stream(db: ReadDb, pageId: string, pinnedPostId: string | null) {
   return q;
 }
 
-export async function listStream(db: ReadDb, pageId: string, pinnedPostId: string | null, limit: number, offset: number): Promise<PostRow[]> {
-  return stream(db, pageId, pinnedPostId)
+/** Which stream posts, in which order: newest or oldest first, all or key events only (reader page views). */
+export interface StreamOrder {
+  order: 'newest' | 'oldest';
+  only: 'all' | 'key-events';
+}
+
+const ALL_NEWEST: StreamOrder = { order: 'newest', only: 'all' };
+
+/** The stream narrowed to key events when asked (the flag or the label, as listKeyEvents). */
+function viewOf(db: ReadDb, pageId: string, pinnedPostId: string | null, view: StreamOrder) {
+  const q = stream(db, pageId, pinnedPostId);
+  return view.only === 'key-events' ? q.where((eb) => eb.or([eb('key_event', '=', 1), eb('label', '=', 'key-event')])) : q;
+}
+
+export async function listStream(db: ReadDb, pageId: string, pinnedPostId: string | null, limit: number, offset: number, view: StreamOrder = ALL_NEWEST): Promise<PostRow[]> {
+  const dir = view.order === 'oldest' ? 'asc' : 'desc';
+  return viewOf(db, pageId, pinnedPostId, view)
     .selectAll()
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('published_at', dir)
+    .orderBy('id', dir)
     .limit(limit)
     .offset(offset)
     .execute();
 }
 
-export async function countStream(db: ReadDb, pageId: string, pinnedPostId: string | null): Promise<number> {
-  const { n } = await stream(db, pageId, pinnedPostId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function countStream(db: ReadDb, pageId: string, pinnedPostId: string | null, view: StreamOrder = ALL_NEWEST): Promise<number> {
+  const { n } = await viewOf(db, pageId, pinnedPostId, view).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }
 

@@ -164,6 +164,14 @@ export interface ServerSecretsTable {
   created_at: string;
 }
 
+/** Site-wide settings (the brand), a JSON value per name. */
+export interface SiteSettingsTable {
+  name: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface IdempotencyKeysTable {
   user_id: string;
   key: string;
@@ -276,6 +284,7 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   login_attempts: LoginAttemptsTable;
   server_secrets: ServerSecretsTable;
+  site_settings: SiteSettingsTable;
   idempotency_keys: IdempotencyKeysTable;
   media_blobs: MediaBlobsTable;
   media: MediaTable;

@@ -18,6 +18,7 @@ import * as m006 from './migrations/006-media.js';
 import * as m007 from './migrations/007-desk.js';
 import * as m008 from './migrations/008-media-imports.js';
 import * as m009 from './migrations/009-embeds.js';
+import * as m010 from './migrations/010-brand.js';
 import type { Database } from './schema.js';
 
 /**
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '007-desk': m007,
   '008-media-imports': m008,
   '009-embeds': m009,
+  '010-brand': m010,
 };
 
 /** Opens the store and brings its schema up to date. */

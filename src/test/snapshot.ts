@@ -3,7 +3,7 @@ import type { Database } from '../store/schema.js';
 import type { ReadDb } from '../store/store.js';
 
 /** Not here: sessions (they slide on use), queues and counters that workers change meanwhile. */
-const TABLES = ['pages', 'posts', 'events', 'users', 'api_tokens', 'contributors', 'webhooks', 'presence', 'media', 'media_blobs', 'media_imports', 'embeds', 'embed_waits', 'post_versions', 'audit_log', 'snippets'] as const satisfies readonly (keyof Database)[];
+const TABLES = ['pages', 'posts', 'events', 'users', 'api_tokens', 'contributors', 'webhooks', 'presence', 'media', 'media_blobs', 'media_imports', 'embeds', 'embed_waits', 'post_versions', 'audit_log', 'snippets', 'site_settings'] as const satisfies readonly (keyof Database)[];
 
 /** Each table's rows, as sorted JSON lines (row order is the database's business). */
 export async function storedSnapshot(db: ReadDb): Promise<Record<string, string[]>> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decode } from '../../render/test-fixtures.js';
 import { aPage, aPost } from '../../test/fixtures.js';
 import { PUBLIC_URL, startTestServer, type TestServer } from '../../test/server.js';
+import { withoutShare } from '../../render/post.js';
 import { describeEachStore } from '../../test/stores.js';
 import { elements, parseXml, textOf } from '../../test/xml.js';
 
@@ -47,11 +48,12 @@ describeEachStore('feeds', (kind) => {
     expect(entries.map((e) => textOf(e, 'id'))).toEqual(newestFirst().map((id) => `urn:uuid:${id}`));
     expect(textOf(elements(entries[0]!, 'author')[0]!, 'name')).toBe('Reporter 2');
     expect(textOf(entries[2]!, 'published')).toBe('2025-01-24T09:00:00.000Z');
-    // The entry's content is the very <article> the reader page shows.
+    // The entry's content is the very <article> the reader page shows, less its share control.
     const page = await (await get('/live/storm')).text();
     const content = textOf(entries[0]!, 'content')!;
     expect(content).toMatch(new RegExp(`^<article id="post-${ids[2]}"`));
-    expect(page).toContain(content);
+    expect(content).not.toContain('lp-share');
+    expect(withoutShare(page)).toContain(content);
   });
 
   it('RSS: the same posts, newest first, with permalinks', async () => {

@@ -33,6 +33,24 @@ describeEachStore('reader page', (kind) => {
     expect(html).toMatch(/data-seq="45"/);
   });
 
+  it('reads oldest first and key events only, each view its own cached page; other values are 404 pages', async () => {
+    const oldest = await get('/live/ukraine?order=oldest');
+    expect(oldest.status).toBe(200);
+    const html = await oldest.text();
+    expect([...html.matchAll(/<article id="post-([^"]+)"/g)].map((m) => m[1])).toEqual(ids.slice(0, 20));
+    expect(html).toContain('<link rel="canonical" href="http://livepage.test/live/ukraine?order=oldest"/>');
+    const etag = oldest.headers.get('etag')!;
+    expect(etag).not.toBe((await get('/live/ukraine')).headers.get('etag'));
+    expect((await get('/live/ukraine?order=oldest', { 'if-none-match': etag })).status).toBe(304);
+    const p3 = await (await get('/live/ukraine?order=oldest&page=3')).text();
+    expect([...p3.matchAll(/<article id="post-([^"]+)"/g)].map((m) => m[1])).toEqual(ids.slice(40));
+    // No key events yet: an empty view, still a page.
+    expect((await get('/live/ukraine?only=key-events')).status).toBe(200);
+    for (const bad of ['order=sideways', 'only=everything', 'order=', 'only=key-events&page=2']) {
+      expect((await get(`/live/ukraine?${bad}`)).status, bad).toBe(404);
+    }
+  });
+
   it('pages 2 and 3 hold the older posts; out-of-range or malformed pages are 404 pages', async () => {
     const p3 = await (await get('/live/ukraine?page=3')).text();
     expect([...p3.matchAll(/<article id="post-([^"]+)"/g)].map((m) => m[1])).toEqual(ids.slice(0, 5).reverse());
