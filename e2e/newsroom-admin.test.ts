@@ -10,7 +10,7 @@ import { aPage, aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { postLogin } from '../src/test/sign-in.js';
 import { describeBrowser } from './browser.js';
-import { body, card, journalist, openDesk, type Journalist, openOptions } from './newsroom-helpers.js';
+import { body, card, fillScheduled, journalist, openDesk, type Journalist, openOptions } from './newsroom-helpers.js';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const SLUG = 'floods';
@@ -81,9 +81,8 @@ describeBrowser('the newsroom for admins, and the page around the posts', () => 
     await body(page).click();
     await page.keyboard.type('The next high tide is at 19:40.');
     const at = new Date(Date.now() + 65_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
     await openOptions(page);
-    await page.getByLabel('Scheduled time').fill(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`);
+    await fillScheduled(page, at);
     await page.getByRole('button', { name: 'Schedule' }).click();
     await expect.poll(() => page.locator('#nr-panel-scheduled').textContent(), { timeout: 15_000 }).toContain('Evening update');
     expect(await reader.locator('article', { hasText: 'Evening update' }).count()).toBe(0);

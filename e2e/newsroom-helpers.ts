@@ -65,3 +65,18 @@ export const card = (page: Page, title: string) => page.locator('article.nr-post
 export async function openOptions(page: Page): Promise<void> {
   await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details.nr-composer__options').forEach((d) => (d.open = true)));
 }
+
+/**
+ * Fills a composer's scheduled time with `at`, as the page's wall clock shows it (the
+ * field takes the page's zone, Europe/London unless the page says otherwise; 24-hour).
+ */
+export async function fillScheduled(page: Page, at: Date, timeZone = 'Europe/London'): Promise<void> {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const group = page.getByRole('group', { name: 'Scheduled time' }).first();
+  await group.getByLabel('Date').fill(`${parts.year}-${parts.month}-${parts.day}`);
+  await group.getByLabel('Time').fill(`${parts.hour}:${parts.minute}`);
+}

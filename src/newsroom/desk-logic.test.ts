@@ -10,10 +10,9 @@ import {
   createBody,
   emptyFields,
   fieldsFromPost,
-  fromLocalInput,
   isBlank,
   patchBody,
-  toLocalInput,
+  scheduledInstant,
   withTypedContributor,
   type PostFields,
 } from './post-fields.js';
@@ -186,9 +185,11 @@ describe('composer fields → API bodies', () => {
 
   it('pins only what goes live, and schedules at the chosen instant', () => {
     expect(createBody(fields({ pinned: true }), 'draft')).not.toHaveProperty('pinned');
-    const at = '2031-05-01T09:30';
+    const at = '2031-05-01T08:30:00.000Z';
     const scheduled = createBody(fields({ scheduledFor: at }), 'schedule');
-    expect(scheduled).toMatchObject({ status: 'scheduled', scheduledFor: new Date(at).toISOString() });
+    expect(scheduled).toMatchObject({ status: 'scheduled', scheduledFor: at });
+    // A draft autosaved before the field took the page's zone: a time in this browser's zone.
+    expect(createBody(fields({ scheduledFor: '2031-05-01T09:30' }), 'schedule')).toMatchObject({ scheduledFor: new Date('2031-05-01T09:30').toISOString() });
     expect(postCreateSchema.safeParse(scheduled).success).toBe(true);
     expect(postPatchSchema.safeParse(patchBody(fields(), 'save')).success).toBe(true);
     expect(patchBody(fields(), 'save')).not.toHaveProperty('status');
@@ -200,7 +201,7 @@ describe('composer fields → API bodies', () => {
     expect(checkFields(emptyFields(), 'publish', now).map((p) => p.field)).toEqual(['title', 'body']);
     expect(checkFields(fields({ title: 'x'.repeat(201) }), 'publish', now)[0]?.message).toMatch(/201 characters/);
     expect(checkFields(fields(), 'schedule', now)).toEqual([{ field: 'scheduledFor', message: 'Choose when the post should go live.' }]);
-    expect(checkFields(fields({ scheduledFor: toLocalInput('2029-12-31T12:00:00Z') }), 'schedule', now)[0]?.message).toBe('Choose a time in the future.');
+    expect(checkFields(fields({ scheduledFor: '2029-12-31T12:00:00Z' }), 'schedule', now)[0]?.message).toBe('Choose a time in the future.');
     expect(checkFields(fields(), 'publish', now)).toEqual([]);
   });
 
@@ -215,11 +216,12 @@ describe('composer fields → API bodies', () => {
       scheduledFor: '2031-05-01T08:30:00.000Z',
     } as unknown as ApiPost;
     const f = fieldsFromPost(post);
-    expect(fromLocalInput(f.scheduledFor)).toBe('2031-05-01T08:30:00.000Z');
+    expect(f.scheduledFor).toBe('2031-05-01T08:30:00.000Z');
+    expect(scheduledInstant('2031-05-01T10:30:00+02:00')).toBe('2031-05-01T08:30:00.000Z');
     expect(patchBody(f, 'save')).toEqual({ title: 'T', label: 'correction', contributors: [{ name: 'A', role: 'B' }], body: post.body, keyEvent: true });
     expect(isBlank(emptyFields())).toBe(true);
     expect(isBlank(f)).toBe(false);
-    expect(fromLocalInput('tomorrow')).toBeNull();
+    expect(scheduledInstant('tomorrow')).toBeNull();
   });
 });
 

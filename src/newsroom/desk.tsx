@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { messageOf } from './api.js';
 import { ActivityPanel } from './activity.js';
+import { PageZoneContext } from './composer-parts.js';
 import { atLeast, useApp } from './context.js';
 import { colleaguesEditing, useDeskData, type PostsShown } from './desk-data.js';
 import { useEdits } from './desk-edits.js';
@@ -105,6 +106,7 @@ export function Desk({ slug }: { slug: string }) {
   };
 
   return (
+    <PageZoneContext.Provider value={page ? { timeZone: page.timeZone, locale: page.locale } : null}>
     <div class="nr-desk">
       <header class="nr-desk__head">
         <p class="nr-crumbs">
@@ -188,6 +190,7 @@ export function Desk({ slug }: { slug: string }) {
         </section>
       </div>
     </div>
+    </PageZoneContext.Provider>
   );
 }
 

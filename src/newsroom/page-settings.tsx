@@ -35,7 +35,7 @@ export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (m
     let gone = false;
     void loadEditorKit().then(({ createEditor }) => {
       if (gone) return;
-      summary.current = createEditor({ element: holder.current!, content: summaryToDoc(page.summary), labelledBy: 'nr-summary-label', describedBy: 'nr-summary-hint' });
+      summary.current = createEditor({ element: holder.current!, content: summaryToDoc(page.summary), labelledBy: 'nr-summary-label', describedBy: 'nr-summary-hint', summary: true });
     });
     return () => {
       gone = true;
