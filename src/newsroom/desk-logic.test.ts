@@ -4,7 +4,7 @@ import { postCreateSchema, postPatchSchema } from '../domain/post.js';
 import { chartGeometry, chartSummary } from './chart.js';
 import { colleaguesEditing } from './desk-data.js';
 import { clearDraft, clearEdit, draftKey, editKey, editOf, forgetPerson, loadDraft, loadEdits, newIdempotencyKey, saveDraft, saveEdit, suspendAutosave } from './draft-store.js';
-import { pageChanges, pageValues } from './page-fields.js';
+import { mediaFields, mediaValue, pageChanges, pageValues, withSrc } from './page-fields.js';
 import {
   checkFields,
   createBody,
@@ -252,6 +252,16 @@ describe('page settings', () => {
     expect(pageChanges(base, mine, page({ title: 'Storm latest' })).theirs).toEqual(['title']);
     expect(pageChanges(base, mine, page({ title: 'Storm: live' })).theirs).toEqual([]);
     expect(pageChanges(base, mine, page({ summary: ['Winds of **95mph**'] })).theirs).toEqual(['summary']);
+  });
+});
+
+describe('featured media in page settings', () => {
+  const fm = { type: 'image' as const, src: '/media/0123456789abcdef0123456789abcdef/1280.jpg', alt: 'Harbour', width: 1600, height: 900, mediaId: 'm-1', color: '#6a8caf' };
+  it('keeps the picture’s size, identity and colour through a save, and drops them for another address', () => {
+    const m = mediaFields({ featuredMedia: fm } as unknown as ApiPage);
+    expect(mediaValue('image', { ...m, caption: 'At dawn' })).toEqual({ ...fm, caption: 'At dawn' });
+    expect(mediaValue('image', withSrc(m, 'https://images.example.org/other.jpg'))).toEqual({ type: 'image', src: 'https://images.example.org/other.jpg', alt: 'Harbour' });
+    expect(withSrc(m, fm.src)).toEqual(m);
   });
 });
 
