@@ -3,8 +3,21 @@
  * launch is its own cookie jar, so two journalists are two launches), and a record of
  * every script error and console error the page produced.
  */
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+
+/** axe-core's violations on the page as it stands, one line each (every newsroom view must have none). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 export const PASSWORD = 'correct horse battery';
 

@@ -57,6 +57,7 @@ describe('routes', () => {
   it('maps newsroom paths to views, and anything else to not found', () => {
     expect(parseRoute('/newsroom')).toEqual({ name: 'pages' });
     expect(parseRoute('/newsroom/')).toEqual({ name: 'pages' });
+    expect(parseRoute('/newsroom/byline')).toEqual({ name: 'byline' });
     expect(parseRoute('/newsroom/pages/storm-2')).toEqual({ name: 'desk', slug: 'storm-2' });
     expect(parseRoute('/newsroom/people')).toEqual({ name: 'people' });
     expect(parseRoute('/newsroom/tokens')).toEqual({ name: 'tokens' });

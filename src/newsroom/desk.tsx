@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { messageOf } from './api.js';
 import { ActivityPanel } from './activity.js';
+import { AuditTrail } from './audit.js';
 import { PageZoneContext } from './composer-parts.js';
 import { atLeast, useApp } from './context.js';
 import { colleaguesEditing, useDeskData, type PostsShown } from './desk-data.js';
@@ -32,6 +33,7 @@ export function Desk({ slug }: { slug: string }) {
   const saved: Contributor[] = desk.contributors;
   const [message, setMessage] = useState('');
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [auditOpen, setAuditOpen] = useState(false);
 
   useEffect(() => {
     void refresh();
@@ -170,6 +172,14 @@ export function Desk({ slug }: { slug: string }) {
                 <h2 class="nr-panel__title">Page settings</h2>
               </summary>
               {settingsOpen && <PageSettings key={page.slug} page={page} onChanged={announce} />}
+            </details>
+          )}
+          {atLeast(me.role, 'admin') && page && (
+            <details class="nr-panel" id="nr-panel-audit" onToggle={(e) => setAuditOpen((e.currentTarget as HTMLDetailsElement).open)}>
+              <summary>
+                <h2 class="nr-panel__title">Audit trail</h2>
+              </summary>
+              {auditOpen && <AuditTrail slug={page.slug} titles={new Map(Object.values(lists).flatMap((l) => l.posts.map((p) => [p.id, p.title] as const)))} />}
             </details>
           )}
         </aside>

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'pages' }
   | { name: 'desk'; slug: string }
   | { name: 'people' }
+  | { name: 'byline' }
   | { name: 'tokens' }
   | { name: 'not-found' };
 
@@ -13,6 +14,7 @@ export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/newsroom') return { name: 'pages' };
   if (path === '/newsroom/people') return { name: 'people' };
+  if (path === '/newsroom/byline') return { name: 'byline' };
   if (path === '/newsroom/tokens') return { name: 'tokens' };
   const desk = /^\/newsroom\/pages\/([^/]+)$/.exec(path);
   if (desk) {
