@@ -13,6 +13,7 @@ import { atLeast, useApp } from './context.js';
 import { colleaguesEditing, useDeskData, type PostsShown } from './desk-data.js';
 import { useEdits } from './desk-edits.js';
 import { watchDesk } from './live.js';
+import { loadEditorKit } from './load-editor.js';
 import { NewPost } from './new-post.js';
 import { PageSettings } from './page-settings.js';
 import { PostEditor } from './post-editor.js';
@@ -36,6 +37,10 @@ export function Desk({ slug }: { slug: string }) {
   const [auditOpen, setAuditOpen] = useState(false);
 
   useEffect(() => {
+    // The editor's code is fetched alongside the desk's data, not after it: the composer
+    // mounts once the data is in, and waiting for it then to ask for the chunk made the
+    // two requests (and the chunk's parse) a waterfall.
+    void loadEditorKit();
     void refresh();
     return watchDesk(slug, () => desk.since.current, desk.apply, () => void refresh());
   }, [slug]);
