@@ -9,7 +9,8 @@
  *   - interactive_ms: ready, or the end of the last long task (≥ 50 ms) after it if later,
  *     found once the main thread has been quiet for 2 s (TTI's idea, on a desk);
  *   - long_tasks_ms: the main thread's time in long tasks, from navigation to quiet;
- *   - dom_nodes: elements in the page once quiet.
+ *   - dom_nodes: elements in the page once quiet;
+ *   - desk_request_ms: the one data request that opens the desk, sent to answered.
  * Medians are reported, and the 500-post desk's ratio to the 20-post one.
  *
  *   npm run bench:desk [-- --runs 7 --posts 500 --baseline 20]
@@ -91,6 +92,7 @@ async function measureOnce(browser, url) {
       interactive_ms: Math.max(window.__ready, lastEnd),
       long_tasks_ms: tasks.reduce((n, t) => n + (t.end - t.start), 0),
       dom_nodes: document.getElementsByTagName('*').length,
+      desk_request_ms: performance.getEntriesByType('resource').filter((e) => /\/api\/v1\/pages\/[^/]+\/desk/.test(e.name)).map((e) => e.responseEnd - e.startTime)[0] ?? 0,
     };
   });
   await page.close();
