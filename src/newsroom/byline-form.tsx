@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
 import { useApp } from './context.js';
+import { PhotoFileButton } from './image-picker.js';
 import { percent, thumbnailSrc, uploadFailure, type MediaItem } from './media-upload.js';
 import type { User } from './types.js';
 import { Announcer, Checkbox, FormError, TextField } from './ui.js';
@@ -92,23 +93,7 @@ export function BylineForm({ user, mine, onSaved }: { user: User; mine: boolean;
           </p>
         )}
         <div class="nr-actions">
-          <span class="nr-picker__file">
-            <input
-              id={`${id}-file`}
-              type="file"
-              accept="image/*"
-              class="nr-picker__input"
-              onChange={(e) => {
-                const input = e.currentTarget as HTMLInputElement;
-                const file = input.files?.[0];
-                input.value = '';
-                if (file) upload(file);
-              }}
-            />
-            <label for={`${id}-file`} class="nr-button">
-              {b.photo ? 'Choose another photo' : 'Choose a photo'}
-            </label>
-          </span>
+          <PhotoFileButton id={`${id}-file`} label={b.photo ? 'Choose another photo' : 'Choose a photo'} onFile={upload} />
           {b.photo && (
             <button type="button" class="nr-button" onClick={() => setB({ ...b, photo: null })}>
               Remove photo
