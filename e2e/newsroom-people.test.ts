@@ -148,10 +148,12 @@ async function editPost(page: Page, title: string, words: string): Promise<void>
   await card(page, title).getByRole('button', { name: 'Edit' }).click();
   const form = page.getByRole('group', { name: `Editing “${title}”` });
   const editor = form.getByRole('textbox', { name: 'Body' });
-  await editor.click();
+  await editor.locator('p').first().click();
+  await expect.poll(() => editor.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(words);
+  await expect.poll(() => editor.locator('p').last().textContent()).toBe(words);
   await form.getByRole('button', { name: 'Save changes' }).click();
   await form.waitFor({ state: 'detached', timeout: 15_000 });
   // The desk shows the saved post (the next edit starts from it).
