@@ -61,7 +61,7 @@ describeBrowser('composer polish', () => {
     await page.keyboard.press('Enter');
     expect(await body(page).locator('a[href="https://example.org/statement"]').textContent()).toBe('Read the statement');
     await page.getByRole('button', { name: 'Undo' }).first().click();
-  });
+  }, 60_000);
 
   it('does not move the text when the caret enters a quote; the source is typed at the quote', async () => {
     const { page } = desk;
@@ -93,7 +93,7 @@ describeBrowser('composer polish', () => {
       { type: 'quote', text: 'We are ready.', cite: 'The mayor' },
       { type: 'paragraph', text: 'After the quote.' },
     ]);
-  });
+  }, 60_000);
 
   it('keeps every line typed in an empty summary a key point', async () => {
     const { page } = desk;
