@@ -3,27 +3,17 @@
  * desk, people and API tokens (admins), the page's settings, pinning, taking down and
  * scheduling, each checked where it matters: the API or a reader's open page.
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage, aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { postLogin } from '../src/test/sign-in.js';
 import { describeBrowser } from './browser.js';
-import { body, card, journalist, openDesk, type Journalist, openOptions } from './newsroom-helpers.js';
+import { body, card, fillScheduled, journalist, openDesk, type Journalist, openOptions, axeViolations } from './newsroom-helpers.js';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const SLUG = 'floods';
 const TITLE = 'Storm coverage floods';
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describeBrowser('the newsroom for admins, and the page around the posts', () => {
   let s: TestServer;
@@ -81,9 +71,8 @@ describeBrowser('the newsroom for admins, and the page around the posts', () => 
     await body(page).click();
     await page.keyboard.type('The next high tide is at 19:40.');
     const at = new Date(Date.now() + 65_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
     await openOptions(page);
-    await page.getByLabel('Scheduled time').fill(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`);
+    await fillScheduled(page, at);
     await page.getByRole('button', { name: 'Schedule' }).click();
     await expect.poll(() => page.locator('#nr-panel-scheduled').textContent(), { timeout: 15_000 }).toContain('Evening update');
     expect(await reader.locator('article', { hasText: 'Evening update' }).count()).toBe(0);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage, aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, card, journalist, openDesk, type Journalist, openOptions } from './newsroom-helpers.js';
+import { body, card, fillScheduled, journalist, openDesk, type Journalist, openOptions } from './newsroom-helpers.js';
 
 const SLUG = 'estuary';
 const TITLE = 'Storm coverage estuary';
@@ -41,11 +41,7 @@ describeBrowser('the newsroom composer in a real browser', () => {
     }
     return undefined;
   };
-  const whenIn = (minutes: number) => {
-    const at = new Date(Date.now() + minutes * 60_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  };
+  const whenIn = (minutes: number) => new Date(Date.now() + minutes * 60_000);
   async function insertImage(page: Page, src: string, alt: string, credit: string) {
     await page.getByRole('button', { name: 'Add image' }).first().click();
     const form = page.getByRole('group', { name: 'Add image' });
@@ -97,7 +93,7 @@ describeBrowser('the newsroom composer in a real browser', () => {
     await openOptions(page);
     await pin.check();
     await openOptions(page);
-    await page.getByLabel('Scheduled time').fill(whenIn(90));
+    await fillScheduled(page, whenIn(90));
     expect(await pin.isDisabled()).toBe(true);
     expect(await pin.isChecked()).toBe(false);
     expect(await page.locator('#nr-new-pin-hint').textContent()).toContain('A scheduled post cannot be pinned');
@@ -114,7 +110,7 @@ describeBrowser('the newsroom composer in a real browser', () => {
     await body(page).click();
     await page.keyboard.type('Low tide at 07:10.');
     await openOptions(page);
-    await page.getByLabel('Scheduled time').fill(whenIn(600));
+    await fillScheduled(page, whenIn(600));
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const ask = page.getByRole('group', { name: 'Go live now?' });
     await ask.waitFor();

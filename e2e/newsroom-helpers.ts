@@ -3,8 +3,21 @@
  * launch is its own cookie jar, so two journalists are two launches), and a record of
  * every script error and console error the page produced.
  */
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+
+/** axe-core's violations on the page as it stands, one line each (every newsroom view must have none). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 export const PASSWORD = 'correct horse battery';
 
@@ -64,4 +77,19 @@ export const card = (page: Page, title: string) => page.locator('article.nr-post
 /** Unfolds every composer's options row (label, contributors, key event, pin, schedule) on the page. */
 export async function openOptions(page: Page): Promise<void> {
   await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details.nr-composer__options').forEach((d) => (d.open = true)));
+}
+
+/**
+ * Fills a composer's scheduled time with `at`, as the page's wall clock shows it (the
+ * field takes the page's zone, Europe/London unless the page says otherwise; 24-hour).
+ */
+export async function fillScheduled(page: Page, at: Date, timeZone = 'Europe/London'): Promise<void> {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const group = page.getByRole('group', { name: 'Scheduled time' }).first();
+  await group.getByLabel('Date').fill(`${parts.year}-${parts.month}-${parts.day}`);
+  await group.getByLabel('Time').fill(`${parts.hour}:${parts.minute}`);
 }

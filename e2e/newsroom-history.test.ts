@@ -4,22 +4,11 @@
  * and the feed see; coverage continued on a new page in one step, both pages checked as a
  * reader would; axe finds nothing on the views this adds.
  */
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage, aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { card, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
-
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+import { axeViolations, card, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
 
 describeBrowser('history, corrections and continuing coverage on the desk', () => {
   let s: TestServer;

@@ -6,7 +6,6 @@
  * a refused file says why beside the photo and the draft is kept; the page's media
  * library; the featured photo in page settings; axe-core on each view.
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,21 +13,12 @@ import { aPage } from '../src/test/fixtures.js';
 import { phoneJpeg, smallImage } from '../src/test/images.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+import { body, journalist, openDesk, type Journalist, axeViolations } from './newsroom-helpers.js';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const SLUG = 'quake';
 const TITLE = 'Storm coverage quake';
 const OUR_IMAGE = /^\/media\/[0-9a-f]{32}\/\d+\.jpg$/;
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** Heights of the visible buttons and button-like labels in `scope` smaller than a 44 px touch target. */
 async function smallTargets(page: Page, scope: string): Promise<string[]> {
@@ -110,6 +100,9 @@ describeBrowser('photos in the newsroom, at phone size', () => {
         // The phone's EXIF said "rotated": the record is upright, 900 wide.
         width: 900,
         height: 1200,
+        // Which of our pictures it is, and its colour: readers get its srcset and placeholder.
+        mediaId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        color: expect.stringMatching(/^#[0-9a-f]{6}$/),
       },
     ]);
 

@@ -87,7 +87,9 @@ describeBrowser('the desk at breaking-news speed', () => {
     await page.locator('.nr-composer__done', { hasText: 'sent to the editors for review' }).waitFor();
   });
 
-  it('a desk with 500 posts is interactive within a second or so (generous bound: 3 s on a shared machine)', async () => {
+  // How fast is for bench:desk (docs/performance.md); here, what keeps it fast: a busy
+  // desk renders its first screens of posts, not all 500, and works at once.
+  it('a desk with 500 posts renders the first 20 of each list and works at once', async () => {
     await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('busy') });
     const editor = { id: (await (await s.api('/api/v1/me', { as: 'editor' })).json()).user.id as string, role: 'editor' as const };
     for (let i = 0; i < 500; i++) await createPost(s.ctx, editor, 'busy', { title: `Update ${i}`, contributors: [], body: [{ type: 'paragraph', text: `Update number ${i}.` }], keyEvent: false, pinned: false, ...(i % 5 === 0 ? { status: 'draft' as const } : {}) });
@@ -96,9 +98,16 @@ describeBrowser('the desk at breaking-news speed', () => {
     await page.goto(`${s.url}/newsroom/pages/busy`);
     await page.getByRole('heading', { name: 'Update 499', exact: true }).waitFor();
     await page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor();
-    const ms = Date.now() - started;
-    console.log(`desk with 500 posts interactive in ${ms} ms`);
-    expect(ms).toBeLessThan(3000);
+    console.log(`desk with 500 posts shown in ${Date.now() - started} ms (timing: npm run bench:desk)`);
+    expect(await page.locator('.nr-desk__stream article.nr-post').count()).toBe(20);
+    // This contributor sees none of the editor's 100 drafts; the whole desk holds 20 cards.
+    expect(await page.locator('article.nr-post').count()).toBe(20);
+    expect(await page.locator('.nr-desk__stream .nr-more').textContent()).toContain('Showing 20 of 400.');
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
+    // Off-screen cards cost no layout or paint.
+    expect(await page.locator('.nr-desk__stream .nr-posts > li').last().evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('auto');
+    await page.getByLabel('Title').first().fill('Still quick');
+    expect(await page.getByLabel('Title').first().inputValue()).toBe('Still quick');
   }, 120_000);
 
   it('two desks side by side see each other’s submissions and presence within a second', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser, launchBrowser } from './browser.js';
-import { body, card, journalist, openDesk, recordErrors, type Journalist, openOptions } from './newsroom-helpers.js';
+import { body, card, fillScheduled, journalist, openDesk, recordErrors, type Journalist, openOptions } from './newsroom-helpers.js';
 
 const SLUG = 'harbour';
 const TITLE = 'Storm coverage harbour';
@@ -145,7 +145,7 @@ describeBrowser('the newsroom desk in a real browser', () => {
     await body(page).click();
     await page.keyboard.type('This should not go out.');
     await openOptions(page);
-    await page.getByLabel('Scheduled time').fill('2020-01-01T10:00');
+    await fillScheduled(page, new Date('2020-01-01T10:00:00Z'));
     await page.getByRole('button', { name: 'Schedule' }).click();
     await expect.poll(() => page.locator('#nr-new-when-error').textContent()).toBe('Choose a time in the future.');
     expect(desk.errors).toEqual([]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { embedPreviewJson, pageJson, postJson } from './api-json.js';
+import { embedPreviewJson, pageJson, postJson, userJson } from './api-json.js';
 import type { Page } from './page.js';
 import type { Post } from './post.js';
+import type { User } from './user.js';
 
 const page: Page = {
   id: 'p1', slug: 'storm', title: 'Storm', description: null, timeZone: 'Europe/London', locale: 'en-GB', summary: [],
@@ -30,6 +31,9 @@ describe('presenters', () => {
       ['body', 'contributors', 'correction', 'createdAt', 'editedAt', 'id', 'keyEvent', 'label', 'pageId', 'pinned', 'publishedAt', 'scheduledFor', 'seq', 'status', 'title', 'updatedAt', 'url', 'version'].sort(),
     );
     expect(anyone.url).toBe('https://live.test/live/storm/posts/x1');
+    const user = { id: 'u1', email: 'a@example.test', name: 'A', role: 'editor', active: true, createdAt: '2026-01-01T00:00:00Z', byline: { name: 'A', role: null, photo: null, byDefault: true }, passwordHash: 'x' } as User;
+    expect(Object.keys(userJson(user)).sort()).toEqual(['active', 'byline', 'createdAt', 'email', 'id', 'name', 'role']);
+    expect(Object.keys(userJson(user).byline).sort()).toEqual(['byDefault', 'name', 'photo', 'role']);
     // Who wrote it is for the newsroom only.
     expect(postJson(post, 4, 'https://live.test', 'storm', { id: 'u2', role: 'editor' })).toHaveProperty('authorId', 'u1');
   });

@@ -63,7 +63,17 @@ export function postJson(post: Post, seq: number, publicUrl: string, slug: strin
 
 /** A newsroom account as the API shows it to the newsroom (never its password hash or sessions). */
 export function userJson(user: User) {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, createdAt: user.createdAt };
+  const b = user.byline;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    active: user.active,
+    createdAt: user.createdAt,
+    // How they are credited on posts: edited in My byline, or by admins in People.
+    byline: { name: b.name, role: b.role, photo: b.photo, byDefault: b.byDefault },
+  };
 }
 
 /** An external image's import, as the desk reads it: a failed one keeps its address and says why. */

@@ -8,6 +8,7 @@ import { App as AppProvider, type AppContext } from './context.js';
 import { Desk } from './desk.js';
 import { browserStorage, forgetPerson, storageWorks, suspendAutosave } from './draft-store.js';
 import { PagesList } from './pages-list.js';
+import { MyByline } from './byline-form.js';
 import { People } from './people.js';
 import { isAppNavigation, parseRoute, type Route } from './route.js';
 import { Tokens } from './tokens.js';
@@ -77,6 +78,7 @@ function NewsroomApp({ me, csrf }: { me: Me; csrf: string }) {
       {route.name === 'pages' && <PagesList />}
       {route.name === 'desk' && <Desk key={route.slug} slug={route.slug} />}
       {route.name === 'people' && <People />}
+      {route.name === 'byline' && <MyByline />}
       {route.name === 'tokens' && <Tokens />}
       {route.name === 'brand' && <BrandSettingsPage />}
       {route.name === 'not-found' && (

@@ -107,6 +107,7 @@ const exampleBody: Block[] = [
   { type: 'list', ordered: true, items: ['one', 'two'] },
   { type: 'quote', text: 'Nothing is agreed until everything is agreed.', cite: 'A spokesman' },
   { type: 'image', src: 'https://images.example.org/a.jpg', alt: 'A tank on patrol', caption: 'Near _Kupiansk_', credit: 'EPA', width: 1200, height: 800 },
+  { type: 'image', src: '/media/0123456789abcdef0123456789abcdef/1280.jpg', alt: 'Our own photo', width: 1600, height: 900, mediaId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', color: '#6a8caf' },
   { type: 'video', src: 'https://video.example.org/v.mp4', caption: 'Watch: the press conference' },
   { type: 'embed', url: 'https://www.youtube.com/watch?v=abc', caption: 'The statement' },
   { type: 'heading', text: 'What we know' },
@@ -119,8 +120,10 @@ describe('body blocks ↔ editor document', () => {
 
   it('maps each block to the editor node of the same kind', () => {
     const nodes = blocksToDoc(exampleBody).content!;
-    expect(nodes.map((n) => n.type)).toEqual(['paragraph', 'bulletList', 'orderedList', 'blockquote', 'image', 'video', 'embed', 'heading']);
-    expect(nodes[7]!.attrs).toEqual({ level: 3 });
+    expect(nodes.map((n) => n.type)).toEqual(['paragraph', 'bulletList', 'orderedList', 'blockquote', 'image', 'image', 'video', 'embed', 'heading']);
+    expect(nodes[8]!.attrs).toEqual({ level: 3 });
+    // Our own picture keeps which one it is and its colour through the editor (issue 12).
+    expect(nodes[5]!.attrs).toMatchObject({ mediaId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', color: '#6a8caf' });
     expect(nodes[3]!.attrs).toEqual({ cite: 'A spokesman' });
     expect(nodes[4]!.attrs).toMatchObject({ src: 'https://images.example.org/a.jpg', alt: 'A tank on patrol', caption: 'Near _Kupiansk_', credit: 'EPA' });
   });
@@ -139,7 +142,7 @@ describe('body blocks ↔ editor document', () => {
       { type: 'orderedList', content: [{ type: 'listItem', content: [p()] }] },
       { type: 'blockquote', attrs: { cite: '  ' }, content: [p()] },
       { type: 'blockquote', attrs: { cite: '' }, content: [p(t('Said'))] },
-      { type: 'image', attrs: { src: ' https://i.example/a.png ', alt: 'Alt', caption: '', credit: null, width: null, height: 0 } },
+      { type: 'image', attrs: { src: ' https://i.example/a.png ', alt: 'Alt', caption: '', credit: null, width: null, height: 0, mediaId: 'not an id!', color: 'red' } },
       { type: 'embed', attrs: { url: 'https://e.example/x', caption: '  ' } },
     );
     expect(docToBlocks(d)).toEqual([

@@ -26,6 +26,13 @@ function size(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 20_000 ? value : undefined;
 }
 
+const mediaIdOf = (value: unknown): string | undefined => {
+  const v = str(value);
+  return v && v.length <= 64 && /^[0-9a-zA-Z-]+$/.test(v) ? v : undefined;
+};
+
+const colorOf = (value: unknown): string | undefined => (typeof value === 'string' && /^#[0-9a-f]{6}$/.test(value) ? value : undefined);
+
 /** Drops undefined properties, so blocks compare and serialise cleanly. */
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -89,6 +96,10 @@ export function docToBlocks(doc: JSONContent): Block[] {
             credit: str(attrs.credit),
             width: size(attrs.width),
             height: size(attrs.height),
+            // Which picture of ours it is and its colour (the reader's placeholder): kept
+            // through every edit, or the picture loses its srcset and colour on save.
+            mediaId: mediaIdOf(attrs.mediaId),
+            color: colorOf(attrs.color),
           }),
         );
         break;
@@ -150,7 +161,16 @@ function blockToNode(block: Block): JSONContent {
     case 'image':
       return {
         type: 'image',
-        attrs: { src: block.src, alt: block.alt, caption: block.caption ?? null, credit: block.credit ?? null, width: block.width ?? null, height: block.height ?? null },
+        attrs: {
+          src: block.src,
+          alt: block.alt,
+          caption: block.caption ?? null,
+          credit: block.credit ?? null,
+          width: block.width ?? null,
+          height: block.height ?? null,
+          mediaId: block.mediaId ?? null,
+          color: block.color ?? null,
+        },
       };
     case 'video':
       return { type: 'video', attrs: { src: block.src, caption: block.caption ?? null, poster: block.poster ?? null, credit: block.credit ?? null } };

@@ -10,14 +10,14 @@
 import type { Editor } from '@tiptap/core';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, Shortcuts, type Errors } from './composer-parts.js';
+import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, Shortcuts, usePageZone, zonedTime, type Errors } from './composer-parts.js';
 import { Contributors } from './contributors.js';
 import { pendingFree, startUpload, type UploadTarget } from './image-uploads.js';
 import { loadEditorKit, type EditorKit } from './load-editor.js';
 import { PostImages, usePhotoErrors } from './post-images.js';
-import { checkFields, fromLocalInput, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
+import { checkFields, scheduledInstant, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
 import type { Contributor, Label } from './types.js';
-import { Checkbox, FieldError, FormError, formatTime } from './ui.js';
+import { Checkbox, FieldError, FormError } from './ui.js';
 
 
 export interface ComposerAction {
@@ -77,6 +77,7 @@ export function Composer(props: ComposerProps) {
   const [kit, setKit] = useState<EditorKit | null>(null);
   const [, setTick] = useState(0);
   const [linkRequest, setLinkRequest] = useState(0);
+  const zone = usePageZone();
   const holder = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
   const mounted = useRef(true);
@@ -224,7 +225,7 @@ export function Composer(props: ComposerProps) {
       label && `Label: ${label}`,
       keyEvent && 'Key event',
       pinned && !timed && 'Pinned',
-      scheduledFor.trim() && `Scheduled ${formatTime(fromLocalInput(scheduledFor))}`,
+      scheduledFor.trim() && `Scheduled ${zonedTime(scheduledInstant(scheduledFor), zone)}`,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -351,7 +352,7 @@ export function Composer(props: ComposerProps) {
       </div>
       {askNow && (
         <GoLiveNow
-          when={formatTime(fromLocalInput(scheduledFor))}
+          when={zonedTime(scheduledInstant(scheduledFor), zone)}
           onYes={() => void run('publish', true)}
           onKeep={() => {
             setAskNow(false);

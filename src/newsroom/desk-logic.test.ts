@@ -4,16 +4,15 @@ import { postCreateSchema, postPatchSchema } from '../domain/post.js';
 import { chartGeometry, chartSummary } from './chart.js';
 import { colleaguesEditing } from './desk-data.js';
 import { clearDraft, clearEdit, draftKey, editKey, editOf, forgetPerson, loadDraft, loadEdits, newIdempotencyKey, saveDraft, saveEdit, suspendAutosave } from './draft-store.js';
-import { pageChanges, pageValues } from './page-fields.js';
+import { mediaFields, mediaValue, pageChanges, pageValues, withSrc } from './page-fields.js';
 import {
   checkFields,
   createBody,
   emptyFields,
   fieldsFromPost,
-  fromLocalInput,
   isBlank,
   patchBody,
-  toLocalInput,
+  scheduledInstant,
   withTypedContributor,
   type PostFields,
 } from './post-fields.js';
@@ -58,6 +57,7 @@ describe('routes', () => {
   it('maps newsroom paths to views, and anything else to not found', () => {
     expect(parseRoute('/newsroom')).toEqual({ name: 'pages' });
     expect(parseRoute('/newsroom/')).toEqual({ name: 'pages' });
+    expect(parseRoute('/newsroom/byline')).toEqual({ name: 'byline' });
     expect(parseRoute('/newsroom/pages/storm-2')).toEqual({ name: 'desk', slug: 'storm-2' });
     expect(parseRoute('/newsroom/people')).toEqual({ name: 'people' });
     expect(parseRoute('/newsroom/tokens')).toEqual({ name: 'tokens' });
@@ -187,9 +187,11 @@ describe('composer fields → API bodies', () => {
 
   it('pins only what goes live, and schedules at the chosen instant', () => {
     expect(createBody(fields({ pinned: true }), 'draft')).not.toHaveProperty('pinned');
-    const at = '2031-05-01T09:30';
+    const at = '2031-05-01T08:30:00.000Z';
     const scheduled = createBody(fields({ scheduledFor: at }), 'schedule');
-    expect(scheduled).toMatchObject({ status: 'scheduled', scheduledFor: new Date(at).toISOString() });
+    expect(scheduled).toMatchObject({ status: 'scheduled', scheduledFor: at });
+    // A draft autosaved before the field took the page's zone: a time in this browser's zone.
+    expect(createBody(fields({ scheduledFor: '2031-05-01T09:30' }), 'schedule')).toMatchObject({ scheduledFor: new Date('2031-05-01T09:30').toISOString() });
     expect(postCreateSchema.safeParse(scheduled).success).toBe(true);
     expect(postPatchSchema.safeParse(patchBody(fields(), 'save')).success).toBe(true);
     expect(patchBody(fields(), 'save')).not.toHaveProperty('status');
@@ -201,7 +203,7 @@ describe('composer fields → API bodies', () => {
     expect(checkFields(emptyFields(), 'publish', now).map((p) => p.field)).toEqual(['title', 'body']);
     expect(checkFields(fields({ title: 'x'.repeat(201) }), 'publish', now)[0]?.message).toMatch(/201 characters/);
     expect(checkFields(fields(), 'schedule', now)).toEqual([{ field: 'scheduledFor', message: 'Choose when the post should go live.' }]);
-    expect(checkFields(fields({ scheduledFor: toLocalInput('2029-12-31T12:00:00Z') }), 'schedule', now)[0]?.message).toBe('Choose a time in the future.');
+    expect(checkFields(fields({ scheduledFor: '2029-12-31T12:00:00Z' }), 'schedule', now)[0]?.message).toBe('Choose a time in the future.');
     expect(checkFields(fields(), 'publish', now)).toEqual([]);
   });
 
@@ -216,11 +218,12 @@ describe('composer fields → API bodies', () => {
       scheduledFor: '2031-05-01T08:30:00.000Z',
     } as unknown as ApiPost;
     const f = fieldsFromPost(post);
-    expect(fromLocalInput(f.scheduledFor)).toBe('2031-05-01T08:30:00.000Z');
+    expect(f.scheduledFor).toBe('2031-05-01T08:30:00.000Z');
+    expect(scheduledInstant('2031-05-01T10:30:00+02:00')).toBe('2031-05-01T08:30:00.000Z');
     expect(patchBody(f, 'save')).toEqual({ title: 'T', label: 'correction', contributors: [{ name: 'A', role: 'B' }], body: post.body, keyEvent: true });
     expect(isBlank(emptyFields())).toBe(true);
     expect(isBlank(f)).toBe(false);
-    expect(fromLocalInput('tomorrow')).toBeNull();
+    expect(scheduledInstant('tomorrow')).toBeNull();
   });
 });
 
@@ -251,6 +254,16 @@ describe('page settings', () => {
     expect(pageChanges(base, mine, page({ title: 'Storm latest' })).theirs).toEqual(['title']);
     expect(pageChanges(base, mine, page({ title: 'Storm: live' })).theirs).toEqual([]);
     expect(pageChanges(base, mine, page({ summary: ['Winds of **95mph**'] })).theirs).toEqual(['summary']);
+  });
+});
+
+describe('featured media in page settings', () => {
+  const fm = { type: 'image' as const, src: '/media/0123456789abcdef0123456789abcdef/1280.jpg', alt: 'Harbour', width: 1600, height: 900, mediaId: 'm-1', color: '#6a8caf' };
+  it('keeps the picture’s size, identity and colour through a save, and drops them for another address', () => {
+    const m = mediaFields({ featuredMedia: fm } as unknown as ApiPage);
+    expect(mediaValue('image', { ...m, caption: 'At dawn' })).toEqual({ ...fm, caption: 'At dawn' });
+    expect(mediaValue('image', withSrc(m, 'https://images.example.org/other.jpg'))).toEqual({ type: 'image', src: 'https://images.example.org/other.jpg', alt: 'Harbour' });
+    expect(withSrc(m, fm.src)).toEqual(m);
   });
 });
 

@@ -7,10 +7,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { messageOf } from './api.js';
 import { ActivityPanel } from './activity.js';
+import { AuditTrail } from './audit.js';
+import { PageZoneContext } from './composer-parts.js';
 import { atLeast, useApp } from './context.js';
 import { colleaguesEditing, useDeskData, type PostsShown } from './desk-data.js';
 import { useEdits } from './desk-edits.js';
 import { watchDesk } from './live.js';
+import { loadEditorKit } from './load-editor.js';
 import { NewPost } from './new-post.js';
 import { PageSettings } from './page-settings.js';
 import { PostEditor } from './post-editor.js';
@@ -31,8 +34,13 @@ export function Desk({ slug }: { slug: string }) {
   const saved: Contributor[] = desk.contributors;
   const [message, setMessage] = useState('');
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [auditOpen, setAuditOpen] = useState(false);
 
   useEffect(() => {
+    // The editor's code is fetched alongside the desk's data, not after it: the composer
+    // mounts once the data is in, and waiting for it then to ask for the chunk made the
+    // two requests (and the chunk's parse) a waterfall.
+    void loadEditorKit();
     void refresh();
     return watchDesk(slug, () => desk.since.current, desk.apply, () => void refresh());
   }, [slug]);
@@ -105,6 +113,7 @@ export function Desk({ slug }: { slug: string }) {
   };
 
   return (
+    <PageZoneContext.Provider value={page ? { timeZone: page.timeZone, locale: page.locale } : null}>
     <div class="nr-desk">
       <header class="nr-desk__head">
         <p class="nr-crumbs">
@@ -170,6 +179,14 @@ export function Desk({ slug }: { slug: string }) {
               {settingsOpen && <PageSettings key={page.slug} page={page} onChanged={announce} />}
             </details>
           )}
+          {atLeast(me.role, 'admin') && page && (
+            <details class="nr-panel" id="nr-panel-audit" onToggle={(e) => setAuditOpen((e.currentTarget as HTMLDetailsElement).open)}>
+              <summary>
+                <h2 class="nr-panel__title">Audit trail</h2>
+              </summary>
+              {auditOpen && <AuditTrail slug={page.slug} titles={new Map(Object.values(lists).flatMap((l) => l.posts.map((p) => [p.id, p.title] as const)))} />}
+            </details>
+          )}
         </aside>
 
         <section class="nr-desk__stream" aria-labelledby="nr-stream-heading">
@@ -188,6 +205,7 @@ export function Desk({ slug }: { slug: string }) {
         </section>
       </div>
     </div>
+    </PageZoneContext.Provider>
   );
 }
 

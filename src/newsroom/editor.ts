@@ -6,11 +6,12 @@
  */
 import { Editor, Extension, Node, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
-import { TextSelection } from '@tiptap/pm/state';
+import { Plugin, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { HTTP_URL } from './constants.js';
 import { embedView } from './embed-view.js';
 import { imageView } from './image-view.js';
+import { quoteView } from './quote-view.js';
 import { MEDIA_ATTRS, type MediaKind } from './media-nodes.js';
 import { cleanHref } from './inline-markdown.js';
 import { imageFiles } from './media-upload.js';
@@ -55,11 +56,14 @@ function mediaNode(kind: MediaKind) {
   });
 }
 
-/** A quote's source line ("A spokesman"), kept on the blockquote node. */
+/** A quote's source line ("A spokesman"), kept on the blockquote node and typed under the quote. */
 const QuoteCite = Extension.create({
   name: 'quoteCite',
   addGlobalAttributes() {
     return [{ types: ['blockquote'], attributes: { cite: dataAttr('cite') } }];
+  },
+  addProseMirrorPlugins() {
+    return [new Plugin({ props: { nodeViews: { blockquote: quoteView } } })];
   },
 });
 
@@ -74,7 +78,30 @@ export interface EditorOptions {
   onLinkShortcut?: () => void;
   /** Image files pasted or dropped in (at `at` when dropped); without it they are left to the browser. */
   onImageFiles?: (files: File[], at?: number) => void;
+  /**
+   * A page's summary: the document is one bullet list and nothing else, so every line
+   * typed is a key point. (With the usual document, a trailing paragraph after the list
+   * caught clicks and typing below it, and Enter on an empty point left the list.)
+   */
+  summary?: boolean;
 }
+
+/** The summary's document: exactly one bullet list. */
+const SummaryDocument = Node.create({ name: 'doc', topNode: true, content: 'bulletList' });
+
+/** In the summary, Enter on an empty key point does nothing: there is nowhere else to go. */
+const SummaryKeys = Extension.create({
+  name: 'summaryKeys',
+  priority: 1000,
+  addKeyboardShortcuts() {
+    return {
+      Enter: ({ editor }) => {
+        const { $from, empty } = editor.state.selection;
+        return empty && $from.parent.type.name === 'paragraph' && $from.parent.content.size === 0 && $from.node(-1)?.type.name === 'listItem';
+      },
+    };
+  },
+});
 
 /** Creates the editor in `element`. Styles come from newsroom.css: injected ones would break our CSP. */
 export function createEditor(opts: EditorOptions): Editor {
@@ -109,7 +136,9 @@ export function createEditor(opts: EditorOptions): Editor {
       },
     },
     extensions: [
+      ...(opts.summary ? [SummaryDocument, SummaryKeys] : []),
       StarterKit.configure({
+        ...(opts.summary ? { document: false, trailingNode: false, gapcursor: false } : {}),
         code: false,
         codeBlock: false,
         strike: false,

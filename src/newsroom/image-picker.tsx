@@ -25,28 +25,38 @@ export function ImagePicker({ id, slug, onFile, onPick }: ImagePickerProps) {
   return (
     <div class="nr-picker">
       <div class="nr-actions">
-        <span class="nr-picker__file">
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept="image/*"
-            class="nr-picker__input"
-            onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
-              const file = input.files?.[0];
-              input.value = ''; // the same file chosen again is a new choice
-              if (file) onFile(file);
-            }}
-          />
-          <label for={`${id}-file`} class="nr-button nr-button--primary">
-            Choose a photo
-          </label>
-        </span>
+        <PhotoFileButton id={`${id}-file`} label="Choose a photo" primary onFile={onFile} />
         <button type="button" class="nr-button" aria-expanded={open ? 'true' : 'false'} aria-controls={`${id}-library`} onClick={() => setOpen(!open)}>
           Media library
         </button>
       </div>
       <div id={`${id}-library`}>{open && (Library ? <Library slug={slug} onPick={onPick} /> : <p role="status">Loading this page’s photos…</p>)}</div>
     </div>
+  );
+}
+
+/**
+ * "Choose a photo": a file input (on a phone, the camera or the photo library) shown as a
+ * button. Choosing the same file again is a new choice (the input is emptied each time).
+ */
+export function PhotoFileButton({ id, label, primary, onFile }: { id: string; label: string; primary?: boolean; onFile: (file: File) => void }) {
+  return (
+    <span class="nr-picker__file">
+      <input
+        id={id}
+        type="file"
+        accept="image/*"
+        class="nr-picker__input"
+        onChange={(e) => {
+          const input = e.currentTarget as HTMLInputElement;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) onFile(file);
+        }}
+      />
+      <label for={id} class={`nr-button${primary ? ' nr-button--primary' : ''}`}>
+        {label}
+      </label>
+    </span>
   );
 }

@@ -7,9 +7,12 @@ import type { Editor } from '@tiptap/core';
 
 export type MediaKind = 'image' | 'video' | 'embed';
 
-/** The attributes each media node keeps: the block's fields (blocks.ts reads them). */
+/**
+ * The attributes each media node keeps: the block's fields (blocks.ts reads them). An
+ * image's mediaId and color (our own picture, SPEC §2) are kept but not typed in a form.
+ */
 export const MEDIA_ATTRS: Record<MediaKind, readonly string[]> = {
-  image: ['src', 'alt', 'caption', 'credit', 'width', 'height'],
+  image: ['src', 'alt', 'caption', 'credit', 'width', 'height', 'mediaId', 'color'],
   video: ['src', 'caption', 'poster', 'credit'],
   embed: ['url', 'caption'],
 };

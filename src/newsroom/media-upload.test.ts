@@ -20,7 +20,8 @@ describe('uploaded media in the newsroom', () => {
     expect(sitePath(`/media/${HASH}/640.jpg`)).toBe(`/media/${HASH}/640.jpg`);
     expect(sitePath('https://images.example.org/media/photo.jpg')).toBe('https://images.example.org/media/photo.jpg');
     expect(sitePath('https://images.example.org/a.jpg')).toBe('https://images.example.org/a.jpg');
-    expect(pickedImage(item)).toEqual({ src: `/media/${HASH}/1280.jpg`, width: 1280, height: 960, alt: null });
+    expect(pickedImage(item)).toEqual({ src: `/media/${HASH}/1280.jpg`, width: 1280, height: 960, alt: null, mediaId: 'm1' });
+    expect(pickedImage({ ...item, color: '#6a8caf' })).toMatchObject({ mediaId: 'm1', color: '#6a8caf' });
   });
 
   it('shows the 320-wide JPEG in the library, else the smallest', () => {

@@ -18,6 +18,8 @@ export interface MediaItem {
   width: number;
   height: number;
   alt: string | null;
+  /** The picture's dominant colour (#rrggbb), when worked out. */
+  color?: string | null;
   createdAt: string;
   srcset: { avif: SrcsetEntry[]; webp: SrcsetEntry[]; jpeg: SrcsetEntry[] };
 }
@@ -28,6 +30,9 @@ export interface PickedImage {
   width: number;
   height: number;
   alt: string | null;
+  /** Which of our pictures it is, so readers get its srcset (SPEC §2). */
+  mediaId: string;
+  color?: string;
 }
 
 const OUR_MEDIA = /^\/media\/[0-9a-f]{32}\//;
@@ -46,7 +51,7 @@ export function sitePath(src: string): string {
   }
 }
 
-export const pickedImage = (m: MediaItem): PickedImage => ({ src: sitePath(m.src), width: m.width, height: m.height, alt: m.alt });
+export const pickedImage = (m: MediaItem): PickedImage => ({ src: sitePath(m.src), width: m.width, height: m.height, alt: m.alt, mediaId: m.id, ...(m.color ? { color: m.color } : {}) });
 
 /** The library's thumbnail: the 320-wide JPEG derivative (or the smallest there is), as a path. */
 export function thumbnailSrc(m: MediaItem): string {

@@ -9,9 +9,10 @@ import { Composer, type ComposerAction } from './composer.js';
 import { useApp } from './context.js';
 import { useSaver } from './use-saver.js';
 import { browserStorage, clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './draft-store.js';
-import { createBody, emptyFields, fromLocalInput, isBlank, type PostAction, type PostFields } from './post-fields.js';
+import { createBody, emptyFields, scheduledInstant, isBlank, type PostAction, type PostFields } from './post-fields.js';
 import { previewHtml } from './posts.js';
 import { blocksToDoc } from './blocks.js';
+import { usePageZone, zonedTime } from './composer-parts.js';
 import { SnippetPicker } from './snippets.js';
 import type { ApiPost, Contributor, Snippet } from './types.js';
 import { formatTime } from './ui.js';
@@ -43,6 +44,7 @@ const CONTRIBUTOR_ACTIONS: ComposerAction[] = [
 
 export function NewPost({ slug, isEditor, savedContributors, pinned, onSent, myByline, team, snippets }: NewPostProps) {
   const { api, me } = useApp();
+  const zone = usePageZone();
   const [composerKey, setComposerKey] = useState(0);
   const [note, setNote] = useState<string | undefined>();
   const firstChange = useRef(true);
@@ -98,7 +100,7 @@ export function NewPost({ slug, isEditor, savedContributors, pinned, onSent, myB
     if (s) clearDraft(s, me.id, slug);
     setNote(undefined);
     setComposerKey((k) => k + 1);
-    const when = action === 'schedule' ? formatTime(fromLocalInput(fields.scheduledFor)) : '';
+    const when = action === 'schedule' ? zonedTime(scheduledInstant(fields.scheduledFor), zone) : '';
     const unpinned = fields.pinned && action !== 'publish' ? ' It is not pinned: pin it once it is live.' : '';
     const said: Record<Exclude<PostAction, 'save'>, string> = {
       publish: `Published “${post.title}”.`,

@@ -8,7 +8,12 @@ import { docToSummary, summaryToDoc } from './blocks.js';
 import type { ApiPage } from './types.js';
 
 export type MediaType = '' | 'image' | 'video';
-export type MediaFields = { src: string; alt: string; caption: string; credit: string };
+/**
+ * The featured media form's boxes, and the facts of the picture that are not typed (its
+ * size, which of ours it is, its colour, a video's poster): kept while the address stays.
+ */
+export type MediaFields = { src: string; alt: string; caption: string; credit: string; facts?: MediaFacts };
+export type MediaFacts = { width?: number; height?: number; mediaId?: string; color?: string; poster?: string };
 export type Field = 'title' | 'description' | 'summary' | 'featuredMedia';
 export type Values = Record<Field, unknown>;
 
@@ -18,12 +23,16 @@ export const FIELD_NAMES: Record<Field, string> = { title: 'title', description:
 export function mediaValue(type: MediaType, m: MediaFields): ApiPage['featuredMedia'] {
   if (!type) return null;
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
-  return JSON.parse(JSON.stringify({ type, src: m.src.trim(), alt: opt(m.alt), caption: opt(m.caption), credit: opt(m.credit) }));
+  return JSON.parse(JSON.stringify({ type, src: m.src.trim(), alt: opt(m.alt), caption: opt(m.caption), credit: opt(m.credit), ...m.facts }));
 }
+
+/** The address typed anew: another picture, so the old one's facts go. */
+export const withSrc = (m: MediaFields, src: string): MediaFields => (src.trim() === m.src.trim() ? { ...m, src } : { src, alt: m.alt, caption: m.caption, credit: m.credit });
 
 export const mediaFields = (p: ApiPage): MediaFields => {
   const fm = p.featuredMedia;
-  return { src: fm?.src ?? '', alt: fm?.alt ?? '', caption: fm?.caption ?? '', credit: fm?.credit ?? '' };
+  const facts: MediaFacts = JSON.parse(JSON.stringify({ width: fm?.width, height: fm?.height, mediaId: fm?.mediaId, color: fm?.color, poster: fm?.poster }));
+  return { src: fm?.src ?? '', alt: fm?.alt ?? '', caption: fm?.caption ?? '', credit: fm?.credit ?? '', ...(Object.keys(facts).length > 0 ? { facts } : {}) };
 };
 
 /** A page's values as this form would send them, so "changed" means changed in substance. */

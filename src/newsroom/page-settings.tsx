@@ -9,7 +9,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
 import { docToSummary, summaryToDoc } from './blocks.js';
-import { FIELD_NAMES, mediaFields, mediaValue, pageChanges, pageValues, type Field, type MediaFields, type MediaType, type Values } from './page-fields.js';
+import { FIELD_NAMES, mediaFields, mediaValue, pageChanges, pageValues, withSrc, type Field, type MediaFields, type MediaType, type Values } from './page-fields.js';
 import { MEDIA_URL } from './constants.js';
 import { useApp } from './context.js';
 import { ContinueOnNewPage } from './continue.js';
@@ -35,7 +35,7 @@ export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (m
     let gone = false;
     void loadEditorKit().then(({ createEditor }) => {
       if (gone) return;
-      summary.current = createEditor({ element: holder.current!, content: summaryToDoc(page.summary), labelledBy: 'nr-summary-label', describedBy: 'nr-summary-hint' });
+      summary.current = createEditor({ element: holder.current!, content: summaryToDoc(page.summary), labelledBy: 'nr-summary-label', describedBy: 'nr-summary-hint', summary: true });
     });
     return () => {
       gone = true;
@@ -125,9 +125,9 @@ export function PageSettings({ page, onChanged }: { page: ApiPage; onChanged: (m
         {mediaType && (
           <>
             {mediaType === 'image' && (
-              <FeaturedPhoto slug={page.slug} src={media.src} onChosen={(p) => setMedia((m) => ({ ...m, src: p.src, alt: m.alt || p.alt || '' }))} />
+              <FeaturedPhoto slug={page.slug} src={media.src} onChosen={(p) => setMedia((m) => ({ ...m, src: p.src, alt: m.alt || p.alt || '', facts: { width: p.width, height: p.height, mediaId: p.mediaId, ...(p.color ? { color: p.color } : {}) } }))} />
             )}
-            <TextField id="nr-media-src" label="Media address" type="url" value={media.src} onValue={(src) => setMedia({ ...media, src })} error={errors.src} />
+            <TextField id="nr-media-src" label="Media address" type="url" value={media.src} onValue={(src) => setMedia(withSrc(media, src))} error={errors.src} />
             {mediaType === 'image' && <TextField id="nr-media-alt" label="Media alt text" value={media.alt} onValue={(alt) => setMedia({ ...media, alt })} error={errors.alt} />}
             <TextField id="nr-media-caption" label="Media caption" value={media.caption} onValue={(caption) => setMedia({ ...media, caption })} error={errors.caption} />
             <TextField id="nr-media-credit" label="Media credit" value={media.credit} onValue={(credit) => setMedia({ ...media, credit })} error={errors.credit} />

@@ -1,7 +1,8 @@
-/** Admins manage people: add (with a password, or one generated and shown once), change role, deactivate. */
+/** Admins manage people: add (with a password, or one generated and shown once), change role, edit bylines, deactivate. */
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
 import { atLeast, useApp } from './context.js';
+import { BylineForm } from './byline-form.js';
 import { ROLE_NAMES, ROLES } from './constants.js';
 import type { Role, User } from './types.js';
 import { Announcer, ConfirmButton, FormError, TextField } from './ui.js';
@@ -51,6 +52,14 @@ export function People() {
                 {!u.active && <span class="nr-tag"> Deactivated</span>}
               </p>
               <PersonActions user={u} onChange={change} />
+              <details class="nr-person__byline">
+                <summary>
+                  Byline: {u.byline.name}
+                  {u.byline.role ? `, ${u.byline.role}` : ''}
+                  {u.byline.photo ? ' (with photo)' : ''}
+                </summary>
+                <BylineForm user={u} mine={u.id === me.id} onSaved={(_, m) => (setMessage(m), void load())} />
+              </details>
             </li>
           ))}
         </ul>

@@ -15,7 +15,10 @@ export interface PostFields {
   contributors: Contributor[];
   keyEvent: boolean;
   pinned: boolean;
-  /** A `datetime-local` value in the journalist's own zone, '' when unset. */
+  /**
+   * When it goes live: an ISO instant, '' when unset. The schedule field shows and takes
+   * it in the page's zone (composer-parts.tsx), not the browser's.
+   */
   scheduledFor: string;
 }
 
@@ -49,21 +52,18 @@ export function fieldsFromPost(post: ApiPost): PostFields {
     contributors: post.contributors.map((c) => ({ ...c })),
     keyEvent: post.keyEvent || post.label === 'key-event',
     pinned: post.pinned,
-    scheduledFor: post.scheduledFor ? toLocalInput(post.scheduledFor) : '',
+    scheduledFor: post.scheduledFor ?? '',
   };
 }
 
-/** An ISO instant as a `datetime-local` value in this browser's zone. */
-export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A `datetime-local` value (this browser's zone) as an ISO instant, or null when it is not one. */
-export function fromLocalInput(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return null;
+/**
+ * The scheduled time as an ISO instant, or null when there is none. A value without a
+ * zone is a `datetime-local` one autosaved before the field took the page's zone: it
+ * was in this browser's zone.
+ */
+export function scheduledInstant(value: string): string | null {
+  const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
+  if (!zoned && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return null;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
@@ -84,7 +84,7 @@ export function checkFields(f: PostFields, action: PostAction, now = new Date())
   else if (title.length > 200) problems.push({ field: 'title', message: `The title is ${title.length} characters; keep it to 200.` });
   for (const p of checkBlocks(docToBlocks(f.doc))) problems.push({ field: 'body', message: p.message });
   if (action === 'schedule') {
-    const at = fromLocalInput(f.scheduledFor);
+    const at = scheduledInstant(f.scheduledFor);
     if (!at) problems.push({ field: 'scheduledFor', message: 'Choose when the post should go live.' });
     else if (new Date(at) <= now) problems.push({ field: 'scheduledFor', message: 'Choose a time in the future.' });
   }
@@ -116,7 +116,7 @@ export function createBody(f: PostFields, action: Exclude<PostAction, 'save'>): 
     ...content(f),
     status,
     ...(status === 'published' && f.pinned ? { pinned: true } : {}),
-    ...(status === 'scheduled' ? { scheduledFor: fromLocalInput(f.scheduledFor) } : {}),
+    ...(status === 'scheduled' ? { scheduledFor: scheduledInstant(f.scheduledFor) } : {}),
   };
 }
 
@@ -124,7 +124,7 @@ export function createBody(f: PostFields, action: Exclude<PostAction, 'save'>): 
 export function patchBody(f: PostFields, action: PostAction): Record<string, unknown> {
   if (action === 'save') return content(f);
   const status = STATUS[action];
-  return { ...content(f), status, ...(status === 'scheduled' ? { scheduledFor: fromLocalInput(f.scheduledFor) } : {}) };
+  return { ...content(f), status, ...(status === 'scheduled' ? { scheduledFor: scheduledInstant(f.scheduledFor) } : {}) };
 }
 
 /** A contributor typed into the name and role boxes but not yet added to the list. */

@@ -36,9 +36,22 @@ const STATUS_NAMES: Record<ApiPost['status'], string> = {
 export const mayEdit = (me: Me, post: ApiPost) =>
   atLeast(me.role, 'editor') || (post.authorId === me.id && (post.status === 'draft' || post.status === 'submitted'));
 
+/**
+ * Excerpts by post version: working one out parses every block's inline Markdown, and the
+ * desk renders every card again on each pushed event, so each version is done once.
+ */
+const excerpts = new Map<string, string>();
+const MAX_EXCERPTS = 2000;
+
 export function excerpt(post: ApiPost, max = 220): string {
+  const key = `${post.id}:${post.version}:${max}`;
+  const hit = excerpts.get(key);
+  if (hit !== undefined) return hit;
   const text = blocksToPlain(post.body);
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  const out = text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  if (excerpts.size >= MAX_EXCERPTS) excerpts.clear();
+  excerpts.set(key, out);
+  return out;
 }
 
 /** Renders a post through the reader's renderer, as readers would see it. */

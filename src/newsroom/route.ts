@@ -5,6 +5,7 @@ export type Route =
   | { name: 'pages' }
   | { name: 'desk'; slug: string }
   | { name: 'people' }
+  | { name: 'byline' }
   | { name: 'tokens' }
   | { name: 'brand' }
   | { name: 'not-found' };
@@ -14,6 +15,7 @@ export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/newsroom') return { name: 'pages' };
   if (path === '/newsroom/people') return { name: 'people' };
+  if (path === '/newsroom/byline') return { name: 'byline' };
   if (path === '/newsroom/tokens') return { name: 'tokens' };
   if (path === '/newsroom/brand') return { name: 'brand' };
   const desk = /^\/newsroom\/pages\/([^/]+)$/.exec(path);

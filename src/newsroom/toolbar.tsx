@@ -1,5 +1,5 @@
 /**
- * The body editor's toolbar and its small forms (link, media, quote source). Buttons keep
+ * The body editor's toolbar and its small forms (link, media). Buttons keep
  * the editor's selection (mousedown does not steal focus) and say whether their format
  * is on (aria-pressed), so screen-reader users hear the same state sighted users see.
  */
@@ -83,6 +83,7 @@ export function Toolbar({ editor, idPrefix, linkRequest, upload }: ToolbarProps)
   const bar = useRef<HTMLDivElement>(null);
   const roving = useRoving(bar);
   const media = selectedMedia(editor);
+  // A quote's source is typed under the quote itself (quote-view.ts), so the text never moves.
   const inQuote = editor.isActive('blockquote');
   const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
   return (
@@ -110,18 +111,6 @@ export function Toolbar({ editor, idPrefix, linkRequest, upload }: ToolbarProps)
             Remove {MEDIA_NAMES[media.kind]}
           </button>
         </p>
-      )}
-      {inQuote && panel === null && (
-        <div class="nr-toolbar__context">
-          <TextField
-            id={`${idPrefix}-cite`}
-            label="Quote source"
-            hint="Who said it, shown under the quote (optional)."
-            value={String(editor.getAttributes('blockquote').cite ?? '')}
-            maxLength={500}
-            onValue={(v) => editor.commands.updateAttributes('blockquote', { cite: v || null })}
-          />
-        </div>
       )}
       {panel?.type === 'link' && <LinkForm editor={editor} idPrefix={idPrefix} onClose={() => setPanel(null)} />}
       {panel?.type === 'media' && (
@@ -205,11 +194,14 @@ function LinkForm({ editor, idPrefix, onClose }: { editor: Editor; idPrefix: str
 }
 
 
+const PICTURE_FACTS: readonly string[] = ['width', 'height', 'mediaId', 'color'];
+
 const FIELD_LABELS: Record<string, string> = { alt: 'Alt text', caption: 'Caption', credit: 'Credit', poster: 'Poster image address' };
 
 function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; initial: Record<string, unknown>; editing: boolean; upload?: UploadTarget | undefined; onClose: () => void }) {
   const { editor, kind } = props;
-  const fields = MEDIA_ATTRS[kind].filter((a) => a !== 'width' && a !== 'height');
+  // Facts of the picture itself (its size, which of ours it is, its colour) are not typed.
+  const fields = MEDIA_ATTRS[kind].filter((a) => !PICTURE_FACTS.includes(a));
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(fields.map((f) => [f, props.initial[f] == null ? '' : String(props.initial[f])])),
   );
@@ -227,7 +219,9 @@ function MediaForm(props: { editor: Editor; idPrefix: string; kind: MediaKind; i
     if (values.poster && !MEDIA_URL.test(values.poster.trim())) e.poster = 'Give the poster image address, starting with https://.';
     setErrors(e);
     if (Object.keys(e).length > 0) return;
-    const attrs = Object.fromEntries(fields.map((f) => [f, values[f]!.trim() || null]));
+    const attrs: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, values[f]!.trim() || null]));
+    // Another address is another picture: its size, identity and colour no longer apply.
+    if (props.editing && kind === 'image' && attrs.src !== props.initial.src) for (const f of PICTURE_FACTS) attrs[f] = null;
     if (props.editing) editor.chain().focus().updateAttributes(kind, attrs).run();
     else insertMedia(editor, kind, attrs);
     props.onClose();

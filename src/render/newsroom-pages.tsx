@@ -72,6 +72,7 @@ export function renderNewsroomShell(view: ShellView): string {
         <nav class="nr-top__nav" aria-label="Newsroom">
           <a href="/newsroom">Pages</a>
           {user.role === 'admin' && <a href="/newsroom/people">People</a>}
+          <a href="/newsroom/byline">My byline</a>
           {user.role === 'admin' && <a href="/newsroom/brand">Brand</a>}
           <a href="/newsroom/tokens">API tokens</a>
         </nav>

@@ -49,7 +49,7 @@ export async function peopleRoutes(app: FastifyInstance, { commands, store }: Ap
     const actor = callerOf(req);
     const id = idParam(req.params);
     authorize(actor, 'byline.edit', { userId: id }); // before the body: another's byline is no business of a non-admin
-    return { user: await changeByline(commands, actor, id, parse(bylineSchema, req.body)) };
+    return { user: userJson(await changeByline(commands, actor, id, parse(bylineSchema, req.body))) };
   });
 
   app.get('/api/v1/bylines', { config: { action: 'desk.use' } }, async () => {
