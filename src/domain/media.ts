@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { MediaJson as MediaJsonOut } from './api-schemas.js';
 import { slugSchema } from './page.js';
 import { httpUrl, text } from './schema-helpers.js';
 
@@ -89,7 +90,7 @@ export interface SrcsetEntry {
 }
 
 /** The media record the API answers: what an editor inserts and a renderer's `<picture>` needs. */
-export function mediaJson(m: Media, publicUrl: string) {
+export function mediaJson(m: Media, publicUrl: string): MediaJsonOut {
   const widths = derivativeWidths(m.width);
   const largest = widths[widths.length - 1]!;
   const srcset = Object.fromEntries(
@@ -112,7 +113,7 @@ export function mediaJson(m: Media, publicUrl: string) {
     srcset,
   };
 }
-export type MediaJson = ReturnType<typeof mediaJson>;
+export type MediaJson = MediaJsonOut;
 
 /** `POST /api/v1/media` with a JSON body: an image to fetch. */
 export const mediaUrlSchema = z.strictObject({

@@ -45,6 +45,8 @@ import { mediaRoutes } from './routes/media.js';
 import { newsroomRoutes } from './routes/newsroom.js';
 import { readerRoutes } from './routes/reader.js';
 import { sitemapRoutes } from './routes/sitemap.js';
+import { apiDocsRoutes } from './routes/api-docs.js';
+import { collectRouteDocs } from './route-doc.js';
 import type { AppServices } from './services.js';
 
 /** Largest request body we accept: a long post with many blocks fits easily. */
@@ -239,6 +241,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // After the cookie parser (the check reads the session cookie), before the API and newsroom
   // routes: each declares its action, checked before its body is read.
   app.decorate('routeAccess', accessControl(app, store));
+  // Every route registered from here on that declares `config.doc` is in the OpenAPI document.
+  const routeDocs = collectRouteDocs(app);
   await app.register(async (api) => {
     api.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a 415
     // An empty body sent as JSON (a bodiless DELETE from a fetch wrapper) is no body at all.
@@ -257,6 +261,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await webhookRoutes(api, services);
     await api.register(async (scope) => mediaApiRoutes(scope, services));
   });
+  await app.register(async (r) => apiDocsRoutes(r, { routes: routeDocs, publicUrl: config.publicUrl, initHref: versioned('api-docs.js') }));
   await app.register(async (r) => healthRoutes(r, { store, bus, node }));
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
