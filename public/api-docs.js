@@ -1,16 +1,18 @@
-// The reference docs at /docs/api: Scalar's standalone bundle (served from our own origin)
-// reading our OpenAPI document. Nothing leaves the site: no default web fonts, no telemetry,
-// no agent or MCP features, no proxy; "Try it" calls go straight to this origin.
-/* global Scalar */
-Scalar.createApiReference('#api-reference', {
+// The reference docs at /docs/api: Swagger UI (served from our own origin) reading our
+// OpenAPI document. Nothing leaves the site: no online validator badge (validatorUrl),
+// no remote config; "Try it out" calls go to this origin.
+/* global SwaggerUIBundle */
+SwaggerUIBundle({
   url: '/api/v1/openapi.json',
-  withDefaultFonts: false,
-  telemetry: false,
-  agent: { disabled: true },
-  mcp: { disabled: true },
-  hideClientButton: false,
-  showDeveloperTools: 'never',
-  persistAuth: false,
-  documentDownloadType: 'json',
-  metaData: { title: 'livepage API reference' },
+  dom_id: '#api-reference',
+  validatorUrl: null,
+  deepLinking: true,
+  docExpansion: 'list',
+  defaultModelsExpandDepth: 0,
+  defaultModelExpandDepth: 2,
+  displayOperationId: false,
+  filter: true,
+  tryItOutEnabled: false,
+  withCredentials: true,
+  queryConfigEnabled: false,
 });

@@ -24,8 +24,8 @@ export async function importPage(ctx: CommandContext, doc: ImportDocument, autho
   const pictures = doc.media ?? [];
   let decoded = 0;
   onProgress('pictures', 0, pictures.length);
-  const originals = await Promise.all(pictures.map(async (m) => {
-    const o = await readImportedOriginal(m);
+  const originals = await Promise.all(pictures.map(async (m, i) => {
+    const o = await readImportedOriginal(m, i);
     onProgress('pictures', ++decoded, pictures.length);
     return o;
   }));

@@ -261,7 +261,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await webhookRoutes(api, services);
     await api.register(async (scope) => mediaApiRoutes(scope, services));
   });
-  await app.register(async (r) => apiDocsRoutes(r, { routes: routeDocs, publicUrl: config.publicUrl, initHref: versioned('api-docs.js') }));
+  await app.register(async (r) => apiDocsRoutes(r, { routes: routeDocs, publicUrl: config.publicUrl, initHref: versioned('api-docs.js'), cssHref: versioned('api-docs.css') }));
   await app.register(async (r) => healthRoutes(r, { store, bus, node }));
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));

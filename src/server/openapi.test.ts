@@ -26,7 +26,7 @@ const NOT_IN_API = [
   'GET /*', // the static assets under /assets/, as the router prints them
   'GET /favicon.ico',
   'GET /docs/api',
-  'GET /docs/api/scalar.js',
+  'GET /docs/api/:file',
   'GET /embed.js',
   'GET /healthz',
   'GET /live/:slug',
