@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { blockSchema } from './block.js';
 import { EVENT_TYPES } from './event.js';
-import { DERIVATIVE_FORMATS, INPUT_TYPES } from './media.js';
+import { DERIVATIVE_FORMATS, INPUT_TYPES, type MediaJson as MediaRecordJson } from './media.js';
 import { featuredMediaSchema } from './page.js';
 import { contributorSchema, LABELS, WRITABLE_STATUSES } from './post.js';
 import { ROLES } from './user.js';
@@ -205,3 +205,7 @@ export type PostJson = z.output<typeof postOut>;
 export type UserJson = z.output<typeof userOut>;
 export type MediaImportJson = z.output<typeof mediaImportOut>;
 export type MediaJson = z.output<typeof mediaOut>;
+
+/** media.ts's presenter (it cannot import this file: media.ts is imported here) returns exactly mediaOut's type. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const MEDIA_PRESENTER_MATCHES: Same<MediaRecordJson, MediaJson> = true;

@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { MediaJson as MediaJsonOut } from './api-schemas.js';
 import { slugSchema } from './page.js';
 import { httpUrl, text } from './schema-helpers.js';
 
@@ -90,7 +89,7 @@ export interface SrcsetEntry {
 }
 
 /** The media record the API answers: what an editor inserts and a renderer's `<picture>` needs. */
-export function mediaJson(m: Media, publicUrl: string): MediaJsonOut {
+export function mediaJson(m: Media, publicUrl: string) {
   const widths = derivativeWidths(m.width);
   const largest = widths[widths.length - 1]!;
   const srcset = Object.fromEntries(
@@ -113,7 +112,7 @@ export function mediaJson(m: Media, publicUrl: string): MediaJsonOut {
     srcset,
   };
 }
-export type MediaJson = MediaJsonOut;
+export type MediaJson = ReturnType<typeof mediaJson>;
 
 /** `POST /api/v1/media` with a JSON body: an image to fetch. */
 export const mediaUrlSchema = z.strictObject({
