@@ -14,7 +14,8 @@ import { createLogger } from '../server/logging.js';
 import { openStore } from '../store/store.js';
 import { parseCommand, UsageError } from './args.js';
 import { commandContext } from './runtime.js';
-import { seedIfEmpty } from './seed.js';
+import { seedIfEmpty, type Seeded } from './seed.js';
+import type { Output } from './output.js';
 
 const HELP = `Usage: livepage serve [--workers N]
 
@@ -24,27 +25,29 @@ Serves live pages, the API and the newsroom. --workers N runs N processes on one
   selects PostgreSQL), LIVEPAGE_PUBLIC_URL (canonical base URL), LOG_LEVEL (info),
   LIVEPAGE_TRUST_PROXY (off; behind a reverse proxy: its addresses/CIDRs, comma-separated,
   or a hop count, to take clients' addresses from X-Forwarded-For for sign-in limits),
-  LIVEPAGE_DRAIN_WINDOW_MS (10000: on SIGTERM, live streams end spread over this long).`;
+  LIVEPAGE_DRAIN_WINDOW_MS (10000: on SIGTERM, live streams end spread over this long).
+With --json, what it says on starting (a first start's admin credentials, the address) is
+one JSON object per line; the request log is JSON lines (pino) either way.`;
 
-export async function serveCommand(argv: string[]): Promise<void> {
+export async function serveCommand(argv: string[], out: Output): Promise<void> {
   const { values } = parseCommand(argv, { workers: { type: 'string' } });
   if (values.help) return void console.log(HELP);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64.');
   const config = loadConfig();
   if (cluster.isWorker) return runServer(config, true);
-  for (const line of await seed(config)) console.log(line);
-  if (workers === 1) {
-    await runServer(config, false);
-    console.log(`livepage is serving on ${config.publicUrl}`);
-  } else {
-    await runPrimary(workers);
-    console.log(`livepage is serving on ${config.publicUrl} (${workers} workers)`);
-  }
+  const seeded = await seed(config);
+  // One line each, even with --json: a supervisor reads them as they come.
+  if (out.json && seeded.admin) console.log(JSON.stringify({ event: 'first-start', admin: seeded.admin, demoUrl: seeded.demoUrl ?? null }));
+  else for (const line of seeded.lines) console.log(line);
+  if (workers === 1) await runServer(config, false);
+  else await runPrimary(workers);
+  if (out.json) console.log(JSON.stringify({ event: 'serving', url: config.publicUrl, workers }));
+  else console.log(`livepage is serving on ${config.publicUrl}${workers === 1 ? '' : ` (${workers} workers)`}`);
 }
 
 /** Seeds an empty store once, before any worker starts. */
-async function seed(config: Config): Promise<string[]> {
+async function seed(config: Config): Promise<Seeded> {
   const store = await openStore(config);
   try {
     return await seedIfEmpty(commandContext(store, config));
