@@ -220,7 +220,7 @@ describeEachStore('the OpenAPI document against real answers', (kind) => {
       if (unknown !== c.path && c.route.includes(':')) await send({ ...c, path: unknown, headers, status: 404 });
     }
     expect(checker.missingCoverage()).toEqual([]);
-  });
+  }, 180_000); // some 250 requests, on a machine shared with other suites
 });
 
 /** `/api/v1/pages/x/posts` → `/api/v1/pages/:slug/posts`, for the fixtures' POSTs. */
