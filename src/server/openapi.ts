@@ -81,9 +81,9 @@ const errorBody = (codes: string[]): Json => ({
 });
 
 const RESPONSE_HEADERS: Record<string, Json> = {
-  ETag: { description: 'The post’s version in quotes: send it back as If-Match.', schema: { type: 'string', pattern: '^"\\d+"$' } },
+  ETag: { description: 'The post’s version in quotes: send it back as If-Match.', required: true, schema: { type: 'string', pattern: '^"\\d+"$' } },
   'Idempotent-Replayed': { description: '`true` when this is the first answer to an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } },
-  'X-Request-Id': { description: 'This request’s id, as the server logged it.', schema: { type: 'string' } },
+  'X-Request-Id': { description: 'This request’s id, as the server logged it.', required: true, schema: { type: 'string' } },
 };
 
 const REQUEST_HEADERS: Record<string, Json> = {
