@@ -12,7 +12,8 @@ import { aPost } from '../test/fixtures.js';
 import { BIN, freePort, run } from '../test/processes.js';
 import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
 
-vi.setConfig({ testTimeout: 90_000 });
+// A dozen CLI processes a test, each a second or more to start (much more on a loaded machine).
+vi.setConfig({ testTimeout: 300_000 });
 
 const json = (text: string) => JSON.parse(text) as Record<string, any>;
 const hasScript = spawnSync('script', ['--version']).status === 0;
