@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { loadConfig } from '../server/config.js';
 import { backupSqlite, restoreSqlite } from '../store/backup.js';
 import { parseCommand, UsageError } from './args.js';
+import type { Output } from './output.js';
 
 const BACKUP_HELP = `Usage: livepage backup FILE
 
@@ -16,17 +17,17 @@ Makes the backup FILE the SQLite store of LIVEPAGE_DATA_DIR. An existing databas
 replaced only with --force, with every server stopped. Picture sizes are rebuilt when
 first asked for.`;
 
-export async function backupCommand(argv: string[]): Promise<void> {
+export async function backupCommand(argv: string[], out: Output): Promise<void> {
   const { values, positionals } = parseCommand(argv, {}, 1);
   if (values.help) return void console.log(BACKUP_HELP);
   const file = positionals[0];
   if (!file) throw new UsageError('FILE is required.');
   const config = sqliteOnly('backup');
   const { bytes } = await backupSqlite(config.dataDir, file);
-  console.log(`Backed up ${config.dataDir} to ${file} (${Math.ceil(bytes / 1024)} KiB).`);
+  out.result(`Backed up ${config.dataDir} to ${file} (${Math.ceil(bytes / 1024)} KiB).`, { file, dataDir: config.dataDir, bytes });
 }
 
-export async function restoreCommand(argv: string[]): Promise<void> {
+export async function restoreCommand(argv: string[], out: Output): Promise<void> {
   const { values, positionals } = parseCommand(argv, { force: { type: 'boolean' } }, 1);
   if (values.help) return void console.log(RESTORE_HELP);
   const file = positionals[0];
@@ -34,7 +35,7 @@ export async function restoreCommand(argv: string[]): Promise<void> {
   const config = sqliteOnly('restore');
   mkdirSync(config.dataDir, { recursive: true });
   const { pages, posts } = await restoreSqlite(file, config.dataDir, values.force === true);
-  console.log(`Restored ${file} into ${config.dataDir}: ${pages} pages, ${posts} posts.`);
+  out.result(`Restored ${file} into ${config.dataDir}: ${pages} pages, ${posts} posts.`, { file, dataDir: config.dataDir, pages, posts });
 }
 
 function sqliteOnly(command: string) {

@@ -1,6 +1,8 @@
 /**
- * `livepage <command>` (SPEC §3). Each command prints what a person needs and exits
- * non-zero on failure: 1 for errors of the store or input, 2 for usage errors.
+ * `livepage <command>` (SPEC §3). Each command prints what a person needs, or with `--json`
+ * one JSON document for scripts (cli/output.ts), and exits 0 on success, 1 when the work
+ * failed (input, a conflict, something missing, the store), 2 on a usage error
+ * (docs/cli.md).
  */
 import { AppError } from '../domain/errors.js';
 import { storeErrorToAppError } from '../store/errors.js';
@@ -9,6 +11,7 @@ import { exportCommand, importCommand } from './transfer.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { serveCommand } from './serve.js';
 import { tokenCommand, userCommand } from './people.js';
+import { createOutput, type Output } from './output.js';
 
 const HELP = `livepage — live pages for breaking news
 
@@ -28,9 +31,12 @@ Commands:
   backup FILE                              copy the SQLite store (pictures too) while it runs
   restore FILE [--force]                   make a backup the SQLite store again
 
+Every command takes --json: one JSON document on stdout (errors: one JSON object on
+stderr), no progress lines. Exit codes: 0 done, 1 failed, 2 usage error.
+
 Run "livepage <command> --help" for a command's options.`;
 
-const commands: Record<string, (argv: string[]) => Promise<void>> = {
+const commands: Record<string, (argv: string[], out: Output) => Promise<void>> = {
   serve: serveCommand,
   user: userCommand,
   token: tokenCommand,
@@ -40,7 +46,12 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   restore: restoreCommand,
 };
 
-async function main(argv: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  // --json anywhere on the line (before `--`) switches every command to machine output.
+  const end = args.includes('--') ? args.indexOf('--') : args.length;
+  const json = args.slice(0, end).includes('--json');
+  const argv = args.filter((a, i) => i >= end || a !== '--json');
+  const out = createOutput(json);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(HELP);
@@ -48,20 +59,21 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    console.error(`livepage: unknown command "${name}".\n\n${HELP}`);
+    if (json) out.error(name, { code: 'usage', message: `unknown command "${name}"` });
+    else console.error(`livepage: unknown command "${name}".\n\n${HELP}`);
     return 2;
   }
   try {
-    await command(rest);
+    await command(rest, out);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`livepage ${name}: ${err.message}\nRun "livepage ${name} --help" for usage.`);
+      if (json) out.error(name, { code: 'usage', message: err.message });
+      else console.error(`livepage ${name}: ${err.message}\nRun "livepage ${name} --help" for usage.`);
       return 2;
     }
     const known = err instanceof AppError ? err : storeErrorToAppError(err);
-    const message = known ? `${known.message}${known.field ? ` (${known.field})` : ''}` : (err as Error).message;
-    console.error(`livepage ${name}: ${message}`);
+    out.error(name, known ? { code: known.code, message: known.message, field: known.field } : { code: 'failed', message: (err as Error).message });
     return 1;
   }
 }

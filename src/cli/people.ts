@@ -8,6 +8,8 @@ import { parse } from '../server/validate.js';
 import { findUserByEmail, listTokens, listUsers } from '../store/users.js';
 import { parseCommand, readStdin, required, UsageError } from './args.js';
 import { withStore } from './runtime.js';
+import type { Output } from './output.js';
+import { userJson } from '../domain/api-json.js';
 
 /** Whoever runs the CLI on the server has the machine, so acts as an admin. */
 const OPERATOR: Actor = { id: 'cli', role: 'admin' };
@@ -22,16 +24,16 @@ input (at least 12 characters); otherwise a strong one is generated and printed 
 "set" renames, changes the role of, or (de)activates an account: a deactivated person's
 sessions and tokens stop working at once.`;
 
-export async function userCommand(argv: string[]): Promise<void> {
+export async function userCommand(argv: string[], out: Output): Promise<void> {
   const [sub, ...rest] = argv;
   if (sub === '--help' || sub === '-h') return void console.log(USER_HELP);
-  if (sub === 'add') return userAdd(rest);
-  if (sub === 'set') return userSet(rest);
-  if (sub === 'list') return userList(rest);
+  if (sub === 'add') return userAdd(rest, out);
+  if (sub === 'set') return userSet(rest, out);
+  if (sub === 'list') return userList(rest, out);
   throw new UsageError(sub ? `unknown subcommand "${sub}"; expected add, set or list.` : 'expected add, set or list.');
 }
 
-async function userAdd(argv: string[]): Promise<void> {
+async function userAdd(argv: string[], out: Output): Promise<void> {
   const { values } = parseCommand(argv, {
     email: { type: 'string' },
     name: { type: 'string' },
@@ -42,11 +44,13 @@ async function userAdd(argv: string[]): Promise<void> {
   const input = parse(userCreateSchema, { email: required(values, 'email'), name: required(values, 'name'), role: required(values, 'role') });
   const password = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
   const result = await withStore((_store, ctx) => addUser(ctx, { ...input, password }));
-  console.log(`Added ${result.user.role} ${result.user.name} <${result.user.email}>.`);
-  if (!password) console.log(`Password (shown once): ${result.password}`);
+  out.result(
+    [`Added ${result.user.role} ${result.user.name} <${result.user.email}>.`, ...(password ? [] : [`Password (shown once): ${result.password}`])],
+    { user: userJson(result.user), ...(password ? {} : { password: result.password }) },
+  );
 }
 
-async function userSet(argv: string[]): Promise<void> {
+async function userSet(argv: string[], out: Output): Promise<void> {
   const { values } = parseCommand(argv, { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, active: { type: 'string' } });
   if (values.help) return void console.log(USER_HELP);
   const email = required(values, 'email');
@@ -62,14 +66,14 @@ async function userSet(argv: string[]): Promise<void> {
       active: values.active === undefined ? undefined : values.active === 'yes',
     });
   });
-  console.log(`${user.name} <${user.email}>: ${user.role}, ${user.active ? 'active' : 'deactivated'}.`);
+  out.result(`${user.name} <${user.email}>: ${user.role}, ${user.active ? 'active' : 'deactivated'}.`, { user: userJson(user) });
 }
 
-async function userList(argv: string[]): Promise<void> {
+async function userList(argv: string[], out: Output): Promise<void> {
   const { values } = parseCommand(argv, {});
   if (values.help) return void console.log(USER_HELP);
-  for (const u of await withStore((store) => listUsers(store.db)))
-    console.log(`${u.email}\t${u.name}\t${u.role}\t${u.active ? 'active' : 'deactivated'}`);
+  const users = await withStore((store) => listUsers(store.db));
+  out.result(users.map((u) => `${u.email}\t${u.name}\t${u.role}\t${u.active ? 'active' : 'deactivated'}`), { users: users.map(userJson) });
 }
 
 const TOKEN_HELP = `Usage:
@@ -80,25 +84,25 @@ const TOKEN_HELP = `Usage:
 "create" prints a new API token for that account as the last line; it is shown only
 once. Send it as "Authorization: Bearer <token>". "revoke" stops a token at once.`;
 
-export async function tokenCommand(argv: string[]): Promise<void> {
+export async function tokenCommand(argv: string[], out: Output): Promise<void> {
   const [sub, ...rest] = argv;
   if (sub === '--help' || sub === '-h') return void console.log(TOKEN_HELP);
-  if (sub === 'create') return tokenCreate(rest);
-  if (sub === 'list') return tokenList(rest);
-  if (sub === 'revoke') return tokenRevoke(rest);
+  if (sub === 'create') return tokenCreate(rest, out);
+  if (sub === 'list') return tokenList(rest, out);
+  if (sub === 'revoke') return tokenRevoke(rest, out);
   throw new UsageError(sub ? `unknown subcommand "${sub}"; expected create, list or revoke.` : 'expected create, list or revoke.');
 }
 
-async function tokenCreate(argv: string[]): Promise<void> {
+async function tokenCreate(argv: string[], out: Output): Promise<void> {
   const { values } = parseCommand(argv, { email: { type: 'string' }, name: { type: 'string' } });
   if (values.help) return void console.log(TOKEN_HELP);
   const email = required(values, 'email');
-  const { token, user } = await withStore((_store, ctx) => createToken(ctx, email, values.name ?? 'api'));
-  console.log(`API token for ${user.name} <${user.email}> (${user.role}):`);
-  console.log(token);
+  const name = values.name ?? 'api';
+  const { token, user } = await withStore((_store, ctx) => createToken(ctx, email, name));
+  out.result([`API token for ${user.name} <${user.email}> (${user.role}):`, token], { token, name, user: userJson(user) });
 }
 
-async function tokenList(argv: string[]): Promise<void> {
+async function tokenList(argv: string[], out: Output): Promise<void> {
   const { values } = parseCommand(argv, { email: { type: 'string' } });
   if (values.help) return void console.log(TOKEN_HELP);
   const tokens = await withStore(async (store) => {
@@ -106,14 +110,14 @@ async function tokenList(argv: string[]): Promise<void> {
     if (values.email && !user) throw notFound('user', `No account for ${values.email}.`);
     return listTokens(store.db, user?.id);
   });
-  for (const t of tokens) console.log(`${t.id}\t${t.userName}\t${t.name}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`);
+  out.result(tokens.map((t) => `${t.id}\t${t.userName}\t${t.name}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`), { tokens });
 }
 
-async function tokenRevoke(argv: string[]): Promise<void> {
+async function tokenRevoke(argv: string[], out: Output): Promise<void> {
   const { values, positionals } = parseCommand(argv, {}, 1);
   if (values.help) return void console.log(TOKEN_HELP);
   const id = positionals[0];
   if (!id) throw new UsageError('ID is required (see "livepage token list").');
   const token = await withStore((_store, ctx) => revokeToken(ctx, OPERATOR, id));
-  console.log(`Revoked "${token.name}" of ${token.userName}.`);
+  out.result(`Revoked "${token.name}" of ${token.userName}.`, { token });
 }

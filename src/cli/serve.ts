@@ -15,7 +15,8 @@ import { createLogger } from '../server/logging.js';
 import { openStore } from '../store/store.js';
 import { parseCommand, UsageError } from './args.js';
 import { commandContext } from './runtime.js';
-import { seedIfEmpty } from './seed.js';
+import { seedIfEmpty, type Seeded } from './seed.js';
+import type { Output } from './output.js';
 
 const HELP = `Usage: livepage serve [--workers N]
 
@@ -29,26 +30,29 @@ Serves live pages, the API and the newsroom. --workers N runs N processes on one
   LIVEPAGE_METRICS_PORT (unset: Prometheus metrics at /metrics on a port of their own, bound
   to LIVEPAGE_METRICS_HOST, 127.0.0.1), LIVEPAGE_METRICS_TOKEN (unset: /metrics on the public
   port too, for Authorization: Bearer <token>; asked on the metrics port as well). Neither
-  set: no /metrics. With --workers, one scrape sums the whole node.`;
+  set: no /metrics. With --workers, one scrape sums the whole node.
+With --json, what it says on starting (a first start's admin credentials, the address) is
+one JSON object per line; the request log is JSON lines (pino) either way.`;
 
-export async function serveCommand(argv: string[]): Promise<void> {
+export async function serveCommand(argv: string[], out: Output): Promise<void> {
   const { values } = parseCommand(argv, { workers: { type: 'string' } });
   if (values.help) return void console.log(HELP);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64.');
   const config = loadConfig();
   if (cluster.isWorker) return void (await runServer(config, true));
-  for (const line of await seed(config)) console.log(line);
-  if (workers === 1) {
-    const scrape = await runServer(config, false);
-    await serveMetrics(config, scrape);
-    console.log(`livepage is serving on ${config.publicUrl}`);
-  } else {
+  const seeded = await seed(config);
+  // One line each, even with --json: a supervisor reads them as they come.
+  if (out.json && seeded.admin) console.log(JSON.stringify({ event: 'first-start', admin: seeded.admin, demoUrl: seeded.demoUrl ?? null }));
+  else for (const line of seeded.lines) console.log(line);
+  if (workers === 1) await serveMetrics(config, await runServer(config, false));
+  else {
     const scrape = aggregateWorkers(cluster); // before the workers start: they answer its requests
     await runPrimary(workers);
     await serveMetrics(config, scrape);
-    console.log(`livepage is serving on ${config.publicUrl} (${workers} workers)`);
   }
+  if (out.json) console.log(JSON.stringify({ event: 'serving', url: config.publicUrl, workers }));
+  else console.log(`livepage is serving on ${config.publicUrl}${workers === 1 ? '' : ` (${workers} workers)`}`);
 }
 
 /** The metrics port, when configured (docs/operations.md, "Metrics"); it closes with the process. */
@@ -62,7 +66,7 @@ async function serveMetrics(config: Config, scrape: Scrape): Promise<void> {
 }
 
 /** Seeds an empty store once, before any worker starts. */
-async function seed(config: Config): Promise<string[]> {
+async function seed(config: Config): Promise<Seeded> {
   const store = await openStore(config);
   try {
     return await seedIfEmpty(commandContext(store, config));

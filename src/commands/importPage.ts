@@ -16,10 +16,20 @@ import { insertNewPost } from './savePost.js';
  * not sent these events (moving an archive is not news); the CDN purge hook is. The page's
  * pictures come back with it, under the same content hashes, so posts' image URLs still work.
  */
-export async function importPage(ctx: CommandContext, doc: ImportDocument, authorId: string | null): Promise<{ page: Page; posts: number; media: number }> {
+/** How far an import has come: pictures decoded, then posts written (the CLI shows it on a terminal). */
+export type ImportProgress = (what: 'pictures' | 'posts', done: number, total: number) => void;
+
+export async function importPage(ctx: CommandContext, doc: ImportDocument, authorId: string | null, onProgress: ImportProgress = () => {}): Promise<{ page: Page; posts: number; media: number }> {
   const pinned = doc.posts.filter((p) => p.pinned);
   if (pinned.length > 1) throw invalidInput('At most one post can be pinned.', 'posts');
-  const originals = await Promise.all((doc.media ?? []).map(readImportedOriginal));
+  const pictures = doc.media ?? [];
+  let decoded = 0;
+  onProgress('pictures', 0, pictures.length);
+  const originals = await Promise.all(pictures.map(async (m, i) => {
+    const o = await readImportedOriginal(m, i);
+    onProgress('pictures', ++decoded, pictures.length);
+    return o;
+  }));
   return inTransaction(ctx, async (tx) => {
     const src = doc.page;
     if (await findPageBySlug(tx.db, src.slug)) throw conflict('slug_taken', `A page "${src.slug}" already exists.`, 'page.slug');
@@ -30,6 +40,7 @@ export async function importPage(ctx: CommandContext, doc: ImportDocument, autho
       if (p.id && (await findPostRow(tx.db, p.id))) throw conflict('post_exists', `Post ${p.id} already exists.`, `posts.${i}.id`);
       const post = newPost({ ...p, body: await attachCards(tx.db, p.body), id: p.id ?? newId(), pageId: page.id, authorId, createdAt: p.createdAt ?? p.publishedAt ?? undefined }, tx.now);
       page = { ...page, seq: await insertNewPost(tx, page, post, authorId), pinnedPostId: post.pinned ? post.id : page.pinnedPostId };
+      onProgress('posts', i + 1, oldestFirst.length);
     }
     if (src.state === 'ended') {
       const ended = { state: 'ended', endedAt: src.endedAt ?? tx.now, continuedTo: src.continuedTo ?? null, continuationNotice: src.continuationNotice ?? (src.continuedTo ? DEFAULT_CONTINUATION_NOTICE : null) } as const;

@@ -1,16 +1,18 @@
 /**
  * The API's JSON shapes for pages and posts (SPEC §2), also the bodies of webhooks: the
  * presenters. Each lists its fields by name, so a field added to the domain (or the store)
- * reaches integrators and partners only when it is added here on purpose.
+ * reaches integrators and partners only when it is added here on purpose. Each returns the
+ * type of its schema in api-schemas.ts, which the OpenAPI document is built from.
  */
 import type { EmbedState } from './embed.js';
+import type { EmbedPreviewJson, MediaImportJson, PageJson, PostJson, UserJson } from './api-schemas.js';
 import type { MediaImport } from './media-import.js';
 import type { Page } from './page.js';
 import type { Post } from './post.js';
 import type { Actor, User } from './user.js';
 
 /** A page as the API returns it, with its reader URL. */
-export function pageJson(page: Page, publicUrl: string) {
+export function pageJson(page: Page, publicUrl: string): PageJson {
   return {
     id: page.id,
     slug: page.slug,
@@ -37,7 +39,7 @@ export function pageJson(page: Page, publicUrl: string) {
  * A post as the API returns it: with the page's seq after the change and its permalink.
  * Who wrote it inside the newsroom (`authorId`) is for the newsroom only.
  */
-export function postJson(post: Post, seq: number, publicUrl: string, slug: string, actor: Actor | undefined) {
+export function postJson(post: Post, seq: number, publicUrl: string, slug: string, actor: Actor | undefined): PostJson {
   return {
     id: post.id,
     pageId: post.pageId,
@@ -62,7 +64,7 @@ export function postJson(post: Post, seq: number, publicUrl: string, slug: strin
 }
 
 /** A newsroom account as the API shows it to the newsroom (never its password hash or sessions). */
-export function userJson(user: User) {
+export function userJson(user: User): UserJson {
   const b = user.byline;
   return {
     id: user.id,
@@ -76,13 +78,13 @@ export function userJson(user: User) {
   };
 }
 
-/** An external image's import, as the desk reads it: a failed one keeps its address and says why. */
 /** An address as the composer previews it: its card (the server's snapshot, schema-checked) or why not. */
-export function embedPreviewJson(e: EmbedState) {
+export function embedPreviewJson(e: EmbedState): EmbedPreviewJson {
   return { url: e.url, status: e.status, error: e.error, card: e.card };
 }
 
-export function mediaImportJson(i: MediaImport) {
+/** An external image's import, as the desk reads it: a failed one keeps its address and says why. */
+export function mediaImportJson(i: MediaImport): MediaImportJson {
   return {
     id: i.id,
     kind: i.kind,

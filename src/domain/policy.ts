@@ -10,6 +10,8 @@ import { hasRole, type Actor, type Role } from './user.js';
 
 /** Every action and the least role it needs (`anyone`: no credentials needed). */
 export const ACTIONS = {
+  /** The API's own description (OpenAPI document). */
+  'api.describe': 'anyone',
   'page.read': 'anyone',
   'page.create': 'editor',
   /** Title, summary, media; continuing and ending coverage. */

@@ -52,6 +52,8 @@ import { mediaRoutes } from './routes/media.js';
 import { newsroomRoutes } from './routes/newsroom.js';
 import { readerRoutes } from './routes/reader.js';
 import { sitemapRoutes } from './routes/sitemap.js';
+import { apiDocsRoutes } from './routes/api-docs.js';
+import { collectRouteDocs } from './route-doc.js';
 import type { AppServices } from './services.js';
 import { appMetrics, metricsRoute } from './metrics.js';
 import { PollAnswers } from './poll-answers.js';
@@ -297,6 +299,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // After the cookie parser (the check reads the session cookie), before the API and newsroom
   // routes: each declares its action, checked before its body is read.
   app.decorate('routeAccess', accessControl(app, store));
+  // Every route registered from here on that declares `config.doc` is in the OpenAPI document.
+  const routeDocs = collectRouteDocs(app);
   await app.register(async (api) => {
     api.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a 415
     // An empty body sent as JSON (a bodiless DELETE from a fetch wrapper) is no body at all.
@@ -317,6 +321,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(async (scope) => mediaApiRoutes(scope, services));
     await embedApiRoutes(api, { ...services, embeds: embedResolving });
   });
+  await app.register(async (r) => apiDocsRoutes(r, { routes: routeDocs, publicUrl: config.publicUrl, initHref: versioned('api-docs.js'), cssHref: versioned('api-docs.css') }));
   await app.register(async (r) => healthRoutes(r, { store, bus, node }));
   // Made whatever the configuration: a cluster worker answers the primary's scrapes from here on.
   const scrape = opts.scrape?.(metrics) ?? (() => metrics.registry.metrics());

@@ -136,6 +136,9 @@ describeEachStore('every route while another process holds the write lock', (kin
       get('/'),
       get('/healthz'),
       get('/readyz'),
+      get('/api/v1/openapi.json'),
+      get('/docs/api'),
+      get('/docs/api/:file', '/docs/api/swagger-ui.css'),
       get('/*', '/assets/livepage.css'), // the static assets
       get('/favicon.ico'),
       get('/embed.js'),

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { embedPreviewOut } from '../../domain/api-schemas.js';
 import { z } from 'zod';
 import { requirePage } from '../../commands/load.js';
 import { embedPreviewJson } from '../../domain/api-json.js';
@@ -24,7 +25,7 @@ const ID = /^[0-9a-f-]{36}$/;
 export async function embedApiRoutes(app: FastifyInstance, services: AppServices & { embeds: EmbedResolving }): Promise<void> {
   const { store } = services;
   // What a pasted address will show: the kept card at once, else resolved now (errors said plainly, 422).
-  app.post('/api/v1/embeds/preview', { config: { action: 'post.preview' } }, async (req) => {
+  app.post('/api/v1/embeds/preview', { config: { action: 'post.preview', doc: { tag: 'Embeds', summary: 'Preview an address as a card', description: 'Resolves the address now (or answers the card already kept): what the composer shows when a URL is pasted.', body: previewSchema, response: { schema: embedPreviewOut }, errors: ['page_not_found', 'embed_unusable', 'embed_malformed', 'meta_token_missing', 'private_address', 'fetch_failed'] } } }, async (req) => {
     const input = parse(previewSchema, req.body);
     const page = input.page ? await requirePage(store.db, slugParam({ slug: input.page })) : undefined;
     const kept = await findEmbedByUrl(store.db, embedKey(input.url));

@@ -19,13 +19,19 @@ import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { slugParam } from '../params.js';
+import { z } from 'zod';
+import { slugPath } from './doc-params.js';
 
 /** A transaction stamps its rows when it starts, and may commit a little later: reread this far back. */
 const OVERLAP_MS = 5000;
 const HEARTBEAT_MS = 20_000;
 
 export async function deskEventRoutes(app: FastifyInstance, { store, config, desks }: AppServices): Promise<void> {
-  app.get('/api/v1/pages/:slug/desk/events', { config: { action: 'desk.use' } }, async (req, reply) => {
+  app.get('/api/v1/pages/:slug/desk/events', { config: { action: 'desk.use', doc: {
+    tag: 'Newsroom desk', summary: 'The desk’s live stream', description: 'Server-Sent Events: `event: desk` frames with what changed since the last one (`posts`, `editing`, `page`).',
+    params: slugPath, query: z.object({ since: z.iso.datetime({ offset: true }).optional().describe('The desk snapshot’s `at`.') }),
+    response: { contentType: 'text/event-stream', description: 'An endless event stream.' }, errors: ['page_not_found'],
+  } } }, async (req, reply) => {
     const actor = callerOf(req);
     const page = await requirePage(store.db, slugParam(req.params));
     const sinceRaw = (req.query as { since?: unknown }).since;

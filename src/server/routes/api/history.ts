@@ -13,6 +13,8 @@ import { ifMatchVersion } from '../../http.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { postIdParam, slugParam } from '../params.js';
+import { auditOut, historyOut, postOut } from '../../../domain/api-schemas.js';
+import { idPath, slugPath } from './doc-params.js';
 
 const restoreSchema = z.strictObject({ version: z.number().int().min(1) });
 
@@ -21,7 +23,7 @@ export async function historyRoutes(app: FastifyInstance, { commands, store, con
   const url = config.publicUrl;
 
   // Newest first, each with what it changed from the one before.
-  app.get('/api/v1/posts/:id/history', { config: { action: 'post.history' } }, async (req) => {
+  app.get('/api/v1/posts/:id/history', { config: { action: 'post.history', doc: { tag: 'Posts', summary: 'A post’s versions', description: 'Newest first, each with the fields it changed.', params: idPath, response: { schema: historyOut }, errors: ['post_not_found'] } } }, async (req) => {
     const actor = callerOf(req);
     const { post } = await requirePost(db, postIdParam(req.params));
     if (!can(actor, 'post.read', post)) throw notFound('post', 'There is no such post.');
@@ -30,7 +32,7 @@ export async function historyRoutes(app: FastifyInstance, { commands, store, con
     return { postId: post.id, version: post.version, versions: described.reverse() };
   });
 
-  app.post('/api/v1/posts/:id/restore', { config: { action: 'post.edit' } }, async (req, reply) => {
+  app.post('/api/v1/posts/:id/restore', { config: { action: 'post.edit', doc: { tag: 'Posts', summary: 'Restore an earlier version', description: 'Its content comes back as a new version.', params: idPath, body: restoreSchema, headers: ['If-Match'], response: { schema: postOut, headers: ['ETag'] }, errors: ['post_not_found', 'version_not_found'] } } }, async (req, reply) => {
     const actor = callerOf(req);
     const id = postIdParam(req.params);
     const { version } = parse(restoreSchema, req.body);
@@ -38,7 +40,7 @@ export async function historyRoutes(app: FastifyInstance, { commands, store, con
     return reply.header('etag', `"${r.post.version}"`).send(postJson(r.post, r.seq, url, r.slug, actor));
   });
 
-  app.get('/api/v1/pages/:slug/audit', { config: { action: 'audit.read' } }, async (req) => {
+  app.get('/api/v1/pages/:slug/audit', { config: { action: 'audit.read', doc: { tag: 'Pages', summary: 'A page’s audit trail', params: slugPath, response: { schema: auditOut }, errors: ['page_not_found'] } } }, async (req) => {
     const page = await requirePage(db, slugParam(req.params));
     return { page: page.slug, entries: await listAudit(db, page.id) };
   });

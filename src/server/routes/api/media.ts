@@ -19,6 +19,13 @@ import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { slugParam } from '../params.js';
+import { z } from 'zod';
+import { mediaImportOut, mediaOut } from '../../../domain/api-schemas.js';
+import { slugPath } from './doc-params.js';
+
+const tag = 'Media';
+/** What a multipart upload holds (its page and alt go in the query). */
+const uploadForm = z.object({ file: z.string().meta({ format: 'binary' }).describe('One image: JPEG, PNG, WebP, AVIF or GIF.') });
 
 /** Room for a multipart body's boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -32,7 +39,11 @@ export async function mediaApiRoutes(app: FastifyInstance, { store, commands, co
   // short silently, and receive.ts must see the byte that is one too many to refuse it.
   await app.register(fastifyMultipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 4, fieldSize: 2000, parts: 5 } });
 
-  app.post('/api/v1/media', { config: { action: 'media.upload' } }, async (req, reply) => {
+  app.post('/api/v1/media', { config: { action: 'media.upload', doc: {
+    tag, summary: 'Upload an image, or have the server fetch one', description: 'Either `multipart/form-data` with one file (`?page=` and `?alt=` in the query) or JSON `{url, page?, alt?}`.',
+    query: mediaQuerySchema, body: mediaUrlSchema, multipart: uploadForm, response: { status: 201, schema: mediaOut },
+    errors: ['page_not_found', 'missing_file', 'upload_incomplete', 'media_too_large', 'undecodable_image', 'private_address', 'fetch_failed'],
+  } } }, async (req, reply) => {
     const actor = callerOf(req);
     let file: ReceivedFile | undefined;
     let record: Media;
@@ -60,7 +71,7 @@ export async function mediaApiRoutes(app: FastifyInstance, { store, commands, co
   });
 
   // Uploads may be embargoed pictures: the library is the newsroom's.
-  app.get('/api/v1/media', { config: { action: 'media.list' } }, async (req) => {
+  app.get('/api/v1/media', { config: { action: 'media.list', doc: { tag, summary: 'A page’s media library', description: 'The 100 most recent; `page` is required.', query: mediaQuerySchema.pick({ page: true }), response: { schema: z.object({ page: z.string(), media: z.array(mediaOut) }) }, errors: ['page_not_found', 'missing_field'] } } }, async (req) => {
     const { page: slug } = parse(mediaQuerySchema, req.query);
     if (!slug) throw invalidInput('Say which page: ?page={slug}.', 'page', 'missing_field');
     const page = await requirePage(store.db, slug);
@@ -69,7 +80,7 @@ export async function mediaApiRoutes(app: FastifyInstance, { store, commands, co
   });
 
   // External image addresses being imported, imported or kept (a failure says why): the desk's.
-  app.get('/api/v1/pages/:slug/media-imports', { config: { action: 'media.list' } }, async (req) => {
+  app.get('/api/v1/pages/:slug/media-imports', { config: { action: 'media.list', doc: { tag, summary: 'External images being imported', params: slugPath, response: { schema: z.object({ page: z.string(), imports: z.array(mediaImportOut) }) }, errors: ['page_not_found'] } } }, async (req) => {
     const page = await requirePage(store.db, slugParam(req.params));
     const items = await listPageImports(store.db, page.id, LIBRARY_SIZE);
     return { page: page.slug, imports: items.map(mediaImportJson) };

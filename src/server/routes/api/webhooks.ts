@@ -9,6 +9,9 @@ import { listDeliveries, listWebhooks, publicWebhook, PURGE_TARGET_ID, type Atte
 
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
+import { deliveryOut, webhookOut } from '../../../domain/api-schemas.js';
+import { idPath } from './doc-params.js';
+import type { RouteDoc } from '../../route-doc.js';
 
 /** A webhook id, or `purge` for the CDN purge hook's log; anything else is simply not there. */
 const webhookId = (params: unknown, allowPurge = false): string => {
@@ -19,29 +22,30 @@ const webhookId = (params: unknown, allowPurge = false): string => {
 
 const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
-/** Admins only: the route option every route here declares. */
-const opts = { config: { action: 'webhook.manage' as const } };
+/** Admins only: the route options every route here declares. */
+const opts = (doc: Omit<RouteDoc, 'tag'>) => ({ config: { action: 'webhook.manage' as const, doc: { tag: 'Webhooks', ...doc } } });
+const hookPath = z.object({ id: z.string().describe('The webhook’s id (`purge`: the CDN purge hook’s log).') });
 
 export async function webhookRoutes(app: FastifyInstance, { commands, store }: AppServices): Promise<void> {
   const { db } = store;
 
-  app.get('/api/v1/webhooks', opts, async () => {
+  app.get('/api/v1/webhooks', opts({ summary: 'List webhooks', response: { schema: z.object({ webhooks: z.array(webhookOut) }) } }), async () => {
     return { webhooks: (await listWebhooks(db)).map(publicWebhook) };
   });
 
-  app.post('/api/v1/webhooks', opts, async (req, reply) => {
+  app.post('/api/v1/webhooks', opts({ summary: 'Register a webhook', description: 'Every matching page event is POSTed to `url`, signed with `secret` (see the webhooks below).', body: webhookCreateSchema, response: { status: 201, schema: webhookOut } }), async (req, reply) => {
     return reply.status(201).send(await createWebhook(commands, parse(webhookCreateSchema, req.body)));
   });
 
-  app.patch('/api/v1/webhooks/:id', opts, async (req) => {
+  app.patch('/api/v1/webhooks/:id', opts({ summary: 'Change a webhook', params: idPath, body: webhookPatchSchema, response: { schema: webhookOut }, errors: ['webhook_not_found'] }), async (req) => {
     return changeWebhook(commands, webhookId(req.params), parse(webhookPatchSchema, req.body));
   });
 
-  app.delete('/api/v1/webhooks/:id', opts, async (req) => {
+  app.delete('/api/v1/webhooks/:id', opts({ summary: 'Delete a webhook', params: idPath, response: { schema: webhookOut }, errors: ['webhook_not_found'] }), async (req) => {
     return deleteWebhook(commands, webhookId(req.params));
   });
 
-  app.get('/api/v1/webhooks/:id/deliveries', opts, async (req) => {
+  app.get('/api/v1/webhooks/:id/deliveries', opts({ summary: 'A webhook’s delivery log', params: hookPath, query: deliveriesQuery, response: { schema: z.object({ webhook: webhookOut, deliveries: z.array(deliveryOut) }) }, errors: ['webhook_not_found'] }), async (req) => {
     const webhook = await requireTarget(db, webhookId(req.params, true));
     const { limit } = parse(deliveriesQuery, req.query);
     const rows = await listDeliveries(db, webhook.id, limit);
