@@ -26,19 +26,14 @@ const NOT_IN_API = [
   'GET /*', // the static assets under /assets/, as the router prints them
   'GET /brand-:hash.css',
   'GET /favicon.ico',
+  'GET /healthz', // for balancers (docs/operations.md), not integrators
   'GET /docs/api',
   'GET /docs/api/:file',
   'GET /embed.js',
   'GET /embeds/:id',
-  'GET /healthz',
   'GET /live/:slug',
   'GET /live/:slug/embed',
-  'GET /live/:slug/events',
-  'GET /live/:slug/feed.atom',
-  'GET /live/:slug/feed.json',
-  'GET /live/:slug/feed.rss',
   'GET /live/:slug/posts/:postId',
-  'GET /live/:slug/updates',
   'GET /media/:hash/:file',
   'GET /newsroom',
   'GET /newsroom/*',
@@ -145,6 +140,11 @@ describeEachStore('the OpenAPI document against real answers', (kind) => {
       { route: 'GET /api/v1/openapi.json', path: '/api/v1/openapi.json', as: 'nobody', status: 200 },
       { route: 'GET /api/v1/me', path: '/api/v1/me', status: 200 },
       { route: 'GET /api/v1/brand', path: '/api/v1/brand', status: 200 },
+      { route: 'GET /live/:slug/updates', path: `/live/${page}/updates?since=0`, as: 'nobody', status: 200 },
+      { route: 'GET /live/:slug/events', path: `/live/${page}/events?since=0`, as: 'nobody', status: 200 },
+      { route: 'GET /live/:slug/feed.atom', path: `/live/${page}/feed.atom`, as: 'nobody', status: 200 },
+      { route: 'GET /live/:slug/feed.rss', path: `/live/${page}/feed.rss`, as: 'nobody', status: 200 },
+      { route: 'GET /live/:slug/feed.json', path: `/live/${page}/feed.json`, as: 'nobody', status: 200 },
       { route: 'PATCH /api/v1/brand', path: '/api/v1/brand', json: { siteName: 'Contract News', accent: '#0b5394' }, status: 200 },
       { route: 'POST /api/v1/embeds/preview', path: '/api/v1/embeds/preview', json: { url: `${images.url}/article` }, status: 200 },
       { route: 'GET /api/v1/me', path: '/api/v1/me', headers: { cookie }, status: 200 },
@@ -216,15 +216,22 @@ describeEachStore('the OpenAPI document against real answers', (kind) => {
       { route: 'POST /api/v1/snippets', path: '/api/v1/snippets', json: { name: 'Mine', body: [{ type: 'paragraph', text: 'x' }] }, as: 'contributor', status: 403 },
       { route: 'GET /api/v1/tokens', path: '/api/v1/tokens', as: 'nobody', status: 401 },
       { route: 'GET /api/v1/brand', path: '/api/v1/brand', as: 'editor', status: 403 },
+      { route: 'GET /live/:slug/updates', path: `/live/${page}/updates`, as: 'nobody', status: 400 },
+      { route: 'GET /live/:slug/events', path: '/live/no-such-page/events', as: 'nobody', status: 404 },
+      { route: 'GET /live/:slug/feed.atom', path: '/live/no-such-page/feed.atom', as: 'nobody', status: 404 },
+      { route: 'GET /live/:slug/feed.rss', path: '/live/no-such-page/feed.rss', as: 'nobody', status: 404 },
+      { route: 'GET /live/:slug/feed.json', path: '/live/no-such-page/feed.json', as: 'nobody', status: 404 },
       { route: 'PATCH /api/v1/brand', path: '/api/v1/brand', json: { accent: '#ffff00' }, status: 422 },
       { route: 'POST /api/v1/embeds/preview', path: '/api/v1/embeds/preview', json: { url: `${images.url}/empty` }, status: 422 },
       { route: 'POST /api/v1/tokens', path: '/api/v1/tokens', json: { name: '' }, status: 400 },
     ];
     for (const c of bad) await send(c);
 
-    // For every operation: a bad bearer token (401), and a malformed body or an unknown id (4xx, whichever the route checks first).
+    // For every operation: a bad bearer token (401; readers' URLs take no credentials at all), and a
+    // malformed body or an unknown id (4xx, whichever the route checks first).
     for (const c of ok) {
-      await send({ ...c, as: 'nobody', headers: { authorization: 'Bearer not-a-token' }, body: c.json === undefined ? c.body : undefined, status: 401 });
+      if (c.route.split(' ')[1]!.startsWith('/api/'))
+        await send({ ...c, as: 'nobody', headers: { authorization: 'Bearer not-a-token' }, body: c.json === undefined ? c.body : undefined, status: 401 });
       if (c.json !== undefined) await send({ ...c, json: { notAField: 1 }, status: 400 });
       const unknown = c.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, UNKNOWN_ID).replace(`/${page}`, '/no-such-page');
       const { 'idempotency-key': _key, ...headers } = c.headers ?? {};

@@ -151,7 +151,8 @@ function responses(route: DocumentedRoute, schemas: SchemaSet): Json {
     out[String(s)] = {
       description: codes.map((c) => `\`${c}\`: ${ERROR_CODES[c as ErrorCode][1]}`).join('\n\n'),
       headers: { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } },
-      content: { 'application/json': { schema: errorBody(codes) } },
+      // Readers' URLs answer errors as a page a browser shows (server/error-handler.ts); the API as JSON.
+      content: route.url.startsWith('/api/') ? { 'application/json': { schema: errorBody(codes) } } : { 'text/html': { schema: { type: 'string' } } },
     };
   return out;
 }

@@ -1,11 +1,13 @@
 /** Live updates for readers (SPEC §4): the SSE stream and the cacheable polling endpoint. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { invalidInput, notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/page.js';
 import { gripLastId, verifyGripSig } from '../../realtime/grip.js';
 import { pageHead } from '../../store/pages.js';
 import { readerCacheControl, sendCacheable } from '../cache-control.js';
+import type { RouteDoc } from '../route-doc.js';
 import type { AppServices } from '../services.js';
 import { slugParam } from './params.js';
 
@@ -59,9 +61,33 @@ const pollCacheControl = (live: boolean) => readerCacheControl(live ? 'live' : '
 
 const header = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
+// Their entries in the OpenAPI document (SPEC §4): what readers' browsers call, public and cacheable.
+const slugPath = z.object({ slug: z.string().describe('The page’s slug.') });
+const seqQuery = z.object({ since: z.string().regex(/^\d+$/).describe('The last seq the reader has.') });
+const eventsDoc: RouteDoc = {
+  tag: 'Readers',
+  summary: 'A page’s live events (Server-Sent Events)',
+  description: 'One frame per event, `id:` its seq; resumes after `Last-Event-ID` (or `?since=`) with everything missed, in order, once.',
+  params: slugPath,
+  query: seqQuery.partial(),
+  response: { contentType: 'text/event-stream' },
+  errors: ['page_not_found', 'invalid_input'],
+};
+const updatesDoc: RouteDoc = {
+  tag: 'Readers',
+  summary: 'A page’s events after a seq (polling)',
+  description: 'The same events as the stream, as JSON: at most 500 per answer; cached briefly by every cache (ETag).',
+  params: slugPath,
+  query: seqQuery,
+  response: {
+    schema: z.object({ seq: z.number().int(), events: z.array(z.looseObject({ id: z.number().int().describe('The event’s seq.'), type: z.string(), data: z.looseObject({}) })) }),
+  },
+  errors: ['page_not_found', 'invalid_input'],
+};
+
 export async function liveRoutes(app: FastifyInstance, { store, reader, hub, polls, config }: AppServices): Promise<void> {
   // Most streams are served by serveLiveEvents before fastify; this route answers the rest.
-  app.get('/live/:slug/events', async (req, reply) => {
+  app.get('/live/:slug/events', { config: { doc: eventsDoc } }, async (req, reply) => {
     const slug = slugParam(req.params);
     // EventSource resends the original URL on reconnect, with Last-Event-ID: the header wins.
     const since = parseSeq(req.headers['last-event-id'], 'Last-Event-ID') ?? parseSeq((req.query as { since?: unknown }).since, 'since');
@@ -78,7 +104,7 @@ export async function liveRoutes(app: FastifyInstance, { store, reader, hub, pol
     await hub.connect(page, since ?? page.seq, reply.raw);
   });
 
-  app.get('/live/:slug/updates', async (req, reply) => {
+  app.get('/live/:slug/updates', { config: { doc: updatesDoc } }, async (req, reply) => {
     const slug = slugParam(req.params);
     const since = parseSeq((req.query as { since?: unknown }).since, 'since');
     if (since === undefined) throw invalidInput('Ask for the events after a seq: ?since=N.', 'since');
