@@ -34,11 +34,15 @@ export async function receiveToTempFile(source: Readable, tmpDir: string, maxByt
   await mkdir(tmpDir, { recursive: true });
   const path = join(tmpDir, `${randomUUID()}.upload`);
   const guard = new UploadGuard(maxBytes);
+  const out = createWriteStream(path);
   try {
-    await pipeline(source, guard, createWriteStream(path));
+    await pipeline(source, guard, out);
     if (guard.type === undefined) throw unsupportedImage('The file is empty.');
     return { path, type: guard.type!, bytes: guard.bytes };
   } catch (err) {
+    // A refusal can come before the file is even open: removing it then would race the open,
+    // which creates it afterwards (a loaded machine left such empty files behind).
+    if (!out.closed) await new Promise<void>((closed) => out.once('close', () => closed()));
     await rm(path, { force: true });
     source.destroy(); // stop reading whatever is left of the request or response
     throw toAppError(err, maxBytes, incomplete);
