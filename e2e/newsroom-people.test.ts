@@ -114,6 +114,9 @@ describeBrowser('bylines, the audit trail and pictures through edits', () => {
     expect(await axeViolations(page)).toEqual([]);
     // Editors do not see it: the API refuses them too.
     expect((await s.api(`/api/v1/pages/${SLUG}/audit`, { as: 'editor' })).status).toBe(403);
+    // Closed again: with it open, the next test's second edit lost its typed words (a known
+    // bug, found at the end of a session and not yet fixed: docs/performance.md, the desk).
+    await panel.locator('summary').click();
   }, 60_000);
 
   it('an image uploaded in the desk keeps its mediaId and colour through two edits', async () => {
