@@ -170,6 +170,6 @@ describeBrowser('composer polish', () => {
     await page.getByText('Keyboard shortcuts').first().click();
     const list = page.locator('.nr-shortcuts dl').first();
     expect(await list.textContent()).toContain('Ctrl/⌘ + Enter');
-    expect(await list.isVisible()).toBe(true);
+    await expect.poll(() => list.isVisible()).toBe(true); // the details opens as the click lands
   });
 });
