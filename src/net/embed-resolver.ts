@@ -10,7 +10,7 @@ import type { EmbedCard, EmbedKind } from '../domain/embed.js';
 import { embedMalformed, embedUnusable, metaTokenMissing } from '../domain/errors.js';
 import { fetchText } from './fetch-text.js';
 import { defaultRegistry, findProvider, type RegistryProvider } from './oembed-registry.js';
-import { absolute, readMarkup, readPageMeta, type PageMeta } from './page-meta.js';
+import { absolute, readMarkup, readPageMeta, type MarkupFacts, type PageMeta } from './page-meta.js';
 
 export interface ResolverOptions {
   isAllowedAddress: (address: string) => boolean;
@@ -72,10 +72,13 @@ export async function resolveEmbed(input: string, opts: ResolverOptions): Promis
   let known = match ? KNOWN[match.name] : undefined;
   let endpoint = match?.endpoint || undefined;
   let discovered = false;
+  const readPage = async () => {
+    const page = await fetchText(url, { ...fetchOpts, accept: 'text/html,application/xhtml+xml;q=0.9', types: HTML_TYPES, maxBytes: PAGE_MAX });
+    return readPageMeta(page.text, page.url);
+  };
   if (!match || !endpoint) {
     // No registry entry (or one without oEmbed, like Telegram): the page itself says what it is.
-    const page = await fetchText(url, { ...fetchOpts, accept: 'text/html,application/xhtml+xml;q=0.9', types: HTML_TYPES, maxBytes: PAGE_MAX });
-    meta = readPageMeta(page.text, page.url);
+    meta = await readPage();
     if (!match && meta.oembed) {
       endpoint = meta.oembed;
       discovered = true;
@@ -85,8 +88,11 @@ export async function resolveEmbed(input: string, opts: ResolverOptions): Promis
   }
   if (known?.meta && !opts.metaToken) throw metaTokenMissing(known.name);
   const oembed = endpoint ? await fetchOembed(endpoint, url, discovered, known, opts.metaToken, fetchOpts) : undefined;
+  // Meta's answers carry no author, title or thumbnail any more (Threads' is a bare permalink): the page's own tags say them.
+  const bare = Boolean(oembed && !discovered && !oembed.author_name && !oembed.title && !oembed.description);
+  if (bare) meta = await readPage().catch(() => meta);
   if (!oembed && !meta.title && !meta.description) throw embedUnusable('That page has no title, description or embed to make a card from; link to it in the text instead.');
-  return buildResolution(url, { known, oembed, meta, endpoint, providerName: match?.name });
+  return buildResolution(url, { known, oembed, meta, bare, endpoint, providerName: match?.name });
 }
 
 /** Only http(s), without credentials. */
@@ -110,6 +116,9 @@ interface Oembed {
   author_name?: string;
   author_url?: string;
   provider_name?: string;
+  /** Vimeo and SoundCloud describe the content; Vimeo dates it. */
+  description?: string;
+  upload_date?: string;
   html?: string;
   url?: string;
   thumbnail_url?: string;
@@ -156,22 +165,22 @@ function checkOembed(raw: unknown): Oembed {
   };
   const html = str('html');
   if (html && html.length > MARKUP_MAX) throw embedUnusable("The provider's embed markup is too large to keep.");
-  return { type, title: str('title'), author_name: str('author_name'), author_url: str('author_url'), provider_name: str('provider_name'), html, url: str('url'), thumbnail_url: str('thumbnail_url'), width: num('width'), height: num('height') };
+  return { type, title: str('title'), author_name: str('author_name'), author_url: str('author_url'), provider_name: str('provider_name'), description: str('description'), upload_date: str('upload_date'), html, url: str('url'), thumbnail_url: str('thumbnail_url'), width: num('width'), height: num('height') };
 }
 
 const KIND_OF_TYPE: Record<Oembed['type'], EmbedKind> = { rich: 'post', video: 'video', photo: 'photo', link: 'link' };
 
-function buildResolution(url: string, r: { known?: Known; oembed?: Oembed; meta: PageMeta; endpoint?: string; providerName?: string }): Resolution {
+function buildResolution(url: string, r: { known?: Known; oembed?: Oembed; meta: PageMeta; bare: boolean; endpoint?: string; providerName?: string }): Resolution {
   const { known, oembed, meta } = r;
   const host = new URL(url).host;
   const isTelegram = known?.key === 'telegram';
   const markup = isTelegram ? telegramMarkup(url) : oembed?.html;
-  const facts = markup ? readMarkup(markup, url) : { loads: [] as string[] };
+  const facts: Partial<MarkupFacts> & { loads: string[] } = markup ? readMarkup(markup, url) : { loads: [] };
   const kind: EmbedKind = known?.kind ?? (isTelegram ? 'post' : oembed ? KIND_OF_TYPE[oembed.type] : 'link');
   const provider = known?.name ?? line(oembed?.provider_name ?? meta.siteName ?? r.providerName ?? host, 100)!;
   const providerKey = known?.key ?? (oembed ? slug(provider) : 'link');
   const authorUrl = absolute(oembed?.author_url ?? '', url);
-  const player = kind === 'video' ? playerUrl(known?.key, url, 'frameSrc' in facts ? facts.frameSrc : undefined) : undefined;
+  const player = kind === 'video' ? playerUrl(known?.key, url, facts.frameSrc) : undefined;
   const thumbnailUrl = absolute(oembed?.thumbnail_url ?? meta.image ?? (oembed?.type === 'photo' ? oembed.url ?? '' : ''), url);
   const card: Resolution['card'] = compact({
     provider,
@@ -179,11 +188,12 @@ function buildResolution(url: string, r: { known?: Known; oembed?: Oembed; meta:
     kind,
     url: sameSite(meta.canonical, url) ?? url,
     title: line(oembed?.title ?? meta.title, 300),
-    author: line(oembed?.author_name ?? meta.author, 200),
-    handle: handleOf(authorUrl, known?.key) ?? meta.handle,
+    // A Telegram page's og:title is its channel's name; the address names the channel.
+    author: line(oembed?.author_name ?? (isTelegram ? meta.title : meta.author), 200),
+    handle: handleOf(authorUrl, known?.key) ?? (isTelegram ? telegramHandle(url) : meta.handle),
     authorUrl,
-    text: paragraphText(('text' in facts ? facts.text : undefined) ?? meta.description, 3000),
-    publishedAt: date(('publishedAt' in facts ? facts.publishedAt : undefined) ?? meta.publishedAt),
+    text: paragraphText(facts.text ?? (r.bare ? meta.description : undefined) ?? facts.quoteText ?? oembed?.description ?? meta.description, 3000),
+    publishedAt: date(facts.publishedAt ?? oembed?.upload_date ?? meta.publishedAt),
     player,
     ratio: player && oembed?.width && oembed.height ? Math.round((oembed.width / oembed.height) * 1000) / 1000 : player ? 16 / 9 : undefined,
   });
@@ -192,11 +202,19 @@ function buildResolution(url: string, r: { known?: Known; oembed?: Oembed; meta:
   return { card, thumbnailUrl, markup: framed, frameOrigins: framed ? frameOrigins(facts.loads, known, [url, r.endpoint]) : [] };
 }
 
-/** Telegram's own widget for a post (t.me/{channel}/{id}); nothing of the address but checked names. */
+/** A Telegram post's channel and number (t.me/{channel}/{id}), checked names only. */
+const telegramPost = (url: string) => /^\/([A-Za-z0-9_]{3,64})\/(\d{1,12})\/?$/.exec(new URL(url).pathname);
+
+/** Telegram's own widget for a post; nothing of the address but checked names. */
 function telegramMarkup(url: string): string | undefined {
-  const m = /^\/([A-Za-z0-9_]{3,64})\/(\d{1,12})\/?$/.exec(new URL(url).pathname);
+  const m = telegramPost(url);
   return m ? `<script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="${m[1]}/${m[2]}" data-width="100%"></script>` : undefined;
 }
+
+const telegramHandle = (url: string): string | undefined => {
+  const m = telegramPost(url);
+  return m ? `@${m[1]}` : undefined;
+};
 
 /** The privacy-enhanced player: YouTube without cookies, Vimeo with Do Not Track. */
 function playerUrl(key: string | undefined, url: string, frameSrc: string | undefined): string | undefined {

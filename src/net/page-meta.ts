@@ -60,6 +60,8 @@ export function readPageMeta(html: string, baseUrl: string): PageMeta {
 export interface MarkupFacts {
   /** The post's words: the paragraphs of the markup's first blockquote. */
   text?: string;
+  /** The blockquote's whole text, when it has no paragraphs (Reddit's title and "by u/…"; Threads' "Post by @…"). */
+  quoteText?: string;
   /** The date its attribution line links (X, Bluesky, Threads end their quote with it). */
   publishedAt?: string;
   /** Addresses of scripts and frames the markup loads (what its sandbox must allow). */
@@ -78,17 +80,19 @@ export function readMarkup(html: string, baseUrl: string): MarkupFacts {
   const frame = DomUtils.getElementsByTagName('iframe', doc)[0];
   const quote = DomUtils.getElementsByTagName('blockquote', doc)[0];
   let text: string | undefined;
+  let quoteText: string | undefined;
   let publishedAt: string | undefined;
   if (quote) {
     const paragraphs = DomUtils.getElementsByTagName('p', quote).map(plainText).filter(Boolean);
     text = paragraphs.length ? paragraphs.join('\n') : undefined;
     const links = DomUtils.getElementsByTagName('a', quote);
     const last = links[links.length - 1];
-    const when = last ? Date.parse(plainText(last)) : NaN;
+    // Bluesky writes "December 4, 2026 at 9:12 AM", which Date.parse does not read with its "at".
+    const when = last ? Date.parse(plainText(last).replace(/ at /, ' ')) : NaN;
     if (!Number.isNaN(when)) publishedAt = new Date(when).toISOString();
-    text ??= plainText(quote) || undefined;
+    if (!text) quoteText = plainText(quote) || undefined;
   }
-  return { text, publishedAt, loads, frameSrc: frame ? absolute(frame.attribs.src ?? '', baseUrl) : undefined };
+  return { text, quoteText, publishedAt, loads, frameSrc: frame ? absolute(frame.attribs.src ?? '', baseUrl) : undefined };
 }
 
 /** An element's text with `<br>` as line breaks and whitespace runs made single. */
