@@ -95,6 +95,8 @@ describeBrowser('embeds on a reader page, in Chromium at 390 px', () => {
 
   it('"Show X post": the markup in a sandbox with an opaque origin, no way to our DOM, cookies or storage; sized to its content', async () => {
     const before = requests.length;
+    const popups: Page[] = [];
+    browser.on('page', (p2) => popups.push(p2));
     const card = page.locator('.lp-embed-card[data-embed-provider="x"]').first();
     await card.getByRole('link', { name: 'Show X post' }).click();
     const frame = page.locator('iframe.lp-embed__sandbox').first();
@@ -112,6 +114,17 @@ describeBrowser('embeds on a reader page, in Chromium at 390 px', () => {
     expect(escapes!.escapes.cookie).toBe('blocked');
     expect(escapes!.escapes.storage).toBe(false);
     expect(escapes!.escapes.navigatedTop).toBe(false);
+    // A form it submits never leaves the frame (no allow-forms, form-action 'none').
+    expect(escapes!.escapes.formSubmitted).toBe('tried');
+    await page.waitForTimeout(300);
+    expect(p.hits()).not.toContainEqual(expect.stringContaining('/form-hit'));
+    // A popup it opens (a link to the provider in a new tab) cannot reach or navigate our page through its opener.
+    await expect.poll(() => popups.length).toBeGreaterThan(0);
+    for (const popup of popups) {
+      await expect.poll(() => popup.title(), { timeout: 5_000 }).toMatch(/^\{/);
+      expect(JSON.parse(await popup.title())).toEqual({ openerDom: false, navigatedOpener: false });
+      await popup.close();
+    }
     expect(await page.evaluate(() => document.body.hasAttribute('data-pwned'))).toBe(false);
     expect(page.url()).toBe(`${s.url}/live/storm`);
     // Its markup is in the frame's document, never in ours.
@@ -140,5 +153,22 @@ describeBrowser('embeds on a reader page, in Chromium at 390 px', () => {
     await expect.poll(() => page.locator('.lp-embed-card[data-embed-provider="mastodon"]').count()).toBe(0);
     expect(await page.locator('iframe.lp-embed__sandbox').count()).toBe(2);
     expect(await page.locator('.lp-embed-card[data-embed-provider="x"]').count()).toBe(2);
+  });
+
+  it('"Always show" ticked while reading applies to posts pushed live afterwards, without a reload', async () => {
+    await page.route('https://telegram.org/**', (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+    await page.evaluate(() => localStorage.clear()); // no choice made yet when the page loads
+    await page.reload({ waitUntil: 'load' });
+    const card = page.locator('.lp-embed-card[data-embed-provider="telegram"]').first();
+    await card.getByLabel('Always show Telegram content').check();
+    await card.getByRole('link', { name: 'Show Telegram post' }).click();
+    const frames = await page.locator('iframe.lp-embed__sandbox').count();
+    const res = await s.api('/api/v1/pages/storm/posts', { method: 'POST', as: 'editor', json: { title: 'Pushed live', body: [{ type: 'embed', url: `${p.telegram.url}/newsroom/42` }] } });
+    expect(res.status).toBe(201);
+    const pushed = page.locator('article', { hasText: 'Pushed live' });
+    await expect.poll(() => pushed.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => pushed.locator('iframe.lp-embed__sandbox').count(), { timeout: 5_000 }).toBe(1);
+    expect(await pushed.locator('.lp-embed-card').count()).toBe(0);
+    expect(await page.locator('iframe.lp-embed__sandbox').count()).toBe(frames + 1);
   });
 });

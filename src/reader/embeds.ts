@@ -55,7 +55,10 @@ export function enableEmbeds(): void {
     const key = link.dataset.embedKey;
     if (show(link, true)) {
       e.preventDefault();
-      if (key && remember?.checked) rememberConsent(key);
+      if (key && remember?.checked) {
+        rememberConsent(key);
+        watchLive(); // posts pushed from now on follow the choice, without a reload
+      }
     }
   });
   // A sandboxed frame says how tall its content is; only our frames' own windows are heard.
@@ -66,11 +69,18 @@ export function enableEmbeds(): void {
       if (frame.contentWindow === e.source) frame.style.height = `${height}px`;
   });
   showConsented(document);
-  // Posts pushed live (reader/stream.ts swaps articles in) follow the same choice.
-  if (anyConsent())
-    new MutationObserver((changes) => {
-      for (const c of changes) for (const n of c.addedNodes) if (n instanceof Element) showConsented(n);
-    }).observe(document.body, { childList: true, subtree: true });
+  if (anyConsent()) watchLive();
+}
+
+let watching = false;
+
+/** Posts pushed live (reader/stream.ts swaps articles in) follow the reader's choices; watched only once there is one. */
+function watchLive(): void {
+  if (watching) return;
+  watching = true;
+  new MutationObserver((changes) => {
+    for (const c of changes) for (const n of c.addedNodes) if (n instanceof Element) showConsented(n);
+  }).observe(document.body, { childList: true, subtree: true });
 }
 
 /** Loads, in `root`, the embeds of providers the reader chose to always show. */
