@@ -37,8 +37,21 @@ try { escapes.parentDom = !!parent.document.body; parent.document.body.setAttrib
 try { escapes.cookie = document.cookie; } catch (e) { escapes.cookie = 'blocked'; }
 try { escapes.storage = !!localStorage.length || true; } catch (e) { escapes.storage = false; }
 try { top.location.href = 'about:blank#pwned'; escapes.navigatedTop = true; } catch (e) { escapes.navigatedTop = false; }
+var own = new URL(document.currentScript.src).origin;
+// A form posted to the provider (no allow-forms, form-action 'none'): the host must never see /form-hit.
+try { var f = document.createElement('form'); f.method = 'post'; f.action = own + '/form-hit'; document.body.append(f); f.submit(); escapes.formSubmitted = 'tried'; } catch (e) { escapes.formSubmitted = false; }
+// A popup may open (a link to the provider's site in a new tab), but from there our page is out of reach.
+try { escapes.popup = !!window.open(own + '/popup', '_blank'); } catch (e) { escapes.popup = false; }
 parent.postMessage({ livepageEmbed: 'escapes', escapes: escapes, origin: String(self.origin) }, '*');
 `;
+
+/** The page a sandboxed post opens in a new tab: it tries to reach the reader's page through its opener. */
+const POPUP = `<!doctype html><title>popup</title><script>
+var r = {};
+try { r.openerDom = !!opener.top.document.body; opener.top.document.body.setAttribute('data-pwned', 'popup'); } catch (e) { r.openerDom = false; }
+try { opener.top.location.href = 'about:blank#pwned-by-popup'; r.navigatedOpener = true; } catch (e) { r.navigatedOpener = false; }
+document.title = JSON.stringify(r);
+</script>`;
 
 export async function startFakeProviders(): Promise<FakeProviders> {
   const thumb = await smallImage('jpeg', 640, 360);
@@ -46,6 +59,7 @@ export async function startFakeProviders(): Promise<FakeProviders> {
   const x = await startImageHost({
     '/oembed': (base) => json({ type: 'rich', version: '1.0', author_name: 'Ministry <b>of Roads</b>', author_url: `${base}/ministry`, provider_name: 'Twitter', html: X_MARKUP(base), width: 550 }),
     '/widgets.js': () => ({ headers: { 'content-type': 'text/javascript' }, body: WIDGET }),
+    '/popup': () => html(POPUP),
   });
   const youtube = await startImageHost({
     '/oembed': (base) => json({ type: 'video', title: 'Live: the bridge', author_name: 'News Channel', author_url: `${base}/@newschannel`, thumbnail_url: `${base}/thumb.jpg`, width: 480, height: 270, html: '<iframe src="https://www.youtube.com/embed/abcdefghijk?feature=oembed"></iframe>' }),
