@@ -5,6 +5,7 @@
  * Intl.DateTimeFormat is slow to construct and fast to use, and every post on every
  * page render goes through here, so formatters are built once per zone and locale.
  */
+import { boundedMemo } from './bounded-memo.js';
 
 /** The formatters of one zone and locale. */
 interface Formatters {
@@ -29,23 +30,11 @@ interface ZoneFormatters {
   key: Intl.DateTimeFormat;
 }
 
-/** Bounded: pages use a handful of zone/locale pairs; the cap only guards against abuse. */
-const MAX_CACHED = 64;
 const cache = new Map<string, Formatters>();
 const zoneCache = new Map<string, ZoneFormatters>();
 
-function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
-  let hit = map.get(key);
-  if (hit === undefined) {
-    hit = make();
-    if (map.size >= MAX_CACHED) map.clear();
-    map.set(key, hit);
-  }
-  return hit;
-}
-
 function formatters(timeZone: string, locale: string): Formatters {
-  return cached(cache, `${timeZone}\u0000${locale}`, () => {
+  return boundedMemo(cache, `${timeZone}\u0000${locale}`, () => {
     // h23, not hour12:false, which renders midnight as "24" in some engines.
     const clock = { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
     return {
@@ -61,7 +50,7 @@ function formatters(timeZone: string, locale: string): Formatters {
 }
 
 function zoneFormatters(timeZone: string): ZoneFormatters {
-  return cached(zoneCache, timeZone, () => ({
+  return boundedMemo(zoneCache, timeZone, () => ({
     year: new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', { timeZone, year: 'numeric' }),
     // en-CA gives YYYY-MM-DD, with Latin digits whatever the page's locale.
     key: new Intl.DateTimeFormat('en-CA-u-ca-gregory-nu-latn', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
