@@ -1,5 +1,5 @@
 /**
- * Day markers for posts that arrive live, drawn like the server's (render/page.tsx
+ * Day markers for posts that arrive live, drawn like the server's (render/day-markers.tsx
  * dayMarker): `<h2 class="lp-day" data-day="YYYY-MM-DD"><time>Thursday 27 February</time></h2>`,
  * in the page's zone (`data-tz` on main) and language.
  */

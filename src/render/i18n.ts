@@ -5,6 +5,7 @@
  * kept per locale and key: formatting is on every uncached render.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { boundedMemo } from './bounded-memo.js';
 import { ar } from './messages/ar.js';
 import { en, type Catalog, type MessageKey } from './messages/en.js';
 import { es } from './messages/es.js';
@@ -46,13 +47,13 @@ export interface Messages {
 }
 
 const cache = new Map<string, Messages>();
-/** Bounded: pages use a handful of locales; the cap only guards against odd tags. */
-const MAX_LOCALES = 64;
 
-/** The messages for `locale` (any BCP 47 tag; an unknown language gets English). */
+/** The messages for `locale` (any BCP 47 tag; an unknown language gets English), made once per locale. */
 export function messages(locale: string): Messages {
-  const hit = cache.get(locale);
-  if (hit) return hit;
+  return boundedMemo(cache, locale, () => makeMessages(locale));
+}
+
+function makeMessages(locale: string): Messages {
   const catalog = CATALOGS[language(locale)] ?? en;
   const compiled = new Map<MessageKey, IntlMessageFormat>();
   const own = (key: MessageKey): boolean => typeof catalog[key] === 'string';
@@ -71,8 +72,6 @@ export function messages(locale: string): Messages {
       return typeof out === 'string' ? out : String(out);
     },
   };
-  if (cache.size >= MAX_LOCALES) cache.clear();
-  cache.set(locale, made);
   return made;
 }
 

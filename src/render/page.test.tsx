@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BRAND } from '../domain/brand.js';
 import { DEFAULT_CONTINUATION_NOTICE } from '../domain/page.js';
-import { articleIds, renderLivePage, type LivePageView } from './page.js';
+import { articleIds } from './page-aside.js';
+import { renderLivePage, type LivePageView } from './page.js';
 import { paginationLinks } from './pagination.js';
 import { renderPageParts } from './parts.js';
 import { renderPostHtml } from './post.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { openStore, type Store } from '../store/store.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -49,6 +49,36 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A store that `livepage` processes open themselves: its data directory and the environment pointing at it. */
+export interface ProcessStore {
+  dataDir: string;
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+/** A fresh store of `kind`, closed at once so that the processes started on `env` are its only users. */
+export async function openStoreForProcesses(kind: StoreKind): Promise<ProcessStore> {
+  const t = await openTestStore(kind);
+  await t.store.close();
+  t.store.close = async () => {}; // closed already: dispose only drops the database and the directory
+  return { dataDir: t.dataDir, env: { LIVEPAGE_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' }, dispose: t.dispose };
+}
+
+/**
+ * `openStoreForProcesses` for the enclosing `describe`, removed after its tests. The fields
+ * are filled in before the first test runs (read them inside tests, not at collection).
+ */
+export function storeForProcesses(kind: StoreKind): Omit<ProcessStore, 'dispose'> {
+  const shared = { dataDir: '', env: {} as Record<string, string> };
+  let opened: ProcessStore | undefined;
+  beforeAll(async () => {
+    opened = await openStoreForProcesses(kind);
+    Object.assign(shared, { dataDir: opened.dataDir, env: opened.env });
+  });
+  afterAll(() => opened?.dispose());
+  return shared;
 }
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
