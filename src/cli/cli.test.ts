@@ -8,7 +8,7 @@ import { describeEachStore, openStoreForProcesses, storeForProcesses } from '../
 
 // Each test runs several CLI processes (a second or more each to start): on two cores shared
 // with the rest of the suite, 20 s is too tight.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 180_000 }); // each test runs several CLI processes: slow on a loaded machine
 
 describeEachStore('livepage CLI', (kind) => {
   const cli = storeForProcesses(kind);
