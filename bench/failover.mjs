@@ -285,7 +285,7 @@ async function main() {
   const lbPort = await freePort();
   await startNginx({
     prefix: path.join(tmpDir, 'nginx'),
-    config: balancerConfig({ prefix: path.join(tmpDir, 'nginx'), port: lbPort, upstreams: ports, connections: READERS + 200 }),
+    config: balancerConfig({ prefix: path.join(tmpDir, 'nginx'), port: lbPort, upstreams: ports.map((p) => `127.0.0.1:${p}`), connections: READERS + 200 }),
     name: 'nginx',
     probe: () => request(lbPort, 'GET', '/healthz'),
   });
