@@ -31,7 +31,9 @@ export async function answerHold(feed: PageFeed, pageSeq: number, slug: string, 
 
 /**
  * Publishes the events one commit appended to a page, `seq − events + 1` to `seq`, in one
- * request, chained by prev-id from the seq before them.
+ * request, chained by prev-id from the seq before them: what the proxy expects. (Publishing
+ * only the last made every commit of two events — a post published and pinned at once —
+ * look like a gap, and each held stream recovered it through the next link.)
  */
 export async function publishCommitted(grip: GripPublisher, feed: PageFeed, seq: number, events: number): Promise<void> {
   const prev = seq - events;

@@ -159,11 +159,12 @@ export class LiveHub {
   }
 
   /**
-   * Publishes event `seq` of a page to the GRIP proxy: called once, by the process whose
-   * transaction wrote it (every node hears the bus; only one publishes).
+   * Publishes the `events` a commit appended to a page, up to `seq`, to the GRIP proxy:
+   * called once, by the process whose transaction wrote them (every node hears the bus;
+   * only one publishes).
    */
-  async publishProxy(pageId: string, seq: number): Promise<void> {
-    if (this.opts.grip) await publishCommitted(this.opts.grip, this.feed(pageId, seq - 1), seq, 1);
+  async publishProxy(pageId: string, seq: number, events: number): Promise<void> {
+    if (this.opts.grip) await publishCommitted(this.opts.grip, this.feed(pageId, seq - events), seq, events);
   }
 
   /** Ends every stream at once: readers reconnect elsewhere with their last event id. */
