@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aPage, aPost } from '../test/fixtures.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 import { describeEachStore } from '../test/stores.js';
+import { signGripSig } from './grip.js';
 
 interface Item {
   channel: string;
@@ -16,6 +17,8 @@ interface Item {
   'prev-id': string;
   formats: { 'http-stream': { content: string } };
 }
+
+const KEY = 'grip-stream-test-key';
 
 describeEachStore('publishing to a GRIP proxy', (kind) => {
   let s: TestServer;
@@ -33,7 +36,7 @@ describeEachStore('publishing to a GRIP proxy', (kind) => {
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     const { port } = proxy.address() as AddressInfo;
-    s = await startTestServer(kind, { config: { grip: { url: `http://127.0.0.1:${port}/`, key: 'grip-stream-test-key' } } });
+    s = await startTestServer(kind, { config: { grip: { url: `http://127.0.0.1:${port}/`, key: KEY } } });
     await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('gripped') });
   });
   afterAll(async () => {
@@ -68,5 +71,26 @@ describeEachStore('publishing to a GRIP proxy', (kind) => {
       [String(page.seq + 3), String(page.seq + 2)],
     ]);
     expect(got[0]!.map((i) => /\nevent: ([a-z.]+)\n/.exec(i.formats['http-stream'].content)?.[1])).toEqual(['post.published', 'page.updated']);
+  });
+
+  // The fast path takes /events?since=N; any other shape goes to fastify's route. Both hold
+  // a request the proxy signed, with its backlog, and both stream an unsigned one directly.
+  it.each([
+    ['the fast path', (since: number) => `/live/gripped/events?since=${since}`],
+    ["fastify's route", (since: number) => `/live/gripped/events?since=${since}&from=proxy`],
+  ])('holds a signed stream request for the proxy through %s', async (_, url) => {
+    const page = (await (await s.api('/api/v1/pages/gripped')).json()) as { id: string; seq: number };
+    const held = await fetch(s.url + url(page.seq - 1), { headers: { 'grip-sig': signGripSig(KEY) } });
+    expect(held.status).toBe(200);
+    expect(held.headers.get('grip-hold')).toBe('stream');
+    expect(held.headers.get('grip-channel')).toBe(`lp-${page.id}; prev-id=${page.seq}`);
+    const body = await held.text(); // the proxy's answer ends: the proxy holds the reader
+    expect(body).toMatch(new RegExp(`^retry: 2000\n\nid: ${page.seq}\n`));
+
+    const direct = new AbortController();
+    const unsigned = await fetch(s.url + url(page.seq), { headers: { 'grip-sig': signGripSig('not the key') }, signal: direct.signal });
+    expect(unsigned.headers.get('grip-hold')).toBeNull();
+    expect(unsigned.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    direct.abort();
   });
 });
