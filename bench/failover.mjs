@@ -19,7 +19,7 @@
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { request as httpRequest } from './lib/http.mjs';
 import { balancerConfig, hasNginx, startNginx } from './lib/nginx.mjs';
-import { alive, armCleanup, freePort, killGroup, run, runMain, sleep, startChild, track, waitForOk } from './lib/processes.mjs';
+import { alive, armCleanup, freePort, killGroup, run, runMain, showLogTails, sleep, startChild, track, waitForOk } from './lib/processes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'livepage.js');
@@ -285,7 +285,7 @@ async function main() {
   const lbPort = await freePort();
   await startNginx({
     prefix: path.join(tmpDir, 'nginx'),
-    config: balancerConfig({ prefix: path.join(tmpDir, 'nginx'), port: lbPort, upstreams: ports, connections: READERS + 200 }),
+    config: balancerConfig({ prefix: path.join(tmpDir, 'nginx'), port: lbPort, upstreams: ports.map((p) => `127.0.0.1:${p}`), connections: READERS + 200 }),
     name: 'nginx',
     probe: () => request(lbPort, 'GET', '/healthz'),
   });
@@ -492,12 +492,4 @@ function round(x, d) {
   return Math.round(x * f) / f;
 }
 
-await runMain(main, {
-  showLogs() {
-    if (!tmpDir) return;
-    for (const f of readdirSync(tmpDir).filter((f) => f.endsWith('.log'))) {
-      const t = readFileSync(path.join(tmpDir, f), 'utf8').trim();
-      if (t) log(`--- ${f} ---\n${t.slice(-3000)}`);
-    }
-  },
-});
+await runMain(main, { showLogs: () => showLogTails(tmpDir) });

@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { request } from './lib/http.mjs';
 import { hasNginx, nchanConfig, startNginx } from './lib/nginx.mjs';
 import { hasPushpin, startPushpin } from './lib/pushpin.mjs';
-import { alive, armCleanup, freePort, run, runMain, sleep, startChild, stopChildren, track, waitForOk } from './lib/processes.mjs';
+import { alive, armCleanup, freePort, run, runMain, showLogTails, sleep, startChild, stopChildren, track, waitForOk } from './lib/processes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'livepage.js');
@@ -707,12 +707,4 @@ async function main() {
   return result;
 }
 
-await runMain(main, {
-  showLogs() {
-    if (!tmpDir) return;
-    for (const f of readdirSync(tmpDir).filter((f) => f.endsWith('.log'))) {
-      const t = readFileSync(path.join(tmpDir, f), 'utf8').trim();
-      if (t) log(`--- ${f} ---\n${t.slice(-3000)}`);
-    }
-  },
-});
+await runMain(main, { showLogs: () => showLogTails(tmpDir) });

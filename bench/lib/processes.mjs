@@ -6,9 +6,10 @@
  * module's.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Still running: no exit code and no signal yet (exit events can come late). */
@@ -107,6 +108,15 @@ export async function runMain(main, { showLogs }) {
     exitCode = 1;
   }
   process.exit(exitCode);
+}
+
+/** The end of each `*.log` in `dir` (the children's output, startChild's logFile) on stderr: a runMain showLogs. */
+export function showLogTails(dir) {
+  if (!dir) return;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.log'))) {
+    const t = readFileSync(path.join(dir, f), 'utf8').trim();
+    if (t) log(`--- ${f} ---\n${t.slice(-3000)}`);
+  }
 }
 
 /** Starts a long-running child in its own process group, output to logFile (or nowhere), and tracks it. */

@@ -10,9 +10,11 @@ import type { BaseLogger } from 'pino';
 import type { PostFragments } from '../render/post-fragments.js';
 import { pageHeadById } from '../store/pages.js';
 import type { ReadDb } from '../store/store.js';
-import { gripHoldHeaders, type GripPublisher } from './grip.js';
-import { httpChunk } from './live-events.js';
+import { endSpread } from './drain-schedule.js';
+import type { GripPublisher } from './grip.js';
+import { answerHold, publishCommitted } from './grip-stream.js';
 import { PageFeed, type Frame } from './page-feed.js';
+import { HEARTBEAT, PREAMBLE, SSE_HEADERS } from './sse.js';
 import { Subscriber, type Bytes } from './subscriber.js';
 
 export interface HubOptions {
@@ -34,29 +36,12 @@ export interface HubOptions {
 }
 
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
-/** How often a graceful drain ends the streams that are due (a timer per stream would do too). */
-const DRAIN_TICK_MS = 20;
 
 /** A page's readers get a heartbeat comment when nothing was written to them for this long. */
 const HEARTBEAT_MS = 15_000;
 const HEARTBEAT_CHECK_MS = 5_000;
 /** How often pages with readers are checked against the store, in case a notification was lost. */
 const RESYNC_MS = 5_000;
-const bytesOf = (text: string) => {
-  const sse = Buffer.from(text);
-  return { sse, chunk: httpChunk(sse) };
-};
-const HEARTBEAT = bytesOf(': ping\n\n');
-/** Sent first: reconnect after 2 s (browsers default to 3 s or more). */
-const PREAMBLE = bytesOf('retry: 2000\n\n');
-
-export const SSE_HEADERS = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  // Never cached, never transformed (compressed) by a proxy, never buffered by nginx.
-  'cache-control': 'no-cache, no-transform',
-  'x-accel-buffering': 'no',
-  connection: 'keep-alive',
-};
 
 export class LiveHub {
   private readonly feeds = new Map<string, PageFeed>();
@@ -168,41 +153,18 @@ export class LiveHub {
     }
   }
 
-  /**
-   * A stream request that came through the GRIP proxy: the events after `since` and the
-   * hold instructions, in one response; the proxy keeps the reader's connection and gets
-   * the next events from publishProxy() (any node's). `recovery`: the proxy asking its
-   * next link after a gap, whose reader already had the preamble.
-   */
-  async holdForProxy(page: { id: string; seq: number }, slug: string, since: number, res: ServerResponse, recovery: boolean): Promise<void> {
-    const feed = this.feed(page.id, page.seq);
-    await feed.advance(page.seq);
-    const parts: Buffer[] = recovery ? [] : [PREAMBLE.sse];
-    let at = Math.min(since, feed.loaded);
-    for (;;) {
-      const frames = await feed.since(at);
-      if (frames.length === 0) break;
-      for (const f of frames) parts.push(f.sse);
-      at = frames[frames.length - 1]!.seq;
-    }
-    if (res.destroyed) return;
-    const body = Buffer.concat(parts);
-    res.writeHead(200, { ...SSE_HEADERS, ...gripHoldHeaders(slug, page.id, at), 'content-length': body.length });
-    res.end(body);
+  /** A stream request that came through the GRIP proxy: its backlog and hold instructions (grip-stream.ts). */
+  holdForProxy(page: { id: string; seq: number }, slug: string, since: number, res: ServerResponse, recovery: boolean): Promise<void> {
+    return answerHold(this.feed(page.id, page.seq), page.seq, slug, since, res, recovery);
   }
 
   /**
-   * Publishes event `seq` of a page to the GRIP proxy: called once, by the process whose
-   * transaction wrote it (every node hears the bus; only one publishes). Its prev-id is
-   * seq − 1: if that is not what the proxy last had, it recovers the gap from us.
+   * Publishes the `events` a commit appended to a page, up to `seq`, to the GRIP proxy:
+   * called once, by the process whose transaction wrote them (every node hears the bus;
+   * only one publishes).
    */
-  async publishProxy(pageId: string, seq: number): Promise<void> {
-    const grip = this.opts.grip;
-    if (!grip) return;
-    const feed = this.feed(pageId, seq - 1);
-    await feed.advance(seq);
-    const frames = (await feed.since(seq - 1)).filter((f) => f.seq === seq);
-    await grip.publish(pageId, frames, seq - 1);
+  async publishProxy(pageId: string, seq: number, events: number): Promise<void> {
+    if (this.opts.grip) await publishCommitted(this.opts.grip, this.feed(pageId, seq - events), seq, events);
   }
 
   /** Ends every stream at once: readers reconnect elsewhere with their last event id. */
@@ -223,22 +185,10 @@ export class LiveHub {
     if (!(windowMs > 0)) return this.close();
     this.closed = true;
     const subs = [...this.subscribers.values()].flatMap((set) => [...set].map((sub) => ({ set, sub })));
-    const started = Date.now();
-    // A turn ends at most twice its share: after a stall (a GC pause, a busy CPU) the streams
-    // that fell due meanwhile do not all go at once; the window stretches instead.
-    const mostPerTurn = 2 * Math.max(1, Math.ceil((subs.length * DRAIN_TICK_MS) / windowMs));
-    for (let i = 0; i < subs.length; ) {
-      // Every stream due by now ends in this turn (up to the cap); then wait for the next one's time.
-      const due = Math.floor(((Date.now() - started) / windowMs) * subs.length) + 1;
-      const until = Math.min(due, subs.length, i + mostPerTurn);
-      for (; i < until; i++) {
-        const { set, sub } = subs[i]!;
-        set.delete(sub); // no broadcast writes after its end
-        endConnection(sub.res);
-      }
-      const behind = until < due;
-      if (i < subs.length) await new Promise((r) => setTimeout(r, behind ? DRAIN_TICK_MS : Math.max(1, Math.min(DRAIN_TICK_MS, started + (i * windowMs) / subs.length - Date.now()))));
-    }
+    await endSpread(subs, windowMs, ({ set, sub }) => {
+      set.delete(sub); // no broadcast writes after its end
+      endConnection(sub.res);
+    });
     this.close(); // streams that came in the meantime (none should) and the timers
   }
 

@@ -88,25 +88,25 @@ export class PostgresBus implements EventBus {
       await client.end().catch(() => {}); // already broken: the error worth reporting is `err`
       throw err;
     }
-    const again = this.client === undefined && this.everListened;
     this.client = client;
-    this.everListened = true;
-    // Notifications sent while we were away are lost: the hub checks its pages now rather
-    // than at its next periodic resync (seconds of delay for this node's readers otherwise).
-    if (again) for (const l of this.reconnected) l();
   }
-
-  private everListened = false;
 
   private scheduleReconnect(): void {
     if (this.closed || this.retry) return;
     this.client = undefined;
     this.retry = setTimeout(() => {
       this.retry = undefined;
-      this.listen().catch((err: unknown) => {
-        this.log.error({ err }, 'bus: reconnecting LISTEN failed; trying again');
-        this.scheduleReconnect();
-      });
+      this.listen().then(
+        // Notifications sent while we were away are lost: the hub checks its pages now rather
+        // than at its next periodic resync (seconds of delay for this node's readers otherwise).
+        () => {
+          for (const l of this.reconnected) l();
+        },
+        (err: unknown) => {
+          this.log.error({ err }, 'bus: reconnecting LISTEN failed; trying again');
+          this.scheduleReconnect();
+        },
+      );
     }, 500);
   }
 }

@@ -199,7 +199,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       desks.changed(pageId);
       bus.publish(pageId, seq, committedAt); // the commit time travels: fan-out latency is measured where readers are
       // Behind a GRIP proxy, the proxy writes to the readers: told once, by this process.
-      if (grip) hub.publishProxy(pageId, seq).catch((err: unknown) => app.log.error({ err, pageId, seq }, 'grip: the event could not be published'));
+      if (grip) hub.publishProxy(pageId, seq, events).catch((err: unknown) => app.log.error({ err, pageId, seq }, 'grip: the event could not be published'));
       webhooks.wake(); // its deliveries are queued: send them now
       imports.wake(); // and any external image it named
       embeds.wake(); // and any address to resolve

@@ -46,14 +46,30 @@ export function serveLiveEvents({ store, hub, config }: Pick<AppServices, 'store
   async function stream(slug: string): Promise<void> {
     const page = await pageHead(store.db, slug); // fresh, not cached: the stream starts exactly here
     if (!page || hub.closed) return next();
-    if (config.grip && verifyGripSig(header(req.headers['grip-sig']), config.grip.key)) {
-      const last = gripLastId(req.headers['grip-last'], page.id);
-      return hub.holdForProxy(page, slug, last ?? since ?? page.seq, res, last !== undefined);
-    }
-    hub.feed(page.id, page.seq);
-    hub.notify(page.id, page.seq);
-    await hub.connect(page, since ?? page.seq, res);
+    await openStream({ hub, config }, req, page, slug, since, res);
   }
+}
+
+/**
+ * A stream request for `page` (at `slug`), after `since` (else from now), handed to the
+ * hub: held by the GRIP proxy that signed it (the proxy then writes to the reader), else
+ * streamed directly. Both ways in — serveLiveEvents and fastify's route — end here.
+ */
+function openStream(
+  { hub, config }: Pick<AppServices, 'hub' | 'config'>,
+  req: IncomingMessage,
+  page: { id: string; seq: number },
+  slug: string,
+  since: number | undefined,
+  res: ServerResponse,
+): Promise<void> {
+  if (config.grip && verifyGripSig(header(req.headers['grip-sig']), config.grip.key)) {
+    const last = gripLastId(req.headers['grip-last'], page.id);
+    return hub.holdForProxy(page, slug, last ?? since ?? page.seq, res, last !== undefined);
+  }
+  hub.feed(page.id, page.seq);
+  hub.notify(page.id, page.seq); // readers already here get what this one's look at the page found
+  return hub.connect(page, since ?? page.seq, res);
 }
 
 /** Polling is cached briefly everywhere (CDN included): every reader at a seq asks the same URL. */
@@ -93,15 +109,8 @@ export async function liveRoutes(app: FastifyInstance, { store, reader, hub, pol
     const since = parseSeq(req.headers['last-event-id'], 'Last-Event-ID') ?? parseSeq((req.query as { since?: unknown }).since, 'since');
     const page = await pageHead(store.db, slug); // fresh, not cached: the stream starts exactly here
     if (!page) throw notFound('page', 'There is no such live page.');
-    if (config.grip && verifyGripSig(header(req.headers['grip-sig']), config.grip.key)) {
-      const last = gripLastId(req.headers['grip-last'], page.id);
-      reply.hijack();
-      return hub.holdForProxy(page, slug, last ?? since ?? page.seq, reply.raw, last !== undefined);
-    }
-    hub.feed(page.id, page.seq);
-    hub.notify(page.id, page.seq);
     reply.hijack();
-    await hub.connect(page, since ?? page.seq, reply.raw);
+    await openStream({ hub, config }, req.raw, page, slug, since, reply.raw);
   });
 
   app.get('/live/:slug/updates', { config: { doc: updatesDoc } }, async (req, reply) => {

@@ -1,0 +1,19 @@
+/** The fixed parts of a live SSE stream, whoever holds the reader's connection (the hub or a GRIP proxy). */
+import { httpChunk } from './live-events.js';
+
+export const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  // Never cached, never transformed (compressed) by a proxy, never buffered by nginx.
+  'cache-control': 'no-cache, no-transform',
+  'x-accel-buffering': 'no',
+  connection: 'keep-alive',
+};
+
+/** Fixed bytes as they are (`sse`) and as one HTTP/1.1 chunk (`chunk`), made once. */
+const bytesOf = (text: string) => {
+  const sse = Buffer.from(text);
+  return { sse, chunk: httpChunk(sse) };
+};
+export const HEARTBEAT = bytesOf(': ping\n\n');
+/** Sent first: reconnect after 2 s (browsers default to 3 s or more). */
+export const PREAMBLE = bytesOf('retry: 2000\n\n');
