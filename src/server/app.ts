@@ -205,7 +205,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       embeds.wake(); // and any address to resolve
     },
     onSiteChange: () => {
-      reader.brandChanged();
+      reader.brand.changed();
       bus.publish(SITE_SIGNAL_PAGE, SITE_SIGNAL); // every other node drops its pages too
     },
     onDeskChange: (pageId) => {
@@ -219,7 +219,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const bus: EventBus = opts.bus ?? new MemoryBus();
   bus.subscribe((pageId, seq, committedAt) => {
     desks.changed(pageId);
-    if (seq === SITE_SIGNAL) return reader.brandChanged();
+    if (seq === SITE_SIGNAL) return reader.brand.changed();
     if (seq === DESK_SIGNAL) return; // nothing for readers
     reader.changed(pageId);
     hub.notify(pageId, seq, committedAt);
