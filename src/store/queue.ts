@@ -1,5 +1,5 @@
 /**
- * What the background queues' tables share (media_imports, embeds: status, next_attempt_at,
+ * What the background queues' tables share (media_imports, embeds, webhook_deliveries: status, next_attempt_at,
  * claimed_until): the jobs due now, and taking them. Portable SQL: a job is taken by a
  * conditional UPDATE that succeeds for exactly one worker, on either store, across nodes.
  */
@@ -7,7 +7,8 @@ import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Database } from './schema.js';
 import type { ReadDb, WriteDb } from './store.js';
 
-export type QueueTable = 'media_imports' | 'embeds';
+/** Tables whose rows are jobs a worker claims (the webhook deliveries pick their own due order: by target). */
+export type QueueTable = 'media_imports' | 'embeds' | 'webhook_deliveries';
 
 /**
  * Not held by a worker: never claimed, or its claim ran out before `now` (a worker that

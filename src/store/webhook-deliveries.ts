@@ -6,7 +6,7 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable } from './schema.js';
-import { unheld } from './queue.js';
+import { claimIds, unheld } from './queue.js';
 import type { ReadDb, WriteDb } from './store.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -85,17 +85,7 @@ export async function dueHeads(db: ReadDb, now: string, limit: number): Promise<
  * a worker whose list was read before another's failed attempt wait out the backoff.
  */
 export async function claimDeliveries(db: WriteDb, ids: string[], now: string, until: string): Promise<DeliveryRow[]> {
-  if (!ids.length) return [];
-  return db
-    .updateTable('webhook_deliveries')
-    .set({ claimed_until: until })
-    .where('id', 'in', ids)
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .where(unheld(now))
-    .returningAll()
-    .execute()
-    .then((rows) => rows.sort(byQueueOrder));
+  return (await claimIds(db, 'webhook_deliveries', ids, now, until)).sort(byQueueOrder);
 }
 
 /** A target's other pending, unheld deliveries queued after `head` (to send in one go). */
