@@ -15,7 +15,6 @@ import {
   activeTargetsForQueueing,
   deleteWebhook as removeWebhook,
   findWebhook,
-  insertDeliveries,
   insertWebhook,
   publicWebhook,
   PURGE_TARGET_ID,
@@ -24,6 +23,7 @@ import {
   type Webhook,
   type WebhookTarget,
 } from '../store/webhooks.js';
+import { insertDeliveries } from '../store/webhook-deliveries.js';
 import type { CommandContext, OutboxWriter } from './context.js';
 
 const noSuchWebhook = () => notFound('webhook', 'There is no such webhook.');

@@ -1,9 +1,5 @@
 /** The fastify application: plugins, error handling and routes, given an open store. */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { CommandContext } from '../commands/context.js';
 import { createMediaService, type MediaServiceOptions } from '../media/service.js';
@@ -13,10 +9,12 @@ import { GripPublisher } from '../realtime/grip.js';
 import { LiveHub, type HubOptions } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import { fastifyTrustProxy, type Config } from './config.js';
-import { currentBuildId, PUBLIC_DIR } from './build-id.js';
+import { currentBuildId } from './build-id.js';
+import { assetRoutes, builtScript, builtScriptFile, stylesheet, versioned } from './assets.js';
+import { SERVER_TIMEOUTS, timedServer, type ServerTimeouts } from './http-server.js';
+import { requestHooks } from './request-hooks.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
 import { serveCachedPage } from './fast-path.js';
-import { compressResponses } from './compress-responses.js';
 import { assignRequestId, debugEnabled, logFastPath, loggerOptions, requestIdOf, sendRequestId } from './logging.js';
 import { IN_FLIGHT_GRACE_MS, stopAccepting, within } from './shutdown.js';
 import type { NodeState } from './health.js';
@@ -24,7 +22,7 @@ import { healthRoutes } from './routes/health.js';
 import { ReaderPages } from './reader-pages.js';
 import { startReaderCounts } from './reader-counts.js';
 import { startScheduler } from './scheduler.js';
-import { accessControl, renewSessionCookies, type RouteAccess } from './auth.js';
+import { accessControl, type RouteAccess } from './auth.js';
 import { startJanitor } from './janitor.js';
 import { startWebhookWorker, type WebhookWorkerOptions } from './webhook-worker.js';
 import { configurePurgeHook, webhookOutbox } from '../commands/webhooks.js';
@@ -63,37 +61,12 @@ import type { Scrape } from '../metrics/exposition.js';
 /** Largest request body we accept: a long post with many blocks fits easily. */
 export const BODY_LIMIT = 1024 * 1024;
 
-/**
- * How long a client may take to send a request: its headers, then the whole request with
- * its body (node:http answers 408 and closes). These cover receiving a request only, so SSE
- * streams, long responses, are not cut. Node checks them every `checkEveryMs` (its default,
- * 30 s, would let a slow client overstay by that much). Idle keep-alive connections close
- * after `keepAliveTimeout`, longer than a load balancer's usual 60 s idle timeout.
- */
-export interface ServerTimeouts {
-  headersTimeout: number;
-  requestTimeout: number;
-  keepAliveTimeout: number;
-  checkEveryMs: number;
-}
-export const SERVER_TIMEOUTS: ServerTimeouts = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 72_000, checkEveryMs: 1_000 };
-
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every route's declared action (the access check's table; tests walk it). */
     routeAccess: RouteAccess[];
   }
 }
-
-const publicDir = PUBLIC_DIR;
-/** Built by `npm run build` (scripts/build-reader.mjs). */
-const scriptFile = publicDir + 'build/live.js';
-const newsroomScript = publicDir + 'build/newsroom.js';
-
-/** An asset's URL with its content hash, so it may be cached for ever. */
-const versioned = (file: string) => `/assets/${file}?v=${hashFiles([publicDir + file]).slice(0, 12)}`;
-/** A stylesheet's URL: the minified build (scripts/build-reader.mjs) when built, else the readable original. */
-const stylesheet = (name: string) => versioned(existsSync(`${publicDir}build/${name}`) ? `build/${name}` : name);
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -141,7 +114,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { store, config } = opts;
   const cssHref = stylesheet('livepage.css');
-  const scriptHref = existsSync(scriptFile) ? versioned('build/live.js') : null;
+  const scriptHref = builtScript('live.js');
   const security = securityHeaders();
   const embedCssHref = stylesheet('embed.css');
   const reader = new ReaderPages(store, { publicUrl: config.publicUrl, cssHref, embedCssHref, scriptHref, buildId: opts.buildId ?? currentBuildId(), securityHeaders: security, brandDefaults: config.brand, locale: config.locale });
@@ -149,11 +122,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const timeouts = { ...SERVER_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
     frameworkErrors: respondWithError,
-    // With a server factory fastify applies none of its timeout options: they are set here.
-    serverFactory: (handler) => {
-      const { headersTimeout, requestTimeout, checkEveryMs: connectionsCheckingInterval } = timeouts;
-      const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
-        req.socket.setTimeout(0); // a request has come: node's own timeouts take over
+    // With a server factory fastify applies none of its timeout options (server/http-server.ts sets them).
+    serverFactory: (handler) =>
+      timedServer(timeouts, (req, res) => {
         const id = assignRequestId(req);
         // The fast paths log only at debug: a line per cached page would cost more than the page.
         // A cached page carries its id in its prepared headers; everything else gets it set here.
@@ -161,12 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         sendRequestId(res, id);
         if (serveLiveEvents(live, req, res, () => handler(req, res))) return debugEnabled(app.log) && logFastPath(app.log, req, res, id, '/live/:slug/events (stream)');
         handler(req, res);
-      });
-      // headersTimeout counts from a request's first byte: a connection that never sends one is closed here.
-      server.on('connection', (socket) => socket.setTimeout(headersTimeout));
-      server.keepAliveTimeout = timeouts.keepAliveTimeout;
-      return server;
-    },
+      }),
     ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger === false ? false : loggerOptions(typeof opts.logger === 'object' ? opts.logger.level : config.logLevel) }),
     genReqId: requestIdOf,
     bodyLimit: BODY_LIMIT,
@@ -174,7 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: fastifyTrustProxy(config.trustProxy),
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
-    // fastify's two lines per request are replaced by one (onResponse below); cached pages
+    // fastify's two lines per request are replaced by one (server/request-hooks.ts); cached pages
     // and streams, served before fastify, log only at debug (server/logging.ts).
     logController: new LogController({ disableRequestLogging: true }),
   });
@@ -205,7 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       embeds.wake(); // and any address to resolve
     },
     onSiteChange: () => {
-      reader.brandChanged();
+      reader.brand.changed();
       bus.publish(SITE_SIGNAL_PAGE, SITE_SIGNAL); // every other node drops its pages too
     },
     onDeskChange: (pageId) => {
@@ -219,7 +185,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const bus: EventBus = opts.bus ?? new MemoryBus();
   bus.subscribe((pageId, seq, committedAt) => {
     desks.changed(pageId);
-    if (seq === SITE_SIGNAL) return reader.brandChanged();
+    if (seq === SITE_SIGNAL) return reader.brand.changed();
     if (seq === DESK_SIGNAL) return; // nothing for readers
     reader.changed(pageId);
     hub.notify(pageId, seq, committedAt);
@@ -258,42 +224,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const embeds = startEmbedWorker(embedResolving, (err) => app.log.error({ err }, 'embeds'), opts.embeds?.worker);
   const services: AppServices = { store, config, commands, cssHref, reader, hub, desks, media, polls, metrics };
 
-  // One line per request: id (also the X-Request-Id header), route, status, duration.
-  // Balancers' health checks come every second: their lines only at debug.
-  app.addHook('onResponse', (req, reply, done) => {
-    const route = req.routeOptions.url ?? '(no route)';
-    const line = { method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
-    // Publishing latency: the writes that change what readers see, by what they do.
-    const action = req.routeOptions.config?.action;
-    if (action && req.method !== 'GET' && (action.startsWith('post.') || action.startsWith('page.'))) metrics.publishSeconds.observe({ action }, reply.elapsedTime / 1000);
-    if (route === '/healthz' || route === '/readyz') req.log.debug(line, 'request');
-    else req.log.info(line, 'request');
-    done();
-  });
-  // Every reply gets the security headers, unless a route set its own (cached reader pages
-  // carry them in their prepared headers and skip this hook).
-  app.addHook('onSend', (_req, reply, payload, done) => {
-    for (const [name, value] of Object.entries(security)) if (!reply.hasHeader(name)) reply.header(name, value);
-    done(null, payload);
-  });
-  // A session that slid far enough past its cookie's expiry sends the cookie again, whichever route it used.
-  app.addHook('onSend', renewSessionCookies(config.publicUrl.startsWith('https:')));
-  // Bodies made per request (API JSON, newsroom and error pages) compressed per request;
-  // cached reader documents carry their codings, made once per version.
-  compressResponses(app);
-  await app.register(fastifyStatic, {
-    root: publicDir,
-    prefix: '/assets/',
-    // Asset URLs carry a content hash (?v=…), so browsers and CDNs may keep them for a year.
-    maxAge: '365d',
-    immutable: true,
-    // The build's .br and .gz siblings (scripts/build-reader.mjs), sent to readers that accept them.
-    preCompressed: true,
-    // …and caches between must keep each coding apart. (The .br/.gz files carry ETags of their own.)
-    setHeaders: (res, path) => {
-      if (hasCodings(path)) res.setHeader('vary', 'Accept-Encoding');
-    },
-  });
+  requestHooks(app, { security, metrics, secureCookies: config.publicUrl.startsWith('https:') });
+  await assetRoutes(app);
   installErrorHandlers(app, respondWithError, cssHref);
   await app.register(fastifyCookie);
   // After the cookie parser (the check reads the session cookie), before the API and newsroom
@@ -332,32 +264,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(async (r) => readerRoutes(r, services));
   await app.register(async (r) => liveRoutes(r, services));
   await app.register(async (r) => embedFrameRoutes(r, services));
-  await app.register(async (r) => embedRoutes(r, { ...services, hostScriptFile: publicDir + 'build/embed.js' }));
+  await app.register(async (r) => embedRoutes(r, { ...services, hostScriptFile: builtScriptFile('embed.js') }));
   await app.register(async (r) => feedRoutes(r, services));
   await app.register(async (r) => sitemapRoutes(r, services));
   await app.register(async (r) => mediaRoutes(r, services));
   await app.register(async (r) =>
-    newsroomRoutes(r, { ...services, newsroomCssHref: stylesheet('newsroom.css'), scriptHref: existsSync(newsroomScript) ? versioned('build/newsroom.js') : null }),
+    newsroomRoutes(r, { ...services, newsroomCssHref: stylesheet('newsroom.css'), scriptHref: builtScript('newsroom.js') }),
   );
   return app;
-}
-
-const codings = new Map<string, boolean>();
-/** Whether a public file is sent in other codings (it is one, or has a .br sibling): asked once per file. */
-function hasCodings(path: string): boolean {
-  let known = codings.get(path);
-  if (known === undefined) codings.set(path, (known = /\.(br|gz)$/.test(path) || existsSync(`${path}.br`)));
-  return known;
-}
-
-function hashFiles(paths: string[]): string {
-  const h = createHash('sha256');
-  for (const p of paths) {
-    try {
-      h.update(readFileSync(p));
-    } catch {
-      h.update(p); // a missing optional file still yields a stable id
-    }
-  }
-  return h.digest('hex');
 }

@@ -9,7 +9,7 @@ import { webhookOutbox, configurePurgeHook, createWebhook } from '../commands/we
 import { pageCreateSchema } from '../domain/page.js';
 import { postCreateSchema } from '../domain/post.js';
 import { openStore, type Store } from '../store/store.js';
-import { claimDeliveries, dueHeads, recordAttempt } from '../store/webhooks.js';
+import { claimDeliveries, dueHeads, recordAttempt } from '../store/webhook-deliveries.js';
 import { aPage, aPost } from '../test/fixtures.js';
 import { startReceiver } from '../test/receiver.js';
 import { PUBLIC_URL } from '../test/server.js';

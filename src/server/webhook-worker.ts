@@ -11,18 +11,8 @@ import { uuidv7 } from 'uuidv7';
 import type { PurgeEvent } from '../commands/webhooks.js';
 import { retryDelay, signature, type RetryPolicy } from '../domain/webhook.js';
 import type { Store } from '../store/store.js';
-import {
-  claimDeliveries,
-  dueHeads,
-  findWebhook,
-  pendingAfter,
-  pruneDeliveries,
-  PURGE_TARGET_ID,
-  recordAttempt,
-  releaseDeliveries,
-  type DeliveryRow,
-  type WebhookTarget,
-} from '../store/webhooks.js';
+import { findWebhook, PURGE_TARGET_ID, type WebhookTarget } from '../store/webhooks.js';
+import { claimDeliveries, dueHeads, pendingAfter, pruneDeliveries, recordAttempt, releaseDeliveries, type DeliveryRow } from '../store/webhook-deliveries.js';
 import { purgePaths } from './purge-paths.js';
 import { postOnce, SendTimeout } from './webhook-send.js';
 

@@ -1,4 +1,4 @@
-/** GET /healthz and GET /readyz: for load balancers, never cached; app.ts logs them at debug only. */
+/** GET /healthz and GET /readyz: for load balancers, never cached; server/request-hooks.ts logs them at debug only. */
 import type { FastifyInstance } from 'fastify';
 import type { EventBus } from '../../realtime/bus.js';
 import type { Store } from '../../store/store.js';

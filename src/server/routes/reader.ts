@@ -7,13 +7,14 @@ import { chooseCoding } from '../accept-encoding.js';
 import { codedEtag } from '../encoded-body.js';
 import { DEFAULT_VIEW, type StreamView } from '../../render/pagination.js';
 import { etagMatches, pageNumber } from '../http.js';
+import { permalinkTarget } from '../permalink.js';
 import { respond } from '../prepared-responses.js';
 import type { AppServices } from '../services.js';
 import { postIdParam } from './params.js';
 
 const noSuchPage = () => notFound('page', 'There is no such live page.');
 
-export async function readerRoutes(app: FastifyInstance, { reader }: AppServices): Promise<void> {
+export async function readerRoutes(app: FastifyInstance, { reader, store }: AppServices): Promise<void> {
   app.get('/', async (req, reply) => {
     const body = await reader.index();
     return sendCacheable(req, reply, { etag: contentEtag(body), cacheControl: SITE_CACHE_CONTROL, type: 'text/html; charset=utf-8', body });
@@ -42,13 +43,13 @@ export async function readerRoutes(app: FastifyInstance, { reader }: AppServices
 
   // The brand's colours and fonts (issue 13): named by its content, so cacheable for a year.
   app.get<{ Params: { hash: string } }>('/brand-:hash.css', async (req, reply) => {
-    const css = /^[0-9a-f]{12}$/.test(req.params.hash) ? await reader.brandStylesheet(`/brand-${req.params.hash}.css`) : undefined;
+    const css = /^[0-9a-f]{12}$/.test(req.params.hash) ? await reader.brand.stylesheet(`/brand-${req.params.hash}.css`) : undefined;
     if (css === undefined) throw notFound('stylesheet', 'There is no such stylesheet.');
     return reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(css);
   });
 
   app.get<{ Params: { slug: string; postId: string } }>('/live/:slug/posts/:postId', async (req, reply) => {
-    const target = await reader.permalink(postIdParam(req.params, 'postId'));
+    const target = await permalinkTarget(store.db, postIdParam(req.params, 'postId'));
     if (!target) throw notFound('post', 'There is no such post.');
     // Short even once ended: a post moves to a later page as newer ones arrive.
     return reply.header('cache-control', readerCacheControl('live')).redirect(target, 302);

@@ -29,7 +29,7 @@ const brandOut = z.object({
 });
 
 export async function brandRoutes(app: FastifyInstance, { commands, store, reader }: AppServices): Promise<void> {
-  const answer = (settings: BrandSettings) => ({ settings, defaults: reader.brandDefaults, brand: reader.resolveBrand(settings) });
+  const answer = (settings: BrandSettings) => ({ settings, defaults: reader.brand.defaults, brand: reader.brand.resolve(settings) });
 
   app.get('/api/v1/brand', { config: { action: 'brand.manage', doc: { tag, summary: 'The brand', response: { schema: brandOut } } } }, async () => answer(await readBrandSettings(store.db)));
 

@@ -5,7 +5,8 @@ import { changeWebhook, createWebhook, deleteWebhook, requireTarget } from '../.
 import { notFound } from '../../../domain/errors.js';
 import { ID_PATTERN } from '../../../domain/post.js';
 import { webhookCreateSchema, webhookPatchSchema } from '../../../domain/webhook.js';
-import { listDeliveries, listWebhooks, publicWebhook, PURGE_TARGET_ID, type AttemptRow, type DeliveryRow } from '../../../store/webhooks.js';
+import { listWebhooks, publicWebhook, PURGE_TARGET_ID } from '../../../store/webhooks.js';
+import { listDeliveries, type AttemptRow, type DeliveryRow } from '../../../store/webhook-deliveries.js';
 
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
