@@ -9,11 +9,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage, aPost } from '../src/test/fixtures.js';
+import { aPost } from '../src/test/fixtures.js';
 import { phoneJpeg } from '../src/test/images.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { axeViolations, body, card, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+import { axeViolations, body, card, createPage, journalist, LAPTOP, openDesk, PHONE, postByTitle, type Journalist } from './newsroom-helpers.js';
 
 const SLUG = 'ferry';
 const TITLE = 'Storm coverage ferry';
@@ -26,12 +26,10 @@ describeBrowser('bylines, the audit trail and pictures through edits', () => {
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
+    await createPage(s, SLUG);
     photo = await phoneJpeg(600, 600, 1);
-    contributor = await journalist(s.url, 'contributor@example.test');
-    await contributor.page.setViewportSize({ width: 390, height: 844 });
-    admin = await journalist(s.url, 'admin@example.test');
-    await admin.page.setViewportSize({ width: 1280, height: 900 });
+    contributor = await journalist(s.url, 'contributor@example.test', PHONE);
+    admin = await journalist(s.url, 'admin@example.test', LAPTOP);
   }, 120_000);
   afterAll(async () => {
     await contributor?.close();
@@ -39,10 +37,7 @@ describeBrowser('bylines, the audit trail and pictures through edits', () => {
     await s?.close();
   });
 
-  const published = async (title: string) => {
-    const { posts } = await (await s.api(`/api/v1/pages/${SLUG}/posts?status=published`, { as: 'editor' })).json();
-    return posts.find((p: { title: string }) => p.title === title);
-  };
+  const published = (title: string) => postByTitle(s, SLUG, title);
 
   it('a contributor sets their own byline with a photo; their next post carries it to readers', async () => {
     const { page } = contributor;
