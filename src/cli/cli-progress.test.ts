@@ -5,23 +5,23 @@
  * (cli/output.ts) draws it for every command: checked directly first, then through the
  * built bin/livepage.js.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contentHash } from '../domain/media.js';
 import { aPost } from '../test/fixtures.js';
 import { smallImage } from '../test/images.js';
 import { BIN, run } from '../test/processes.js';
-import { describeEachStore, openTestStore, type TestStore } from '../test/stores.js';
+import { storeForCli } from '../test/cli-store.js';
+import { describeEachStore } from '../test/stores.js';
+import { inTerminal, skipWithoutScript } from '../test/terminal.js';
 import { createOutput, PROGRESS_INTERVAL_MS } from './output.js';
 
 // CLI processes take a second or more each to start (much more on a loaded machine).
 vi.setConfig({ testTimeout: 300_000 });
 
-const hasScript = spawnSync('script', ['--version']).status === 0;
 const ESC = '\x1b';
 
 /** Streams standing in for a terminal or a pipe, collecting what is written. */
@@ -68,18 +68,6 @@ describe('the progress helper (cli/output.ts)', () => {
   });
 });
 
-/** Runs node with `args` on a pseudo-terminal (util-linux `script`), returning all it wrote there. */
-function inTerminal(args: string[], env: Record<string, string>, redirect = ''): Promise<{ code: number | null; screen: string }> {
-  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, ...args].map(quote).join(' ') + redirect;
-  return new Promise((resolve) => {
-    const child = spawn('script', ['-qefc', command, '/dev/null'], { env: { ...process.env, LOG_LEVEL: 'warn', TERM: 'xterm', ...env } });
-    let screen = '';
-    child.stdout.on('data', (d) => (screen += d));
-    child.on('close', (code) => resolve({ code, screen }));
-  });
-}
-
 /** A page of `posts` updates and `pictures` distinct JPEGs, as an export document. */
 async function bigPage(slug: string, posts: number, pictures: number) {
   const media = await Promise.all(
@@ -92,39 +80,22 @@ async function bigPage(slug: string, posts: number, pictures: number) {
   return { page: { slug, title: `Page ${slug}` }, posts: updates, media };
 }
 
-const skipWithoutScript = () => {
-  if (hasScript) return false;
-  if (process.env.CI === 'true') throw new Error('util-linux `script` is needed for the terminal tests');
-  console.warn('util-linux `script` not found: skipping the terminal progress checks');
-  return true;
-};
-
 describeEachStore('livepage CLI progress', (kind) => {
-  let t: TestStore;
-  let env: Record<string, string>;
-  beforeAll(async () => {
-    t = await openTestStore(kind);
-    await t.store.close(); // the CLI opens the store itself
-    env = { LIVEPAGE_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' };
-  });
-  afterAll(async () => {
-    t.store.close = async () => {};
-    await t.dispose();
-  });
+  const t = storeForCli(kind);
 
   it('import with pictures and export: progress on a terminal; a pipe and --json get only the result', async () => {
     const file = join(t.dataDir, 'pictures.json');
     writeFileSync(file, JSON.stringify(await bigPage('in-a-pipe', 25, 3)));
-    const piped = await run(['import', file], env);
+    const piped = await run(['import', file], t.env);
     expect([piped.code, piped.stderr]).toEqual([0, '']);
     expect(piped.stdout).toMatch(/^Imported "Page in-a-pipe" with 25 posts and 3 pictures: \S+\n$/);
-    const exported = await run(['export', 'in-a-pipe'], env);
+    const exported = await run(['export', 'in-a-pipe'], t.env);
     expect([exported.code, exported.stderr]).toEqual([0, '']);
     expect(JSON.parse(exported.stdout).media).toHaveLength(3);
     if (skipWithoutScript()) return;
 
     writeFileSync(file, JSON.stringify(await bigPage('on-a-terminal', 25, 3)));
-    const imported = await inTerminal([BIN, 'import', file], env);
+    const imported = await inTerminal([BIN, 'import', file], t.env);
     expect(imported.code, imported.screen).toBe(0);
     expect(imported.screen).toContain('Importing pictures: 3/3 (100%)');
     expect(imported.screen).toContain('Importing posts: 25/25 (100%)');
@@ -132,7 +103,7 @@ describeEachStore('livepage CLI progress', (kind) => {
 
     // `export SLUG > file` at a terminal: progress on the terminal, the file pure JSON.
     const out = join(t.dataDir, 'exported.json');
-    const redirected = await inTerminal([BIN, 'export', 'on-a-terminal'], env, ` > '${out}'`);
+    const redirected = await inTerminal([BIN, 'export', 'on-a-terminal'], t.env, ` > '${out}'`);
     expect(redirected.code, redirected.screen).toBe(0);
     expect(redirected.screen).toContain('Exporting posts: 25/25 (100%)');
     expect(redirected.screen).toContain('Exporting pictures: 3/3 (100%)');
@@ -142,7 +113,7 @@ describeEachStore('livepage CLI progress', (kind) => {
 
     // --json on a terminal: the JSON document, no progress.
     writeFileSync(file, JSON.stringify(await bigPage('json-on-a-terminal', 25, 3)));
-    const json = await inTerminal([BIN, 'import', file, '--json'], env);
+    const json = await inTerminal([BIN, 'import', file, '--json'], t.env);
     expect(json.code, json.screen).toBe(0);
     expect(json.screen).not.toContain('Importing');
     expect(JSON.parse(json.screen)).toMatchObject({ posts: 25, media: 3 });
@@ -152,14 +123,14 @@ describeEachStore('livepage CLI progress', (kind) => {
     if (kind !== 'sqlite') return;
     const dir = mkdtempSync(join(tmpdir(), 'livepage-progress-'));
     try {
-      const piped = await run(['backup', join(dir, 'piped.db')], env);
+      const piped = await run(['backup', join(dir, 'piped.db')], t.env);
       expect([piped.code, piped.stderr]).toEqual([0, '']);
       expect(piped.stdout).toMatch(/^Backed up .* KiB\)\.\n$/);
       const restoredPiped = await run(['restore', join(dir, 'piped.db')], { LIVEPAGE_DATA_DIR: join(dir, 'fresh-piped') });
       expect([restoredPiped.code, restoredPiped.stderr]).toEqual([0, '']);
       if (skipWithoutScript()) return;
 
-      const backup = await inTerminal([BIN, 'backup', join(dir, 'tty.db')], env);
+      const backup = await inTerminal([BIN, 'backup', join(dir, 'tty.db')], t.env);
       expect(backup.code, backup.screen).toBe(0);
       expect(backup.screen).toMatch(/Backing up database pages: (\d+)\/\1 \(100%\)/);
       expect(backup.screen).toContain(`${ESC}[2KBacked up`);
@@ -168,7 +139,7 @@ describeEachStore('livepage CLI progress', (kind) => {
       expect(restore.code, restore.screen).toBe(0);
       expect(restore.screen).toMatch(/Restoring database pages: (\d+)\/\1 \(100%\)/);
       expect(restore.screen).toMatch(/Restored .*: \d+ pages, \d+ posts\./);
-      const json = await inTerminal([BIN, 'backup', join(dir, 'json.db'), '--json'], env);
+      const json = await inTerminal([BIN, 'backup', join(dir, 'json.db'), '--json'], t.env);
       expect(json.screen).not.toContain('Backing up');
       expect(JSON.parse(json.screen)).toMatchObject({ bytes: expect.any(Number) });
     } finally {
