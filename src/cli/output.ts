@@ -19,11 +19,17 @@ export interface Output {
 interface Streams {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** The environment: a `TERM=dumb` terminal cannot redraw a line, so it gets none. */
+  env?: Record<string, string | undefined>;
 }
 
-export function createOutput(json: boolean, { stdout, stderr }: Streams = process): Output {
-  const showProgress = !json && stderr.isTTY === true;
+/** Redraws at most this often: an import of 100 000 posts should not spend its time drawing. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+export function createOutput(json: boolean, { stdout, stderr, env = process.env }: Streams = process): Output {
+  const showProgress = !json && stderr.isTTY === true && env.TERM !== 'dumb';
   let drawn = false;
+  let drawnAt = -Infinity;
   const clear = () => {
     if (drawn) stderr.write('\r\x1b[2K');
     drawn = false;
@@ -36,7 +42,11 @@ export function createOutput(json: boolean, { stdout, stderr }: Streams = proces
       else for (const line of [human].flat()) stdout.write(`${line}\n`);
     },
     progress(what, done, total) {
-      if (!showProgress) return;
+      if (!showProgress || total === 0) return; // nothing to count: no line to flash
+      const now = performance.now();
+      // The first and last steps always; between them, at most one redraw an interval.
+      if (drawn && done < total && now - drawnAt < PROGRESS_INTERVAL_MS) return;
+      drawnAt = now;
       const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
       stderr.write(`\r\x1b[2K${what}: ${done}/${total} (${pct}%)`);
       drawn = true;

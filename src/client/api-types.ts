@@ -627,6 +627,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is the process alive
+         * @description Answers while the process serves HTTP; asks nothing else (a slow database does not fail it). Never cached.
+         */
+        get: operations["getHealthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/live/{slug}/events": {
         parameters: {
             query?: never;
@@ -710,6 +730,26 @@ export interface paths {
          * @description The same events as the stream, as JSON: at most 500 per answer; cached briefly by every cache (ETag).
          */
         get: operations["getLiveBySlugUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is this node ready for traffic
+         * @description The database answers, the live-update bus listens, and the node is not shutting down. Take the node out of rotation on 503. Never cached.
+         */
+        get: operations["getReadyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -843,6 +883,29 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /** @description One thing done to a page or its posts. */
+        AuditEntry: {
+            /** @enum {string} */
+            action: "post.publish" | "post.unpublish" | "post.pin" | "post.unpin" | "page.end" | "page.continue";
+            /** Format: date-time */
+            at: string;
+            /** @description Null when no person did it (the scheduler). */
+            by: {
+                /** @description An id we made (UUIDv7). */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The post’s version and title (publish, take down), the next page (continue). */
+            detail: {
+                title?: string;
+                /** @description The slug the coverage continues on. */
+                to?: string;
+                version?: number;
+            };
+            /** @description An id we made (UUIDv7). */
+            id: string;
+            postId: string | null;
+        };
         /** @description One body block of a post (SPEC §2). */
         Block: {
             text: string;
@@ -909,6 +972,76 @@ export interface components {
             /** @constant */
             type: "embed";
             url: string;
+        };
+        /** @description Everything the newsroom desk opens a page with, in one snapshot. */
+        Desk: {
+            activity: components["schemas"]["PageActivity"];
+            /**
+             * Format: date-time
+             * @description When this was read: the desk stream picks up from here (`?since=`).
+             */
+            at: string;
+            bylines: {
+                byDefault: boolean;
+                name: string;
+                photo: string | null;
+                role: string | null;
+                userId: string;
+            }[];
+            contributors: {
+                name: string;
+                role?: string;
+            }[];
+            /** @description Posts by status; contributors see only their own unpublished ones. */
+            lists: {
+                draft: {
+                    /** @description More than these: ask with a larger `shown`. */
+                    more: boolean;
+                    /** @description Newest first: the pages of the list asked for (`shown`). */
+                    posts: components["schemas"]["Post"][];
+                    total: number;
+                };
+                published: {
+                    /** @description More than these: ask with a larger `shown`. */
+                    more: boolean;
+                    /** @description Newest first: the pages of the list asked for (`shown`). */
+                    posts: components["schemas"]["Post"][];
+                    total: number;
+                };
+                scheduled: {
+                    /** @description More than these: ask with a larger `shown`. */
+                    more: boolean;
+                    /** @description Newest first: the pages of the list asked for (`shown`). */
+                    posts: components["schemas"]["Post"][];
+                    total: number;
+                };
+                submitted: {
+                    /** @description More than these: ask with a larger `shown`. */
+                    more: boolean;
+                    /** @description Newest first: the pages of the list asked for (`shown`). */
+                    posts: components["schemas"]["Post"][];
+                    total: number;
+                };
+                unpublished: {
+                    /** @description More than these: ask with a larger `shown`. */
+                    more: boolean;
+                    /** @description Newest first: the pages of the list asked for (`shown`). */
+                    posts: components["schemas"]["Post"][];
+                    total: number;
+                };
+            };
+            /** @description The caller, with their byline. */
+            me: components["schemas"]["User"] | null;
+            page: components["schemas"]["Page"];
+            /** @description The page’s pinned post. */
+            pinned: {
+                /** @description An id we made (UUIDv7). */
+                id: string;
+                title: string;
+            } | null;
+            seq: number;
+            /** @description The newsroom’s and this page’s. */
+            snippets: components["schemas"]["Snippet"][];
         };
         /** @description An address as the composer previews it: its card (the server’s snapshot) or why not. */
         EmbedPreview: {
@@ -1039,6 +1172,29 @@ export interface components {
             /** @description The reader page. */
             url: string;
         };
+        /** @description Readers now and over the last hour, and who is editing which post. */
+        PageActivity: {
+            editing: {
+                /** @description For display. */
+                names: string[];
+                /** @description Tells colleagues who share a name apart. */
+                people: {
+                    /** @description An id we made (UUIDv7). */
+                    id: string;
+                    name: string;
+                }[];
+                postId: string;
+            }[];
+            /** @description The last hour, a point a minute, oldest first. */
+            history: {
+                /** @description UTC, `YYYY-MM-DDTHH:MM`. */
+                minute: string;
+                posts: number;
+                readers: number;
+            }[];
+            /** @description Readers connected to live updates now, across all server processes. */
+            readers: number;
+        };
         /** @description A post (SPEC §2). */
         Post: {
             /** @description Who wrote it: only for signed-in callers. */
@@ -1115,6 +1271,41 @@ export interface components {
             /** @description The post’s permalink. */
             url: string;
             /** @description Send it back in If-Match to edit. */
+            version: number;
+        };
+        /** @description One kept version of a post. */
+        PostVersion: {
+            /** Format: date-time */
+            at: string;
+            /** @description Who saved it; null when no person did (the scheduler). */
+            by: {
+                /** @description An id we made (UUIDv7). */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The fields that differ from the version before (none for the first). */
+            changed: ("title" | "body" | "label" | "contributors" | "keyEvent" | "correction" | "status" | "pinned" | "scheduledFor" | "publishedAt")[];
+            data: {
+                body: components["schemas"]["Block"][];
+                contributors: {
+                    name: string;
+                    photo?: string;
+                    role?: string;
+                }[];
+                correction: {
+                    /** Format: date-time */
+                    at: string;
+                    text: string;
+                } | null;
+                keyEvent: boolean;
+                label: ("breaking" | "analysis" | "explainer" | "correction" | "key-event") | null;
+                pinned: boolean;
+                publishedAt: string | null;
+                scheduledFor: string | null;
+                /** @enum {string} */
+                status: "published" | "draft" | "scheduled" | "submitted" | "unpublished";
+                title: string;
+            };
             version: number;
         };
         /** @description A saved post template. */
@@ -2770,16 +2961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        editing: ({
-                            names: string[];
-                            postId: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PageActivity"];
                 };
             };
             /** @description `unauthenticated`: No valid credentials: send a bearer token or sign in. */
@@ -2857,9 +3039,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        entries: {
-                            [key: string]: unknown;
-                        }[];
+                        /** @description Newest first, at most 500. */
+                        entries: components["schemas"]["AuditEntry"][];
                         page: string;
                     };
                 };
@@ -3171,21 +3352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        at: string;
-                        lists: {
-                            [key: string]: {
-                                posts: components["schemas"]["Post"][];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        page: components["schemas"]["Page"];
-                        seq: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Desk"];
                 };
             };
             /** @description `invalid_input`: A field’s value is not valid; `field` names it. */
@@ -4407,13 +4574,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         postId: string;
+                        /** @description The post’s current version. */
                         version: number;
-                        versions: ({
-                            changed: string[];
-                            version: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        /** @description Newest first. */
+                        versions: components["schemas"]["PostVersion"][];
                     };
                 };
             };
@@ -5070,7 +5234,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        snippets: components["schemas"]["Snippet"][];
+                        snippets: components["schemas"]["SnippetInput"][];
                     };
                 };
             };
@@ -6385,16 +6549,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        user: {
-                            byline: {
-                                byDefault: boolean;
-                                name: string;
-                                photo: string | null;
-                                role: string | null;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        user: components["schemas"]["User"];
                     };
                 };
             };
@@ -7047,6 +7202,30 @@ export interface operations {
             };
         };
     };
+    getHealthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
     getLiveBySlugEvents: {
         parameters: {
             query?: {
@@ -7073,16 +7252,6 @@ export interface operations {
             };
             /** @description `invalid_input`: A field’s value is not valid; `field` names it. */
             400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description `unauthenticated`: No valid credentials: send a bearer token or sign in. */
-            401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7124,16 +7293,6 @@ export interface operations {
                     "application/atom+xml": string;
                 };
             };
-            /** @description `unauthenticated`: No valid credentials: send a bearer token or sign in. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
             /** @description `page_not_found`: There is no such page. */
             404: {
                 headers: {
@@ -7167,16 +7326,6 @@ export interface operations {
                     "application/feed+json": string;
                 };
             };
-            /** @description `unauthenticated`: No valid credentials: send a bearer token or sign in. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
             /** @description `page_not_found`: There is no such page. */
             404: {
                 headers: {
@@ -7208,16 +7357,6 @@ export interface operations {
                 };
                 content: {
                     "application/rss+xml": string;
-                };
-            };
-            /** @description `unauthenticated`: No valid credentials: send a bearer token or sign in. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
                 };
             };
             /** @description `page_not_found`: There is no such page. */
@@ -7278,16 +7417,6 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description `unauthenticated`: No valid credentials: send a bearer token or sign in. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
             /** @description `page_not_found`: There is no such page. */
             404: {
                 headers: {
@@ -7296,6 +7425,67 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+        };
+    };
+    getReadyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: every check is `ok`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
+                            /** @description `ok`, or `not listening`: live updates from other nodes would not arrive. */
+                            bus: string;
+                            /** @description `ok`, or draining: this node is shutting down. */
+                            draining: string;
+                            /** @description `ok`, or why not: the database did not answer `select 1` (in time). */
+                            store: string;
+                        };
+                        /** @description The checks that failed. */
+                        failed: ("store" | "bus" | "draining")[];
+                        /** @constant */
+                        ready: true;
+                        /** @constant */
+                        status: "ready";
+                    };
+                };
+            };
+            /** @description Not ready: `failed` names the checks, `checks` says why. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
+                            /** @description `ok`, or `not listening`: live updates from other nodes would not arrive. */
+                            bus: string;
+                            /** @description `ok`, or draining: this node is shutting down. */
+                            draining: string;
+                            /** @description `ok`, or why not: the database did not answer `select 1` (in time). */
+                            store: string;
+                        };
+                        /** @description The checks that failed. */
+                        failed: ("store" | "bus" | "draining")[];
+                        /** @constant */
+                        ready: false;
+                        /** @constant */
+                        status: "not ready";
+                    };
                 };
             };
         };

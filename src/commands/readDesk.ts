@@ -6,7 +6,7 @@
 import type { Page } from '../domain/page.js';
 import { POSTS_PER_PAGE } from '../domain/page.js';
 import { can } from '../domain/policy.js';
-import type { Post, PostStatus } from '../domain/post.js';
+import { DESK_LISTS, type DeskList, type Post } from '../domain/post.js';
 import type { Actor } from '../domain/user.js';
 import { findPostRow, listContributors, countWithStatus, listWithStatus, postFromRow } from '../store/posts.js';
 import { listSnippets } from '../store/snippets.js';
@@ -15,8 +15,7 @@ import { listBylines } from '../store/users.js';
 import { pageActivity, type PageActivity } from './activity.js';
 import { requirePage } from './load.js';
 
-export const DESK_LISTS = ['published', 'submitted', 'draft', 'scheduled', 'unpublished'] as const satisfies readonly PostStatus[];
-export type DeskList = (typeof DESK_LISTS)[number];
+export { DESK_LISTS, type DeskList };
 
 export interface DeskSnapshot {
   page: Page;

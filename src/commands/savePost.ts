@@ -2,6 +2,7 @@
 import { postEventType } from '../domain/post-rules.js';
 import type { Post } from '../domain/post.js';
 import type { Page } from '../domain/page.js';
+import type { AuditDetail } from '../domain/audit.js';
 import { insertAudit, insertPostVersion, type AuditAction } from '../store/history.js';
 import { updatePage } from '../store/pages.js';
 import { insertPost, rememberContributors } from '../store/posts.js';
@@ -37,7 +38,7 @@ export async function recordPostChange(tx: Tx, page: Page, prev: Post | null, ne
   if (type) seq = await tx.append(page.id, type, { id: next.id });
   if (pinChanged) seq = await tx.append(page.id, 'page.updated', { fields: ['pinnedPost'] });
   await insertPostVersion(tx.db, next, by, tx.now);
-  const audit = (action: AuditAction, postId: string, detail: Record<string, unknown> = {}) =>
+  const audit = (action: AuditAction, postId: string, detail: AuditDetail = {}) =>
     insertAudit(tx.db, { id: newId(), pageId: page.id, userId: by, action, postId, detail, at: tx.now });
   if (type === 'post.published') await audit('post.publish', next.id, { version: next.version, title: next.title });
   if (type === 'post.unpublished') await audit('post.unpublish', next.id, { version: next.version, title: next.title });

@@ -12,6 +12,9 @@ export type Label = (typeof LABELS)[number];
 /** Statuses a client may ask for; `unpublished` is only reached through DELETE. */
 export const WRITABLE_STATUSES = ['published', 'draft', 'scheduled', 'submitted'] as const;
 export type PostStatus = (typeof WRITABLE_STATUSES)[number] | 'unpublished';
+/** The desk's lists of posts, one per status, in the order it shows them. */
+export const DESK_LISTS = ['published', 'submitted', 'draft', 'scheduled', 'unpublished'] as const satisfies readonly PostStatus[];
+export type DeskList = (typeof DESK_LISTS)[number];
 
 /** A byline: a name, a role line, and a photo (an http(s) image, e.g. from the media library). */
 export const contributorSchema = z.strictObject({ name: text(100), role: text(200).optional(), photo: mediaUrl.optional() });

@@ -3,6 +3,7 @@
  * asks the store the cheapest question, looks at the bus and at whether this node is
  * draining: a balancer polling every second costs one `select 1`.
  */
+import { z } from 'zod';
 import type { EventBus } from '../realtime/bus.js';
 import type { Store } from '../store/store.js';
 
@@ -12,7 +13,8 @@ export interface NodeState {
   draining: boolean;
 }
 
-export type CheckName = 'store' | 'bus' | 'draining';
+export const CHECK_NAMES = ['store', 'bus', 'draining'] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
 
 export interface Readiness {
   ready: boolean;
@@ -44,3 +46,18 @@ async function pingWithin(store: Pick<Store, 'ping'>, ms: number): Promise<strin
     clearTimeout(timer);
   }
 }
+
+/** GET /healthz's answer, as the OpenAPI document describes it. */
+export const livenessOut = z.object({ status: z.literal('ok') });
+
+const readinessShape = {
+  failed: z.array(z.enum(CHECK_NAMES)).describe('The checks that failed.'),
+  checks: z.object({
+    store: z.string().describe('`ok`, or why not: the database did not answer `select 1` (in time).'),
+    bus: z.string().describe('`ok`, or `not listening`: live updates from other nodes would not arrive.'),
+    draining: z.string().describe('`ok`, or draining: this node is shutting down.'),
+  }),
+};
+/** GET /readyz's answers: ready (200), or not, naming why (503). */
+export const readyOut = z.object({ status: z.literal('ready'), ready: z.literal(true), ...readinessShape, failed: readinessShape.failed.max(0) });
+export const notReadyOut = z.object({ status: z.literal('not ready'), ready: z.literal(false), ...readinessShape, failed: readinessShape.failed.min(1) });

@@ -26,7 +26,6 @@ const NOT_IN_API = [
   'GET /*', // the static assets under /assets/, as the router prints them
   'GET /brand-:hash.css',
   'GET /favicon.ico',
-  'GET /healthz', // for balancers (docs/operations.md), not integrators
   'GET /docs/api',
   'GET /docs/api/:file',
   'GET /embed.js',
@@ -37,7 +36,6 @@ const NOT_IN_API = [
   'GET /media/:hash/:file',
   'GET /newsroom',
   'GET /newsroom/*',
-  'GET /readyz',
   'GET /robots.txt',
   'GET /sitemap.xml',
   'POST /newsroom/login',
@@ -138,6 +136,10 @@ describeEachStore('the OpenAPI document against real answers', (kind) => {
 
     const ok: Call[] = [
       { route: 'GET /api/v1/openapi.json', path: '/api/v1/openapi.json', as: 'nobody', status: 200 },
+      // Monitoring's calls: no credentials, and a token is not even read.
+      { route: 'GET /healthz', path: '/healthz', as: 'nobody', status: 200 },
+      { route: 'GET /readyz', path: '/readyz', as: 'nobody', status: 200 },
+      { route: 'GET /readyz', path: '/readyz', headers: { authorization: 'Bearer not-a-token' }, status: 200 },
       { route: 'GET /api/v1/me', path: '/api/v1/me', status: 200 },
       { route: 'GET /api/v1/brand', path: '/api/v1/brand', status: 200 },
       { route: 'GET /live/:slug/updates', path: `/live/${page}/updates?since=0`, as: 'nobody', status: 200 },
@@ -226,6 +228,13 @@ describeEachStore('the OpenAPI document against real answers', (kind) => {
       { route: 'POST /api/v1/tokens', path: '/api/v1/tokens', json: { name: '' }, status: 400 },
     ];
     for (const c of bad) await send(c);
+    // A draining node is not ready: the 503 is the document's too.
+    s.app.node.draining = true;
+    try {
+      await send({ route: 'GET /readyz', path: '/readyz', as: 'nobody', status: 503 });
+    } finally {
+      s.app.node.draining = false;
+    }
 
     // For every operation: a bad bearer token (401; readers' URLs take no credentials at all), and a
     // malformed body or an unknown id (4xx, whichever the route checks first).

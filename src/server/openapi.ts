@@ -19,6 +19,8 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Codes any route may answer with; the rest come from what a route declares. */
 function sharedErrors(route: DocumentedRoute): ErrorCode[] {
+  // Routes without an action (/healthz, /readyz) read no credentials at all: a balancer sends none.
+  if (!route.action) return [];
   const codes: ErrorCode[] = ['unauthenticated']; // a bad bearer token, even where none is needed
   const role = route.action ? ACTIONS[route.action] : 'anyone';
   if (role !== 'anyone') codes.push('forbidden');
@@ -142,6 +144,8 @@ function responses(route: DocumentedRoute, schemas: SchemaSet): Json {
   if (response.schema) ok.content = { [response.contentType ?? 'application/json']: { schema: schemas.convert(response.schema, 'output') } };
   else if (response.contentType) ok.content = { [response.contentType]: { schema: { type: 'string' } } };
   const out: Json = { [status]: ok };
+  for (const other of route.doc.otherResponses ?? [])
+    out[String(other.status)] = { description: other.description, headers: { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } }, content: { 'application/json': { schema: schemas.convert(other.schema, 'output') } } };
   const byStatus = new Map<number, string[]>();
   for (const code of new Set([...sharedErrors(route), ...(route.doc.errors ?? [])])) {
     const s = ERROR_CODES[code][0];
@@ -158,6 +162,7 @@ function responses(route: DocumentedRoute, schemas: SchemaSet): Json {
 }
 
 function security(route: DocumentedRoute): Json[] {
+  if (!route.action) return [{}]; // no credentials read (the health checks)
   const role = route.action ? ACTIONS[route.action] : 'anyone';
   const cookie = WRITE_METHODS.has(route.method) ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] };
   return role === 'anyone' ? [{}, { bearerAuth: [] }, cookie] : [{ bearerAuth: [] }, cookie];

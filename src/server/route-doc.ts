@@ -30,6 +30,8 @@ export interface RouteDoc {
   multipart?: z.ZodType;
   /** The success answer; `schema` absent means no body (204) or `contentType`'s own. */
   response: { status?: 200 | 201 | 204; description?: string; schema?: z.ZodType; contentType?: string; headers?: ResponseHeader[] };
+  /** Answers besides success and the error codes, e.g. /readyz's 503 with the checks that failed. */
+  otherResponses?: { status: 503; description: string; schema: z.ZodType }[];
   /** Error codes this route's code answers with (the shared ones are added). */
   errors?: ErrorCode[];
 }

@@ -12,18 +12,42 @@ import SQLite from 'better-sqlite3';
 /** The database file in a data directory (as store.ts opens it). */
 export const sqliteFile = (dataDir: string) => join(dataDir, 'livepage.db');
 
+/** How far a copy has come, in database pages (a restarted copy starts again from 0). */
+export type CopyProgress = (done: number, total: number) => void;
+
+/**
+ * Steps of about 1% of the database (at least this many pages), so a terminal can show the
+ * copy moving; a copy restarted by a write in between finishes in one step (see below).
+ */
+const MIN_STEP_PAGES = 256;
+
+/**
+ * better-sqlite3's backup step callback: reports progress and sizes the next step. A write
+ * from another connection between steps restarts the copy (the pages left stop shrinking);
+ * then the rest goes in one step, which reads one snapshot while writers go on in WAL mode:
+ * stepping on would let a busy newsroom restart it for ever.
+ */
+function stepper(onProgress: CopyProgress): (info: { totalPages: number; remainingPages: number }) => number {
+  let left = Infinity;
+  let oneGo = false;
+  return ({ totalPages, remainingPages }) => {
+    if (remainingPages >= left) oneGo = true;
+    left = remainingPages;
+    onProgress(totalPages - remainingPages, totalPages);
+    return oneGo ? totalPages : Math.max(MIN_STEP_PAGES, Math.ceil(totalPages / 100));
+  };
+}
+
 /** Copies the data directory's database to `file` (written beside it, then renamed into place). */
-export async function backupSqlite(dataDir: string, file: string): Promise<{ bytes: number }> {
+export async function backupSqlite(dataDir: string, file: string, onProgress: CopyProgress = () => {}): Promise<{ bytes: number }> {
   const source = sqliteFile(dataDir);
   if (!existsSync(source)) throw new Error(`there is no livepage database in ${dataDir}.`);
   const db = new SQLite(source, { fileMustExist: true });
   const partial = `${file}.partial`;
   try {
     db.pragma('busy_timeout = 5000');
-    // After the first step, the rest in one: a write from another connection between steps
-    // restarts the copy, and a busy newsroom would restart it for ever. One step reads one
-    // snapshot; in WAL mode writers go on meanwhile.
-    const { totalPages } = await db.backup(partial, { progress: ({ totalPages: all }) => all });
+    const { totalPages } = await db.backup(partial, { progress: stepper(onProgress) });
+    onProgress(totalPages, totalPages);
     renameSync(partial, file);
     return { bytes: totalPages * (db.pragma('page_size', { simple: true }) as number) };
   } catch (err) {
@@ -39,7 +63,7 @@ export async function backupSqlite(dataDir: string, file: string): Promise<{ byt
  * file with livepage's tables, intact); an existing database is replaced only with
  * `force`, and only while no server uses it.
  */
-export async function restoreSqlite(file: string, dataDir: string, force: boolean): Promise<{ pages: number; posts: number }> {
+export async function restoreSqlite(file: string, dataDir: string, force: boolean, onProgress: CopyProgress = () => {}): Promise<{ pages: number; posts: number }> {
   if (!existsSync(file)) throw new Error(`cannot read ${file}: no such file`);
   const target = sqliteFile(dataDir);
   if (existsSync(target) && !force) throw new Error(`${target} exists: stop the server and add --force to replace it.`);
@@ -51,7 +75,8 @@ export async function restoreSqlite(file: string, dataDir: string, force: boolea
     };
     const partial = `${target}.restoring`;
     rmSync(partial, { force: true });
-    await backup.backup(partial);
+    const { totalPages } = await backup.backup(partial, { progress: stepper(onProgress) });
+    onProgress(totalPages, totalPages);
     for (const f of [`${target}-wal`, `${target}-shm`]) rmSync(f, { force: true }); // the old database's journal
     renameSync(partial, target);
     return counts;

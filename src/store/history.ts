@@ -1,4 +1,5 @@
 /** What happened to posts and pages: every post version (who, when) and the audit trail. */
+import type { AuditAction, AuditDetail, AuditEntry } from '../domain/audit.js';
 import type { VersionData } from '../domain/post-history.js';
 import type { Post } from '../domain/post.js';
 import type { ReadDb, WriteDb } from './store.js';
@@ -51,20 +52,11 @@ export async function listPostVersions(db: ReadDb, postId: string): Promise<Post
   }));
 }
 
-export type AuditAction = 'post.publish' | 'post.unpublish' | 'post.pin' | 'post.unpin' | 'page.end' | 'page.continue';
-
-export interface AuditEntry {
-  id: string;
-  action: AuditAction;
-  at: string;
-  by: { id: string; name: string } | null;
-  postId: string | null;
-  detail: Record<string, unknown>;
-}
+export type { AuditAction, AuditEntry };
 
 export async function insertAudit(
   db: WriteDb,
-  e: { id: string; pageId: string; userId: string | null; action: AuditAction; postId?: string | null; detail?: Record<string, unknown>; at: string },
+  e: { id: string; pageId: string; userId: string | null; action: AuditAction; postId?: string | null; detail?: AuditDetail; at: string },
 ): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -89,6 +81,6 @@ export async function listAudit(db: ReadDb, pageId: string, limit = 500): Promis
     at: r.created_at,
     by: r.user_id ? { id: r.user_id, name: r.name ?? '' } : null,
     postId: r.post_id,
-    detail: JSON.parse(r.detail) as Record<string, unknown>,
+    detail: JSON.parse(r.detail) as AuditDetail,
   }));
 }

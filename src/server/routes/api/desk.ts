@@ -14,10 +14,10 @@ import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { postIdParam, slugParam } from '../params.js';
-import { pageJson, postJson, userJson } from '../../../domain/api-json.js';
+import { activityJson, deskJson, pageJson, postJson, savedContributorJson, userJson } from '../../../domain/api-json.js';
 import { readDesk, type DeskList } from '../../../commands/readDesk.js';
 import type { Post } from '../../../domain/post.js';
-import { activityOut, deskOut, pageOut, userOut } from '../../../domain/api-schemas.js';
+import { activityOut, deskOut, pageOut, savedContributorOut, userOut } from '../../../domain/api-schemas.js';
 import { idPath, slugPath } from './doc-params.js';
 import { slugSchema } from '../../../domain/page.js';
 
@@ -54,13 +54,11 @@ export async function deskRoutes(app: FastifyInstance, { store, config, reader, 
     const shown = parse(shownSchema, (req.query as { shown?: unknown }).shown ?? '');
     const at = new Date(); // the desk's live stream picks up from here (?since=at)
     const [desk, me] = await Promise.all([readDesk(store, actor, slug, at, shown), findUserById(db, actor.id)]);
-    const post = (p: Post) => postJson(p, desk.page.seq, url, slug, actor);
-    const lists = Object.fromEntries(Object.entries(desk.lists).map(([status, l]) => [status, { ...l, posts: l.posts.map(post) }]));
-    return { ...desk, me, at: at.toISOString(), seq: desk.page.seq, page: pageJson(desk.page, url), lists };
+    return deskJson({ ...desk, at, me }, (p: Post) => postJson(p, desk.page.seq, url, slug, actor), url);
   });
 
   app.get('/api/v1/pages/:slug/activity', { config: { action: 'desk.use', doc: { tag, summary: 'Readers now and who is editing', params: slugPath, response: { schema: activityOut }, errors: ['page_not_found'] } } }, async (req) => {
-    return pageActivity(db, slugParam(req.params), new Date());
+    return activityJson(await pageActivity(db, slugParam(req.params), new Date()));
   });
 
   app.put('/api/v1/posts/:id/presence', { config: { action: 'desk.use', doc: { tag, summary: 'Say I am (or stopped) editing a post', params: idPath, body: presenceBody, response: { status: 204, description: 'Noted.' }, errors: ['post_not_found'] } } }, async (req, reply) => {
@@ -70,8 +68,8 @@ export async function deskRoutes(app: FastifyInstance, { store, config, reader, 
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/contributors', { config: { action: 'desk.use', doc: { tag, summary: 'Contributors named on posts', response: { schema: z.object({ contributors: z.array(z.object({ name: z.string(), role: z.string().optional() })) }) } } } }, async () => {
-    return { contributors: await listContributors(db) };
+  app.get('/api/v1/contributors', { config: { action: 'desk.use', doc: { tag, summary: 'Contributors named on posts', response: { schema: z.object({ contributors: z.array(savedContributorOut) }) } } } }, async () => {
+    return { contributors: (await listContributors(db)).map(savedContributorJson) };
   });
 
   // A preview rendered by the reader page's own renderer, in the page's zone when named.

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requirePage, requirePost } from '../../../commands/load.js';
 import { restorePost } from '../../../commands/restorePost.js';
-import { postJson } from '../../../domain/api-json.js';
+import { auditEntryJson, postJson, postVersionJson } from '../../../domain/api-json.js';
 import { notFound } from '../../../domain/errors.js';
 import { changedFields } from '../../../domain/post-history.js';
 import { can } from '../../../domain/policy.js';
@@ -28,7 +28,7 @@ export async function historyRoutes(app: FastifyInstance, { commands, store, con
     const { post } = await requirePost(db, postIdParam(req.params));
     if (!can(actor, 'post.read', post)) throw notFound('post', 'There is no such post.');
     const versions = await listPostVersions(db, post.id);
-    const described = versions.map((v, i) => ({ ...v, changed: changedFields(versions[i - 1]?.data ?? null, v.data) }));
+    const described = versions.map((v, i) => postVersionJson(v, changedFields(versions[i - 1]?.data ?? null, v.data)));
     return { postId: post.id, version: post.version, versions: described.reverse() };
   });
 
@@ -42,6 +42,6 @@ export async function historyRoutes(app: FastifyInstance, { commands, store, con
 
   app.get('/api/v1/pages/:slug/audit', { config: { action: 'audit.read', doc: { tag: 'Pages', summary: 'A page’s audit trail', params: slugPath, response: { schema: auditOut }, errors: ['page_not_found'] } } }, async (req) => {
     const page = await requirePage(db, slugParam(req.params));
-    return { page: page.slug, entries: await listAudit(db, page.id) };
+    return { page: page.slug, entries: (await listAudit(db, page.id)).map(auditEntryJson) };
   });
 }

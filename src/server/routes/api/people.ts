@@ -9,12 +9,12 @@ import { notFound } from '../../../domain/errors.js';
 import { text } from '../../../domain/schema-helpers.js';
 import { authorize, can } from '../../../domain/policy.js';
 import { bylineSchema, ROLES, userCreateSchema } from '../../../domain/user.js';
-import { userJson } from '../../../domain/api-json.js';
+import { teamBylineJson, userJson } from '../../../domain/api-json.js';
 import { findUserById, listBylines, listTokens, listUsers } from '../../../store/users.js';
 import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
-import { bylineOut, tokenOut, userOut } from '../../../domain/api-schemas.js';
+import { teamBylineOut, tokenOut, userOut } from '../../../domain/api-schemas.js';
 import { idPath } from './doc-params.js';
 
 const userAddSchema = userCreateSchema.extend({ password: z.string().min(1).max(1000).optional() });
@@ -50,15 +50,15 @@ export async function peopleRoutes(app: FastifyInstance, { commands, store }: Ap
     return { user: userJson(await changeUser(commands, actor, idParam(req.params), parse(userChangeSchema, req.body))) };
   });
 
-  app.patch('/api/v1/users/:id/byline', { config: { action: 'byline.edit', doc: { tag, summary: 'Change a byline', description: 'One’s own, or anyone’s for admins.', params: idPath, body: bylineSchema, response: { schema: z.object({ user: z.looseObject({ byline: bylineOut }) }) }, errors: ['item_not_found', 'user_not_found'] } } }, async (req) => {
+  app.patch('/api/v1/users/:id/byline', { config: { action: 'byline.edit', doc: { tag, summary: 'Change a byline', description: 'One’s own, or anyone’s for admins.', params: idPath, body: bylineSchema, response: { schema: z.object({ user: userOut }) }, errors: ['item_not_found', 'user_not_found'] } } }, async (req) => {
     const actor = callerOf(req);
     const id = idParam(req.params);
     authorize(actor, 'byline.edit', { userId: id }); // before the body: another's byline is no business of a non-admin
     return { user: userJson(await changeByline(commands, actor, id, parse(bylineSchema, req.body))) };
   });
 
-  app.get('/api/v1/bylines', { config: { action: 'desk.use', doc: { tag, summary: 'Everyone’s byline', response: { schema: z.object({ bylines: z.array(bylineOut.extend({ userId: z.string() })) }) } } } }, async () => {
-    return { bylines: await listBylines(db) };
+  app.get('/api/v1/bylines', { config: { action: 'desk.use', doc: { tag, summary: 'Everyone’s byline', response: { schema: z.object({ bylines: z.array(teamBylineOut) }) } } } }, async () => {
+    return { bylines: (await listBylines(db)).map(teamBylineJson) };
   });
 
   app.get('/api/v1/tokens', { config: { action: 'token.list', doc: { tag: 'Tokens', summary: 'List tokens', description: 'One’s own; admins see everyone’s.', response: { schema: z.object({ tokens: z.array(tokenOut) }) } } } }, async (req) => {

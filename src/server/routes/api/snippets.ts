@@ -13,6 +13,7 @@ import { slugParam } from '../params.js';
 import { z } from 'zod';
 import { slugSchema } from '../../../domain/page.js';
 import { snippetOut } from '../../../domain/api-schemas.js';
+import { snippetJson } from '../../../domain/api-json.js';
 import { idPath } from './doc-params.js';
 
 const tag = 'Snippets';
@@ -30,15 +31,15 @@ export async function snippetRoutes(app: FastifyInstance, { commands, store }: A
   app.get('/api/v1/snippets', { config: { action: 'desk.use', doc: { tag, summary: 'List snippets', query: z.object({ page: slugSchema.optional().describe('Also this page’s snippets.') }), response: { schema: z.object({ snippets: z.array(snippetOut) }) }, errors: ['page_not_found'] } } }, async (req) => {
     const slug = (req.query as { page?: unknown }).page;
     const page = slug === undefined ? undefined : await requirePage(db, slugParam({ slug }));
-    return { snippets: await listSnippets(db, page?.id) };
+    return { snippets: (await listSnippets(db, page?.id)).map(snippetJson) };
   });
 
   app.post('/api/v1/snippets', { config: { action: 'snippet.manage', doc: { tag, summary: 'Create a snippet', body: snippetCreateSchema, response: { status: 201, schema: snippetOut }, errors: ['page_not_found'] } } }, async (req, reply) => {
-    return reply.status(201).send(await createSnippet(commands, callerOf(req), parse(snippetCreateSchema, req.body)));
+    return reply.status(201).send(snippetJson(await createSnippet(commands, callerOf(req), parse(snippetCreateSchema, req.body))));
   });
 
   app.patch('/api/v1/snippets/:id', { config: { action: 'snippet.manage', doc: { tag, summary: 'Change a snippet', params: idPath, body: snippetPatchSchema, response: { schema: snippetOut }, errors: ['snippet_not_found'] } } }, async (req) => {
-    return changeSnippet(commands, snippetId(req.params), parse(snippetPatchSchema, req.body));
+    return snippetJson(await changeSnippet(commands, snippetId(req.params), parse(snippetPatchSchema, req.body)));
   });
 
   app.delete('/api/v1/snippets/:id', { config: { action: 'snippet.manage', doc: { tag, summary: 'Delete a snippet', params: idPath, response: { status: 204, description: 'Deleted.' }, errors: ['snippet_not_found'] } } }, async (req, reply) => {
