@@ -5,11 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage, aPost } from '../src/test/fixtures.js';
+import { aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { postLogin } from '../src/test/sign-in.js';
 import { describeBrowser } from './browser.js';
-import { body, card, fillScheduled, journalist, openDesk, type Journalist, openOptions, axeViolations } from './newsroom-helpers.js';
+import { axeViolations, body, card, createPage, fillScheduled, journalist, LAPTOP, openDesk, openOptions, type Journalist } from './newsroom-helpers.js';
 
 const SLUG = 'floods';
 const TITLE = 'Storm coverage floods';
@@ -22,9 +22,9 @@ describeBrowser('the newsroom for admins, and the page around the posts', () => 
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
+    await createPage(s, SLUG);
     expect((await s.api(`/api/v1/pages/${SLUG}/posts`, { method: 'POST', as: 'editor', json: aPost('Rivers rising') })).status).toBe(201);
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('shelters', { title: 'Shelters and rest centres' }) })).status).toBe(201);
+    await createPage(s, 'shelters', { title: 'Shelters and rest centres' });
     admin = await journalist(s.url, 'admin@example.test');
     reader = await admin.browser.newPage();
     await reader.goto(`${s.url}/live/${SLUG}`);
@@ -50,7 +50,7 @@ describeBrowser('the newsroom for admins, and the page around the posts', () => 
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.setViewportSize(LAPTOP);
   }, 60_000);
 
   it('pins a post and takes one down; the reader page follows', async () => {

@@ -4,17 +4,16 @@
  * page shows the brand.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { journalist, type Journalist } from './newsroom-helpers.js';
+import { createPage, journalist, type Journalist } from './newsroom-helpers.js';
 
 describeBrowser('the newsroom brand page', () => {
   let s: TestServer;
   let admin: Journalist;
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('branded') });
+    await createPage(s, 'branded');
     admin = await journalist(s.url, 'admin@example.test');
   }, 120_000);
   afterAll(async () => {

@@ -6,10 +6,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage, aPost } from '../src/test/fixtures.js';
+import { aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, card, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+import { body, card, createPage, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
 
 const SLUG = 'bridge';
 const TITLE = 'Storm coverage bridge';
@@ -24,7 +24,7 @@ describeBrowser('the newsroom, several journalists at once', () => {
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
+    await createPage(s, SLUG);
     expect((await s.api(`/api/v1/pages/${SLUG}/posts`, { method: 'POST', as: 'editor', json: aPost('Bridge closed') })).status).toBe(201);
     [editor, admin, contributor] = await Promise.all([
       journalist(s.url, 'editor@example.test'),

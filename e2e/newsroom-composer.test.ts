@@ -7,10 +7,10 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage, aPost } from '../src/test/fixtures.js';
+import { aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, card, fillScheduled, journalist, openDesk, type Journalist, openOptions } from './newsroom-helpers.js';
+import { body, card, createPage, fillScheduled, journalist, openDesk, openOptions, postByTitle, type Journalist } from './newsroom-helpers.js';
 
 const SLUG = 'estuary';
 const TITLE = 'Storm coverage estuary';
@@ -22,7 +22,7 @@ describeBrowser('the newsroom composer in a real browser', () => {
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
+    await createPage(s, SLUG);
     expect((await s.api(`/api/v1/pages/${SLUG}/posts`, { method: 'POST', as: 'editor', json: aPost('Sea wall holds', { pinned: true }) })).status).toBe(201);
     expect((await s.api(`/api/v1/pages/${SLUG}/posts`, { method: 'POST', as: 'editor', json: aPost('Ferries resume') })).status).toBe(201);
     desk = await journalist(s.url, 'editor@example.test');
@@ -35,8 +35,7 @@ describeBrowser('the newsroom composer in a real browser', () => {
 
   const stored = async (title: string) => {
     for (const status of ['published', 'scheduled', 'draft']) {
-      const { posts } = await (await s.api(`/api/v1/pages/${SLUG}/posts?status=${status}`, { as: 'editor' })).json();
-      const found = posts.find((p: { title: string }) => p.title === title);
+      const found = await postByTitle(s, SLUG, title, status);
       if (found) return found;
     }
     return undefined;

@@ -5,10 +5,10 @@
  * longer than the API's first 20, and taken-down posts put back.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage, aPost } from '../src/test/fixtures.js';
+import { aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, card, journalist, openDesk, signIn, type Journalist } from './newsroom-helpers.js';
+import { body, card, createPage, journalist, openDesk, signIn, type Journalist } from './newsroom-helpers.js';
 
 const SLUG = 'pier';
 const TITLE = 'Storm coverage pier';
@@ -25,7 +25,7 @@ describeBrowser('the newsroom desk: edits kept, sign-out, long lists, taken-down
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
+    await createPage(s, SLUG);
     desk = await journalist(s.url, 'editor@example.test');
   }, 120_000);
   afterAll(async () => {

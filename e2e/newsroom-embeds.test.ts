@@ -7,11 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage } from '../src/test/fixtures.js';
 import { startFakeProviders, type FakeProviders } from '../src/test/embed-providers.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+import { body, createPage, journalist, openDesk, PHONE, postByTitle, type Journalist } from './newsroom-helpers.js';
 
 const SLUG = 'flood';
 const TITLE = 'Storm coverage flood';
@@ -25,9 +24,8 @@ describeBrowser('embeds in the newsroom, at phone size', () => {
   beforeAll(async () => {
     p = await startFakeProviders();
     s = await startTestServer('sqlite', { media: { isAllowedAddress: (a) => a === '127.0.0.1' }, embeds: { registry: p.registry, timeoutMs: 2_000 } });
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
-    desk = await journalist(s.url, 'editor@example.test');
-    await desk.page.setViewportSize({ width: 390, height: 844 });
+    await createPage(s, SLUG);
+    desk = await journalist(s.url, 'editor@example.test', PHONE);
     desk.page.on('request', (r) => requests.push(r.url()));
     await openDesk(desk.page, TITLE);
   }, 120_000);
@@ -43,10 +41,7 @@ describeBrowser('embeds in the newsroom, at phone size', () => {
       data.setData('text/plain', t);
       document.querySelector('#nr-new-body .ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, text);
-  const stored = async (title: string) => {
-    const { posts } = await (await s.api(`/api/v1/pages/${SLUG}/posts?status=published`, { as: 'editor' })).json();
-    return posts.find((x: { title: string }) => x.title === title) as { body: Array<Record<string, unknown>> } | undefined;
-  };
+  const stored = async (title: string) => (await postByTitle(s, SLUG, title)) as { body: Array<Record<string, unknown>> } | undefined;
 
   it('a pasted address on its own line: loading, then the card; a caption; published with its card', async () => {
     const { page } = desk;

@@ -5,6 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { aPage } from '../src/test/fixtures.js';
+import type { TestServer } from '../src/test/server.js';
 import { launchBrowser } from './browser.js';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
@@ -50,13 +53,30 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByRole('heading', { level: 1, name: 'Live pages' }).waitFor({ timeout: 30_000 });
 }
 
-export async function journalist(baseUrl: string, email: string): Promise<Journalist> {
+/** The screens the desk is tried on: a phone held upright, and a laptop. */
+export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1280, height: 900 };
+
+/** A journalist signed in in their own Chromium, on a screen of `viewport` (Chromium's default without). */
+export async function journalist(baseUrl: string, email: string, viewport?: { width: number; height: number }): Promise<Journalist> {
   const browser = await launchBrowser();
   const page = browser.pages()[0] ?? (await browser.newPage());
+  if (viewport) await page.setViewportSize(viewport);
   const errors: string[] = [];
   recordErrors(page, errors);
   await signIn(page, baseUrl, email);
   return { browser, page, errors, close: () => browser.close() };
+}
+
+/** Creates a live page through the API, as an editor would (the fixture's page, `extra` over it). */
+export async function createPage(s: TestServer, slug: string, extra?: Record<string, unknown>): Promise<void> {
+  expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(slug, extra) })).status).toBe(201);
+}
+
+/** A post of the page as the API presents it, found by its title among the posts of `status`. */
+export async function postByTitle(s: TestServer, slug: string, title: string, status = 'published') {
+  const { posts } = await (await s.api(`/api/v1/pages/${slug}/posts?status=${status}`, { as: 'editor' })).json();
+  return posts.find((p: { title: string }) => p.title === title);
 }
 
 /** Opens a page's desk from the page list, by the link named with its title. */
@@ -72,7 +92,6 @@ export const body = (page: Page) => page.getByRole('textbox', { name: 'Body' }).
 
 /** A post's card on the desk, found by its title. */
 export const card = (page: Page, title: string) => page.locator('article.nr-post', { has: page.getByRole('heading', { name: title, exact: true }) });
-
 
 /** Unfolds every composer's options row (label, contributors, key event, pin, schedule) on the page. */
 export async function openOptions(page: Page): Promise<void> {

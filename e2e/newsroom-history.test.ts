@@ -5,10 +5,10 @@
  * reader would; axe finds nothing on the views this adds.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage, aPost } from '../src/test/fixtures.js';
+import { aPost } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { axeViolations, card, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+import { axeViolations, card, createPage, journalist, LAPTOP, openDesk, PHONE, type Journalist } from './newsroom-helpers.js';
 
 describeBrowser('history, corrections and continuing coverage on the desk', () => {
   let s: TestServer;
@@ -17,13 +17,12 @@ describeBrowser('history, corrections and continuing coverage on the desk', () =
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('dam', { featuredMedia: { type: 'image', src: 'https://images.example.org/dam.jpg', alt: 'The dam at dawn' } }) });
+    await createPage(s, 'dam', { featuredMedia: { type: 'image', src: 'https://images.example.org/dam.jpg', alt: 'The dam at dawn' } });
     const post = await (await s.api('/api/v1/pages/dam/posts', { method: 'POST', as: 'editor', json: aPost('Dam level rising', { pinned: true }) })).json();
     postId = post.id;
     await s.api(`/api/v1/posts/${postId}`, { method: 'PATCH', as: 'editor', headers: { 'if-match': '"1"' }, json: { title: 'Dam level rising fast' } });
     await s.api(`/api/v1/posts/${postId}`, { method: 'PATCH', as: 'editor', headers: { 'if-match': '"2"' }, json: { title: 'Dam level falling' } });
-    desk = await journalist(s.url, 'editor@example.test');
-    await desk.page.setViewportSize({ width: 1280, height: 900 });
+    desk = await journalist(s.url, 'editor@example.test', LAPTOP);
     await openDesk(desk.page, 'Storm coverage dam');
   }, 120_000);
   afterAll(async () => {
@@ -59,7 +58,7 @@ describeBrowser('history, corrections and continuing coverage on the desk', () =
 
   it('continues the coverage on a new page in one step, and both pages read right', async () => {
     const { page } = desk;
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await page.locator('details.nr-panel', { hasText: 'Page settings' }).locator('summary').click();
     const form = page.getByRole('group', { name: 'Continue on a new page' });
     await form.getByLabel('Title of the new page').fill('Dam: day two');

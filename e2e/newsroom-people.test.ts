@@ -3,16 +3,17 @@
  * a contributor edits their own byline (name, role line, a photo uploaded through the
  * media pipeline) and their next post carries it to the reader page with its photo; an
  * admin edits a colleague's byline and reads a page's audit trail; an image uploaded in
- * the desk keeps which picture it is and its colour (mediaId, color) through two edits.
+ * the desk keeps which picture it is and its colour (mediaId, color) through two edits,
+ * and an edit's typed words go where the caret is even when the browser reports its move late.
  * axe-core finds nothing on each view.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage, aPost } from '../src/test/fixtures.js';
+import { aPost } from '../src/test/fixtures.js';
 import { phoneJpeg } from '../src/test/images.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { axeViolations, body, card, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+import { axeViolations, body, card, createPage, journalist, LAPTOP, openDesk, PHONE, postByTitle, type Journalist } from './newsroom-helpers.js';
 
 const SLUG = 'ferry';
 const TITLE = 'Storm coverage ferry';
@@ -25,12 +26,10 @@ describeBrowser('bylines, the audit trail and pictures through edits', () => {
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
+    await createPage(s, SLUG);
     photo = await phoneJpeg(600, 600, 1);
-    contributor = await journalist(s.url, 'contributor@example.test');
-    await contributor.page.setViewportSize({ width: 390, height: 844 });
-    admin = await journalist(s.url, 'admin@example.test');
-    await admin.page.setViewportSize({ width: 1280, height: 900 });
+    contributor = await journalist(s.url, 'contributor@example.test', PHONE);
+    admin = await journalist(s.url, 'admin@example.test', LAPTOP);
   }, 120_000);
   afterAll(async () => {
     await contributor?.close();
@@ -38,10 +37,7 @@ describeBrowser('bylines, the audit trail and pictures through edits', () => {
     await s?.close();
   });
 
-  const published = async (title: string) => {
-    const { posts } = await (await s.api(`/api/v1/pages/${SLUG}/posts?status=published`, { as: 'editor' })).json();
-    return posts.find((p: { title: string }) => p.title === title);
-  };
+  const published = (title: string) => postByTitle(s, SLUG, title);
 
   it('a contributor sets their own byline with a photo; their next post carries it to readers', async () => {
     const { page } = contributor;
@@ -114,12 +110,9 @@ describeBrowser('bylines, the audit trail and pictures through edits', () => {
     expect(await axeViolations(page)).toEqual([]);
     // Editors do not see it: the API refuses them too.
     expect((await s.api(`/api/v1/pages/${SLUG}/audit`, { as: 'editor' })).status).toBe(403);
-    // Closed again: with it open, the next test's second edit lost its typed words (a known
-    // bug, found at the end of a session and not yet fixed: docs/performance.md, the desk).
-    await panel.locator('summary').click();
   }, 60_000);
 
-  it('an image uploaded in the desk keeps its mediaId and colour through an edit', async () => {
+  it('an image uploaded in the desk keeps its mediaId and colour through two edits', async () => {
     const { page } = admin;
     await page.goto(`${s.url}/newsroom/pages/${SLUG}`);
     await page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor();
@@ -138,25 +131,51 @@ describeBrowser('bylines, the audit trail and pictures through edits', () => {
       color: expect.stringMatching(/^#[0-9a-f]{6}$/),
     });
     const first = (await published('Queue at the terminal')).body[1];
-    // One edit: a second edit opened right after the first save loses its typed words in full
-    // runs (a known desk bug, docs/performance.md "The desk with 500 posts"; not yet fixed).
-    for (const words of ['The queue is moving.']) {
+    for (const words of ['The queue is moving.', 'Boarding has started.']) {
       await editPost(page, 'Queue at the terminal', words);
       await expect.poll(async () => (await published('Queue at the terminal'))?.body?.at(-1)?.text, { timeout: 15_000 }).toBe(words);
       expect((await published('Queue at the terminal')).body[1]).toEqual(first);
     }
   }, 120_000);
+
+  it('an edit right after a save, with the audit trail open, keeps what is typed where it is typed', async () => {
+    // Found as typed words going astray on the second of two quick edits (always with this
+    // panel open, sometimes in full runs): Enter was pressed before the browser had told the
+    // editor that Ctrl+End moved the caret, so the new paragraph went in where the caret had
+    // been clicked. Holding the browser's own `selectionchange` back makes that order certain.
+    const { page } = admin;
+    await page.goto(`${s.url}/newsroom/pages/${SLUG}`);
+    await page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor();
+    await page.locator('#nr-panel-audit summary').click();
+    await page.locator('#nr-panel-audit .nr-audit__list li').first().waitFor();
+    const before = (await published('Queue at the terminal')).body;
+    await editPost(page, 'Queue at the terminal', 'The gates are open.', { lateCaret: true });
+    await expect.poll(async () => (await published('Queue at the terminal'))?.body?.at(-1)?.text, { timeout: 15_000 }).toBe('The gates are open.');
+    expect((await published('Queue at the terminal')).body.slice(0, -1)).toEqual(before);
+    expect(admin.errors).toEqual([]);
+  }, 60_000);
 });
 
-/** Edits a post in place on the desk: a paragraph added at the end of the body, then Save changes. */
-async function editPost(page: Page, title: string, words: string): Promise<void> {
+/**
+ * Edits a post in place on the desk: a paragraph added at the end of the body, then Save
+ * changes. `lateCaret`: the browser's `selectionchange` for Ctrl+End arrives only after Enter
+ * (as on a busy main thread, or with keys pressed in quick succession).
+ */
+async function editPost(page: Page, title: string, words: string, { lateCaret = false } = {}): Promise<void> {
   await card(page, title).getByRole('button', { name: 'Edit' }).click();
   const form = page.getByRole('group', { name: `Editing “${title}”` });
   const editor = form.getByRole('textbox', { name: 'Body' });
   await editor.locator('p').first().click();
   await expect.poll(() => editor.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
+  if (lateCaret)
+    await page.evaluate(() => {
+      const hold = (e: Event) => e.isTrusted && e.stopImmediatePropagation();
+      window.addEventListener('selectionchange', hold, true);
+      (window as unknown as { releaseCaret: () => void }).releaseCaret = () => window.removeEventListener('selectionchange', hold, true);
+    });
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
+  if (lateCaret) await page.evaluate(() => (window as unknown as { releaseCaret: () => void }).releaseCaret());
   await page.keyboard.type(words);
   await expect.poll(() => editor.locator('p').last().textContent()).toBe(words);
   await form.getByRole('button', { name: 'Save changes' }).click();

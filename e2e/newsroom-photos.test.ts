@@ -9,11 +9,10 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage } from '../src/test/fixtures.js';
 import { phoneJpeg, smallImage } from '../src/test/images.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, journalist, openDesk, type Journalist, axeViolations } from './newsroom-helpers.js';
+import { axeViolations, body, createPage, journalist, openDesk, PHONE, postByTitle, type Journalist } from './newsroom-helpers.js';
 
 const SLUG = 'quake';
 const TITLE = 'Storm coverage quake';
@@ -39,10 +38,9 @@ describeBrowser('photos in the newsroom, at phone size', () => {
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(SLUG) })).status).toBe(201);
+    await createPage(s, SLUG);
     photo = await phoneJpeg(1200, 900);
-    desk = await journalist(s.url, 'editor@example.test');
-    await desk.page.setViewportSize({ width: 390, height: 844 });
+    desk = await journalist(s.url, 'editor@example.test', PHONE);
     await openDesk(desk.page, TITLE);
   }, 120_000);
   afterAll(async () => {
@@ -50,10 +48,7 @@ describeBrowser('photos in the newsroom, at phone size', () => {
     await s?.close();
   });
 
-  const stored = async (title: string) => {
-    const { posts } = await (await s.api(`/api/v1/pages/${SLUG}/posts?status=published`, { as: 'editor' })).json();
-    return posts.find((p: { title: string }) => p.title === title);
-  };
+  const stored = (title: string) => postByTitle(s, SLUG, title);
   const photoGroup = (page: Page, n: number) => page.getByRole('group', { name: `Photo ${n}`, exact: true });
   const editorImages = (page: Page) => body(page).locator('figure[data-media="image"] img');
   const startPost = async (page: Page, title: string, words: string) => {

@@ -8,10 +8,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aPage } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, journalist, openDesk, openOptions, type Journalist } from './newsroom-helpers.js';
+import { body, createPage, journalist, LAPTOP, openDesk, openOptions, PHONE, type Journalist } from './newsroom-helpers.js';
 
 /** True when the element's centre is on screen and is the element itself (nothing covers it). */
 const visibleAndOnTop = (page: Page, selector: string) =>
@@ -30,10 +29,9 @@ describeBrowser('composer polish', () => {
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('polish', { summary: [], timeZone: 'America/New_York', locale: 'en-GB' }) })).status).toBe(201);
-    expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('us-desk', { timeZone: 'America/Los_Angeles', locale: 'en-US' }) })).status).toBe(201);
-    desk = await journalist(s.url, 'editor@example.test');
-    await desk.page.setViewportSize({ width: 390, height: 844 });
+    await createPage(s, 'polish', { summary: [], timeZone: 'America/New_York', locale: 'en-GB' });
+    await createPage(s, 'us-desk', { timeZone: 'America/Los_Angeles', locale: 'en-US' });
+    desk = await journalist(s.url, 'editor@example.test', PHONE);
     await openDesk(desk.page, 'Storm coverage polish');
   }, 120_000);
   afterAll(async () => {
@@ -152,7 +150,7 @@ describeBrowser('composer polish', () => {
 
   it('the toolbar is one Tab stop with arrow keys inside; the shortcuts are listed', async () => {
     const { page } = desk;
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.setViewportSize(LAPTOP);
     await page.getByLabel('Title').first().focus();
     await page.keyboard.press('Tab');
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName);

@@ -7,10 +7,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPost } from '../src/commands/createPost.js';
-import { aPage } from '../src/test/fixtures.js';
 import { startTestServer, type TestServer } from '../src/test/server.js';
 import { describeBrowser } from './browser.js';
-import { body, journalist, openDesk, type Journalist } from './newsroom-helpers.js';
+import { body, createPage, journalist, LAPTOP, openDesk, PHONE, type Journalist } from './newsroom-helpers.js';
 
 const inView = async (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => {
@@ -25,13 +24,11 @@ describeBrowser('the desk at breaking-news speed', () => {
 
   beforeAll(async () => {
     s = await startTestServer('sqlite');
-    for (const slug of ['speed']) expect((await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage(slug) })).status).toBe(201);
+    await createPage(s, 'speed');
     const me = (await (await s.api('/api/v1/me', { as: 'editor' })).json()).user;
     await s.api(`/api/v1/users/${me.id}/byline`, { method: 'PATCH', as: 'editor', json: { role: 'Defence correspondent', photo: 'https://images.example.org/e.jpg' } });
-    phone = await journalist(s.url, 'editor@example.test');
-    await phone.page.setViewportSize({ width: 390, height: 844 });
-    laptop = await journalist(s.url, 'contributor@example.test');
-    await laptop.page.setViewportSize({ width: 1280, height: 900 });
+    phone = await journalist(s.url, 'editor@example.test', PHONE);
+    laptop = await journalist(s.url, 'contributor@example.test', LAPTOP);
   }, 120_000);
   afterAll(async () => {
     await phone?.close();
@@ -90,7 +87,7 @@ describeBrowser('the desk at breaking-news speed', () => {
   // How fast is for bench:desk (docs/performance.md); here, what keeps it fast: a busy
   // desk renders its first screens of posts, not all 500, and works at once.
   it('a desk with 500 posts renders the first 20 of each list and works at once', async () => {
-    await s.api('/api/v1/pages', { method: 'POST', as: 'editor', json: aPage('busy') });
+    await createPage(s, 'busy');
     const editor = { id: (await (await s.api('/api/v1/me', { as: 'editor' })).json()).user.id as string, role: 'editor' as const };
     for (let i = 0; i < 500; i++) await createPost(s.ctx, editor, 'busy', { title: `Update ${i}`, contributors: [], body: [{ type: 'paragraph', text: `Update number ${i}.` }], keyEvent: false, pinned: false, ...(i % 5 === 0 ? { status: 'draft' as const } : {}) });
     const { page } = laptop;
@@ -111,7 +108,7 @@ describeBrowser('the desk at breaking-news speed', () => {
   }, 120_000);
 
   it('two desks side by side see each other’s submissions and presence within a second', async () => {
-    await phone.page.setViewportSize({ width: 1280, height: 900 });
+    await phone.page.setViewportSize(LAPTOP);
     await phone.page.goto(`${s.url}/newsroom/pages/speed`);
     await phone.page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor();
     await laptop.page.goto(`${s.url}/newsroom/pages/speed`);

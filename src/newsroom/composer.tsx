@@ -7,23 +7,17 @@
  * (Ctrl/Cmd+Enter) and Publish asks before going live now. An open preview follows
  * the edits.
  */
-import type { Editor } from '@tiptap/core';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorsFromApi, GoLiveNow, LabelPicker, Preview, ScheduleField, Shortcuts, usePageZone, zonedTime, type Errors } from './composer-parts.js';
-import { Contributors } from './contributors.js';
-import { pendingFree, startUpload, type UploadTarget } from './image-uploads.js';
-import { loadEditorKit, type EditorKit } from './load-editor.js';
+import { errorsFromApi, GoLiveNow, Preview, Shortcuts, usePageZone, zonedTime, type Errors } from './composer-parts.js';
+import { ComposerActions, type ComposerAction } from './composer-actions.js';
+import { ComposerOptions } from './composer-options.js';
+import { pendingFree, type UploadTarget } from './image-uploads.js';
 import { PostImages, usePhotoErrors } from './post-images.js';
 import { checkFields, scheduledInstant, withTypedContributor, type PostAction, type PostFields, type TypedContributor } from './post-fields.js';
 import type { Contributor, Label } from './types.js';
-import { Checkbox, FieldError, FormError } from './ui.js';
-
-
-export interface ComposerAction {
-  action: PostAction;
-  label: string;
-}
+import { FieldError } from './ui.js';
+import { useBodyEditor } from './use-body-editor.js';
 
 export interface ComposerProps {
   /** Unique per composer on the page: element ids derive from it. */
@@ -73,15 +67,10 @@ export function Composer(props: ComposerProps) {
   const [preview, setPreview] = useState<{ html: string; stale: boolean } | null>(null);
   const [askNow, setAskNow] = useState(false);
   const [optionsOpen, setOptionsOpen] = useState(false);
-  const [editor, setEditor] = useState<Editor | null>(null);
-  const [kit, setKit] = useState<EditorKit | null>(null);
-  const [, setTick] = useState(0);
-  const [linkRequest, setLinkRequest] = useState(0);
   const zone = usePageZone();
-  const holder = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<Editor | null>(null);
   const mounted = useRef(true);
   const previewTimer = useRef<ReturnType<typeof setTimeout>>();
+  const { holder, editorRef, editor, kit, linkRequest } = useBodyEditor({ id, content: props.initial.doc, upload: props.upload, onChange: () => changed() });
 
   // The latest values, for callbacks registered once (the editor's events).
   const latest = useRef({ title, label, contributors, typed, keyEvent, pinned, scheduledFor, props, preview });
@@ -112,34 +101,13 @@ export function Composer(props: ComposerProps) {
     previewTimer.current = setTimeout(() => void showPreview(true), PREVIEW_SETTLE_MS);
   };
 
-  useEffect(() => {
-    let ed: Editor | null = null;
-    void loadEditorKit().then((k) => {
-      if (!mounted.current) return;
-      ed = k.createEditor({
-        element: holder.current!,
-        content: props.initial.doc,
-        labelledBy: `${id}-body-label`,
-        describedBy: `${id}-body-error`,
-        onLinkShortcut: () => setLinkRequest((n) => n + 1),
-        // Several dropped at one place: each goes in at that place, so the last is inserted first.
-        ...(props.upload ? { onImageFiles: (files: File[], at?: number) => (at === undefined ? files : [...files].reverse()).forEach((f) => editorRef.current && startUpload(editorRef.current, props.upload!, f, at)) } : {}),
-      });
-      editorRef.current = ed;
-      setKit(k);
-      setEditor(ed);
-      const rerender = () => setTick((n) => n + 1);
-      ed.on('transaction', rerender);
-      ed.on('update', () => changed());
-      changed(); // as on mount: anything typed in the title meanwhile is saved too
-    });
-    return () => {
+  useEffect(
+    () => () => {
       mounted.current = false;
       clearTimeout(previewTimer.current);
-      editorRef.current = null;
-      ed?.destroy();
-    };
-  }, []);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (editorRef.current) changed();
@@ -218,24 +186,6 @@ export function Composer(props: ComposerProps) {
     }
   }
 
-  // Rarely changed, so folded; the summary line says what is set, so nothing is hidden by surprise.
-  const optionsSummary =
-    [
-      contributors.length > 0 ? `By ${contributors.map((c) => c.name).join(', ')}` : 'No byline',
-      label && `Label: ${label}`,
-      keyEvent && 'Key event',
-      pinned && !timed && 'Pinned',
-      scheduledFor.trim() && `Scheduled ${zonedTime(scheduledInstant(scheduledFor), zone)}`,
-    ]
-      .filter(Boolean)
-      .join(' · ');
-  // A problem inside the fold opens it, so the message is seen.
-  useEffect(() => {
-    if (errors.contributors || errors.scheduledFor) setOptionsOpen(true);
-  }, [errors.contributors, errors.scheduledFor]);
-  const pinHint = timed
-    ? 'A scheduled post cannot be pinned: pin it once it is live.'
-    : ['Applies when you publish now; drafts and scheduled posts are not pinned.', props.pinNote].filter(Boolean).join(' ');
   return (
     <form
       class="nr-composer"
@@ -284,72 +234,44 @@ export function Composer(props: ComposerProps) {
         {editor && <PostImages editor={editor} idPrefix={id} errors={photos.errors} upload={props.upload} />}
       </div>
 
-      <details class="nr-composer__options" open={optionsOpen} onToggle={(e) => setOptionsOpen((e.currentTarget as HTMLDetailsElement).open)}>
-        <summary>
-          <span class="nr-composer__options-title">Options</span> <span class="nr-muted">{optionsSummary}</span>
-        </summary>
-      <div class="nr-composer__meta">
+      <ComposerOptions
+        id={id}
+        open={optionsOpen}
+        onOpen={setOptionsOpen}
+        label={label}
+        onLabel={setLabel}
+        contributors={contributors}
+        onContributors={setContributors}
+        typed={typed}
+        onTyped={setTyped}
+        savedContributors={props.savedContributors}
+        team={props.team ?? []}
+        keyEvent={keyEvent}
+        onKeyEvent={setKeyEvent}
+        pinned={pinned}
+        canPin={props.canPin}
+        onPinned={setPinned}
+        pinNote={props.pinNote}
+        scheduledFor={scheduledFor}
+        canSchedule={hasSchedule}
+        onScheduledFor={setScheduledFor}
+        timed={timed}
+        errors={errors}
+      >
         {props.options}
-        <LabelPicker id={`${id}-label`} value={label} onValue={setLabel} />
-        <Contributors
-          idPrefix={`${id}-contrib`}
-          value={contributors}
-          saved={props.savedContributors}
-          onChange={setContributors}
-          typed={typed}
-          onTyped={setTyped}
-          error={errors.contributors}
-          team={props.team ?? []}
-        />
-        <div class="nr-composer__toggles">
-          <Checkbox
-            id={`${id}-key`}
-            label="Key event"
-            checked={keyEvent}
-            onChecked={setKeyEvent}
-            hint="Listed among the page’s key events, and labelled Key event unless it has another label."
-          />
-          {props.canPin && <Checkbox id={`${id}-pin`} label="Pin to the top of the page" checked={pinned && !timed} disabled={timed} onChecked={setPinned} hint={pinHint} />}
-        </div>
-        {hasSchedule && <ScheduleField id={`${id}-when`} value={scheduledFor} onValue={setScheduledFor} error={errors.scheduledFor} />}
-      </div>
-      </details>
+      </ComposerOptions>
 
       {props.children}
-      {/* Sticky at the bottom of the screen while writing: Publish is always in reach, and what it did shows here. */}
-      <div class="nr-actions nr-composer__actions">
-        <FormError message={errors.form} />
-        {props.done && !errors.form && (
-          <p class="nr-composer__done">
-            {props.done.message}{' '}
-            {props.done.url && (
-              <a href={props.done.url} target="_blank" rel="noopener">
-                See it as readers do
-              </a>
-            )}
-          </p>
-        )}
-        {props.actions.map((a) => (
-          <button
-            key={a.action}
-            type="button"
-            class={`nr-button${a.action === primary ? ' nr-button--primary' : ''}`}
-            disabled={busy !== null}
-            aria-keyshortcuts={a.action === primary ? 'Control+Enter Meta+Enter' : undefined}
-            onClick={() => void run(a.action)}
-          >
-            {busy === a.action ? `${a.label}…` : a.label}
-          </button>
-        ))}
-        <button type="button" class="nr-button" onClick={() => void showPreview()}>
-          Preview
-        </button>
-        {props.onCancel && (
-          <button type="button" class="nr-button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <ComposerActions
+        actions={props.actions}
+        primary={primary}
+        busy={busy}
+        error={errors.form}
+        done={props.done}
+        onRun={(a) => void run(a)}
+        onPreview={() => void showPreview()}
+        onCancel={props.onCancel}
+      />
       {askNow && (
         <GoLiveNow
           when={zonedTime(scheduledInstant(scheduledFor), zone)}

@@ -29,3 +29,6 @@ export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
 export const MEDIA_URL = /^(https?:\/\/\S+|\/(?!\/)\S*)$/i;
 /** An embed: http(s) only. */
 export const HTTP_URL = /^https?:\/\/\S+$/i;
+
+/** What readers of an old page are told when "Continue on a new page" leaves the notice empty. */
+export const DEFAULT_CONTINUATION_NOTICE = "We're moving our live coverage to a new page - follow this link to stay with us.";

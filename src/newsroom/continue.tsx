@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
+import { DEFAULT_CONTINUATION_NOTICE } from './constants.js';
 import { useApp } from './context.js';
 import { slugFrom } from './pages-list.js';
 import { deskHref } from './route.js';
@@ -45,7 +46,7 @@ export function ContinueOnNewPage({ page, onChanged }: { page: ApiPage; onChange
       <TextField
         id="nr-next-notice"
         label="Notice for readers of this page"
-        hint="Leave empty for: We're moving our live coverage to a new page - follow this link to stay with us."
+        hint={`Leave empty for: ${DEFAULT_CONTINUATION_NOTICE}`}
         value={notice}
         onValue={setNotice}
         maxLength={500}

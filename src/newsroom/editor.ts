@@ -118,6 +118,19 @@ export function createEditor(opts: EditorOptions): Editor {
         class: 'nr-editor__content',
         spellcheck: 'true',
       },
+      handleDOMEvents: {
+        // A caret moved by the browser itself (End, Ctrl+End, Home, Page Down, a click)
+        // reaches ProseMirror with the next `selectionchange`, a task the browser may run
+        // only after the next key: an Enter pressed at once then split the paragraph where
+        // the caret had been, and the words typed after it went there. Before any key, let
+        // ProseMirror read the caret as it stands, through its own selectionchange handler
+        // (it ignores the event when the editor has no focus or nothing moved). Not while
+        // an input method composes: ProseMirror leaves the DOM alone then too.
+        keydown: (view, event) => {
+          if (!event.isComposing && event.keyCode !== 229) view.dom.ownerDocument.dispatchEvent(new Event('selectionchange'));
+          return false;
+        },
+      },
       handlePaste: (view, event) => {
         if (pasteEmbed(view, event.clipboardData?.getData('text/plain') ?? '', event.clipboardData?.files.length ?? 0)) return true;
         const files = imageFiles(event.clipboardData?.files);

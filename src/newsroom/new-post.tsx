@@ -5,7 +5,8 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.js';
-import { Composer, type ComposerAction } from './composer.js';
+import type { ComposerAction } from './composer-actions.js';
+import { Composer } from './composer.js';
 import { useApp } from './context.js';
 import { useSaver } from './use-saver.js';
 import { browserStorage, clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './draft-store.js';

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, messageOf } from './api.js';
 import { docToSummary, summaryToDoc } from './blocks.js';
 import { FIELD_NAMES, mediaFields, mediaValue, pageChanges, pageValues, withSrc, type Field, type MediaFields, type MediaType, type Values } from './page-fields.js';
-import { MEDIA_URL } from './constants.js';
+import { DEFAULT_CONTINUATION_NOTICE, MEDIA_URL } from './constants.js';
 import { useApp } from './context.js';
 import { ContinueOnNewPage } from './continue.js';
 import { FeaturedPhoto } from './featured-photo.js';
@@ -225,7 +225,7 @@ function EndCoverage({ page, onChanged }: { page: ApiPage; onChanged: (message: 
       <TextField
         id="nr-continue-notice"
         label="Notice for readers"
-        hint="Leave empty for: We're moving our live coverage to a new page - follow this link to stay with us."
+        hint={`Leave empty for: ${DEFAULT_CONTINUATION_NOTICE}`}
         value={notice}
         onValue={setNotice}
         maxLength={500}

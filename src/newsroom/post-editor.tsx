@@ -7,7 +7,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isConflict, messageOf, type Api } from './api.js';
-import { Composer, type ComposerAction } from './composer.js';
+import type { ComposerAction } from './composer-actions.js';
+import { Composer } from './composer.js';
 import { atLeast, useApp } from './context.js';
 import { baseOf, type EditBase, type EditDraft } from './draft-store.js';
 import { fieldsFromPost, patchBody, type PostAction, type PostFields } from './post-fields.js';
