@@ -35,7 +35,7 @@ async function bundle({ name, entry, outfile, format = 'esm', budget, split = fa
       : { outfile }),
     bundle: true,
     format,
-    minify: true,
+    minify: !process.env.NO_MINIFY || format === "iife" || outfile.endsWith("live.js"),
     // Module scripts only run in browsers from 2018 on; es2019 keeps the output plain
     // (no `??=` or `?.` left for engines that lack them).
     target: 'es2019',
