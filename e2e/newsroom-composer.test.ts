@@ -84,12 +84,12 @@ describeBrowser('the newsroom composer in a real browser', () => {
   it('with a time filled in, Schedule is the primary action, the Pin box is off, and Publish asks first', async () => {
     const { page } = desk;
     const pin = page.getByLabel('Pin to the top of the page');
-    // The page's pinned post is named beside the box: pinning replaces it.
-    expect(await page.locator('#nr-new-pin-hint').textContent()).toContain('It replaces the pinned post “Sea wall holds”');
     await page.getByLabel('Title').fill('Evening high tide');
     await body(page).click();
     await page.keyboard.type('The next high tide is at 19:40.');
     await openOptions(page);
+    // The page's pinned post is named beside the box (made when the fold first opens): pinning replaces it.
+    expect(await page.locator('#nr-new-pin-hint').textContent()).toContain('It replaces the pinned post “Sea wall holds”');
     await pin.check();
     await openOptions(page);
     await fillScheduled(page, whenIn(90));

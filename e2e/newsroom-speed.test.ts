@@ -64,6 +64,27 @@ describeBrowser('the desk at breaking-news speed', () => {
     expect(phone.errors).toEqual([]);
   });
 
+  it('a desk opened by its address asks for its data and every script at once (preloaded by the shell), and asks for the data once', async () => {
+    const page = await laptop.page.context().newPage();
+    const asked: { path: string; at: number }[] = [];
+    const warnings: string[] = [];
+    const t0 = Date.now();
+    page.on('request', (r) => asked.push({ path: new URL(r.url()).pathname, at: Date.now() - t0 }));
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(`${s.url}/newsroom/pages/speed`);
+    await page.getByRole('toolbar', { name: 'Formatting' }).first().waitFor({ timeout: 30_000 });
+    const html = await page.evaluate(() => document.head.innerHTML);
+    expect(html).toContain('<link rel="preload" as="fetch" href="/api/v1/pages/speed/desk" crossorigin="anonymous">');
+    const modules = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+    expect(modules.some((m) => /\/editor-kit-\w+\.js$/.test(m))).toBe(true); // the editor too: main.ts loads it at once
+    // Each asked for once: the app's own fetch and imports were answered by the preloads.
+    const desk = asked.filter((r) => r.path === '/api/v1/pages/speed/desk');
+    expect(desk).toHaveLength(1);
+    for (const m of modules) expect(asked.filter((r) => r.path === m), m).toHaveLength(1);
+    expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]); // "preloaded but not used"
+    await page.close();
+  });
+
   it('laptop: Title → Publish (or Submit) within 5 Tab stops; Ctrl+Enter sends', async () => {
     const { page } = laptop;
     await openDesk(page, 'Storm coverage speed');

@@ -27,7 +27,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-async function bundle({ name, entry, outfile, format = 'esm', budget, split = false }) {
+async function bundle({ name, entry, outfile, format = 'esm', budget, split = false, eager = [] }) {
   const result = await build({
     entryPoints: [join(root, 'src', entry)],
     ...(split
@@ -35,7 +35,7 @@ async function bundle({ name, entry, outfile, format = 'esm', budget, split = fa
       : { outfile }),
     bundle: true,
     format,
-    minify: true,
+    minify: !process.env.NO_MINIFY || format === "iife" || outfile.endsWith("live.js"),
     // Module scripts only run in browsers from 2018 on; es2019 keeps the output plain
     // (no `??=` or `?.` left for engines that lack them).
     target: 'es2019',
@@ -55,15 +55,34 @@ async function bundle({ name, entry, outfile, format = 'esm', budget, split = fa
     console.error(`${name} is over budget: ${gzipped} > ${budget} bytes gzipped`);
     process.exit(1);
   }
+  if (split) writeModuleList(result.metafile, relative(root, outfile), eager);
+}
+
+/**
+ * `<name>.modules.json` beside a split bundle: the chunks the app loads as it starts (the
+ * entry's static imports, and the `eager` modules it imports at once with their own),
+ * relative to the bundle's folder. The server names them in `<link rel="modulepreload">`,
+ * so they download (and compile) alongside the entry instead of one after another as each
+ * import is found.
+ */
+function writeModuleList(metafile, entry, eager) {
+  const dir = dirname(entry);
+  const eagerChunks = Object.entries(metafile.outputs).filter(([, o]) => eager.includes(o.entryPoint)).map(([f]) => f);
+  const all = new Set([entry, ...eagerChunks].flatMap((f) => initialFiles(metafile, f)));
+  const files = [...all].filter((f) => f !== entry && f.endsWith('.js'));
+  writeFileSync(join(root, dir, `${basename(entry, '.js')}.modules.json`), `${JSON.stringify(files.map((f) => relative(dir, f)))}\n`);
 }
 
 /** The output file and every chunk it reaches through static imports. */
-function initialFiles(metafile, entry) {
+const initialFiles = (metafile, entry) => reachable(metafile, entry, ['import-statement']);
+
+/** The output file and every chunk it reaches through imports of these kinds. */
+function reachable(metafile, entry, kinds) {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const i of metafile.outputs[file]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+    for (const i of metafile.outputs[file]?.imports ?? []) if (kinds.includes(i.kind)) visit(i.path);
   };
   visit(entry);
   return [...seen];
@@ -73,7 +92,8 @@ const out = join(root, 'public', 'build');
 await bundle({ name: 'reader script', entry: 'reader/live.ts', outfile: resolve(process.argv[2] ?? join(out, 'live.js')), budget: 10 * 1024 });
 if (!process.argv[2]) {
   rmSync(join(out, 'chunks'), { recursive: true, force: true }); // no stale chunks left behind
-  await bundle({ name: 'newsroom app', entry: 'newsroom/main.ts', outfile: join(out, 'newsroom.js'), budget: 150 * 1024, split: true });
+  // main.ts imports the editor at once (load-editor.ts): it is preloaded with the app.
+  await bundle({ name: 'newsroom app', entry: 'newsroom/main.ts', outfile: join(out, 'newsroom.js'), budget: 150 * 1024, split: true, eager: ['src/newsroom/editor-kit.ts'] });
   await bundle({ name: 'embed script', entry: 'reader/embed-host.ts', outfile: join(out, 'embed.js'), format: 'iife' });
   for (const css of ['livepage.css', 'embed.css', 'newsroom.css']) await minifyCss(css);
   precompress(join(root, 'public'));

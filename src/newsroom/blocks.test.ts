@@ -207,5 +207,10 @@ describe('body blocks ↔ editor document', () => {
 
   it('gives a plain-text excerpt', () => {
     expect(blocksToPlain(exampleBody.slice(0, 2))).toBe('Text with bold, italic and a link. first point; second point');
+    // Only as far as an excerpt shows: the blocks after the first `max` characters are not read.
+    expect(blocksToPlain(exampleBody.slice(0, 2), 10)).toBe('Text with bold, italic and a link.');
+    expect(blocksToPlain(exampleBody.slice(0, 2), 33)).toBe('Text with bold, italic and a link.');
+    // Exactly `max` read: the next block says whether the excerpt is cut (its ellipsis).
+    expect(blocksToPlain(exampleBody.slice(0, 2), 34)).toBe('Text with bold, italic and a link. first point; second point');
   });
 });

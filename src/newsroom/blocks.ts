@@ -230,27 +230,34 @@ export function describeBlock(block: Block, index: number): string {
   return `${kind} ${index + 1}`;
 }
 
-/** Plain text of a body, for excerpts in lists. */
-export function blocksToPlain(blocks: readonly Block[]): string {
-  const plain = (t: string) => inlineToPlain(parseInline(t));
-  return blocks
-    .map((b: Block) => {
-      switch (b.type) {
-        case 'list':
-          return b.items.map(plain).join('; ');
-        case 'image':
-          return `[Image: ${b.alt}]`;
-        case 'video':
-          return `[Video${b.caption ? `: ${plain(b.caption)}` : ''}]`;
-        case 'embed':
-          return `[Embed: ${b.url}]`;
-        case 'quote':
-          return `“${plain(b.text)}”${b.cite ? ` — ${b.cite}` : ''}`;
-        default:
-          return plain((b as BlockOf<'paragraph'>).text);
-      }
-    })
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * Plain text of a body, for excerpts in lists: the blocks up to the first `max` characters
+ * (each paragraph's Markdown is parsed, the desk's dearest work as it opens: no more than shown).
+ */
+export function blocksToPlain(blocks: readonly Block[], max = Infinity): string {
+  let text = '';
+  for (const b of blocks) {
+    if (text.length > max) break;
+    text = `${text} ${blockToPlain(b)}`.replace(/\s+/g, ' ').trim();
+  }
+  return text;
+}
+
+const plain = (t: string) => inlineToPlain(parseInline(t));
+
+function blockToPlain(b: Block): string {
+  switch (b.type) {
+    case 'list':
+      return b.items.map(plain).join('; ');
+    case 'image':
+      return `[Image: ${b.alt}]`;
+    case 'video':
+      return `[Video${b.caption ? `: ${plain(b.caption)}` : ''}]`;
+    case 'embed':
+      return `[Embed: ${b.url}]`;
+    case 'quote':
+      return `“${plain(b.text)}”${b.cite ? ` — ${b.cite}` : ''}`;
+    default:
+      return plain((b as BlockOf<'paragraph'>).text);
+  }
 }

@@ -4,7 +4,7 @@
  * by surprise, and a problem inside the fold opens it, so its message is seen.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LabelPicker, ScheduleField, usePageZone, zonedTime, type Errors } from './composer-parts.js';
 import { Contributors } from './contributors.js';
 import { scheduledInstant, type TypedContributor } from './post-fields.js';
@@ -56,6 +56,10 @@ export function ComposerOptions(p: ComposerOptionsProps) {
   useEffect(() => {
     if (errors.contributors || errors.scheduledFor) p.onOpen(true);
   }, [errors.contributors, errors.scheduledFor]);
+  // The fields are made the first time the fold opens, not as the desk starts (the schedule's
+  // clock alone makes four Intl formatters), and kept after, so nothing typed is lost on closing.
+  const [made, setMade] = useState(p.open);
+  if (p.open && !made) setMade(true);
   const pinHint = timed
     ? 'A scheduled post cannot be pinned: pin it once it is live.'
     : ['Applies when you publish now; drafts and scheduled posts are not pinned.', p.pinNote].filter(Boolean).join(' ');
@@ -64,31 +68,33 @@ export function ComposerOptions(p: ComposerOptionsProps) {
       <summary>
         <span class="nr-composer__options-title">Options</span> <span class="nr-muted">{summary}</span>
       </summary>
-      <div class="nr-composer__meta">
-        {p.children}
-        <LabelPicker id={`${id}-label`} value={p.label} onValue={p.onLabel} />
-        <Contributors
-          idPrefix={`${id}-contrib`}
-          value={p.contributors}
-          saved={p.savedContributors}
-          onChange={p.onContributors}
-          typed={p.typed}
-          onTyped={p.onTyped}
-          error={errors.contributors}
-          team={p.team}
-        />
-        <div class="nr-composer__toggles">
-          <Checkbox
-            id={`${id}-key`}
-            label="Key event"
-            checked={p.keyEvent}
-            onChecked={p.onKeyEvent}
-            hint="Listed among the page’s key events, and labelled Key event unless it has another label."
+      {(made || p.open) && (
+        <div class="nr-composer__meta">
+          {p.children}
+          <LabelPicker id={`${id}-label`} value={p.label} onValue={p.onLabel} />
+          <Contributors
+            idPrefix={`${id}-contrib`}
+            value={p.contributors}
+            saved={p.savedContributors}
+            onChange={p.onContributors}
+            typed={p.typed}
+            onTyped={p.onTyped}
+            error={errors.contributors}
+            team={p.team}
           />
-          {p.canPin && <Checkbox id={`${id}-pin`} label="Pin to the top of the page" checked={p.pinned && !timed} disabled={timed} onChecked={p.onPinned} hint={pinHint} />}
+          <div class="nr-composer__toggles">
+            <Checkbox
+              id={`${id}-key`}
+              label="Key event"
+              checked={p.keyEvent}
+              onChecked={p.onKeyEvent}
+              hint="Listed among the page’s key events, and labelled Key event unless it has another label."
+            />
+            {p.canPin && <Checkbox id={`${id}-pin`} label="Pin to the top of the page" checked={p.pinned && !timed} disabled={timed} onChecked={p.onPinned} hint={pinHint} />}
+          </div>
+          {p.canSchedule && <ScheduleField id={`${id}-when`} value={p.scheduledFor} onValue={p.onScheduledFor} error={errors.scheduledFor} />}
         </div>
-        {p.canSchedule && <ScheduleField id={`${id}-when`} value={p.scheduledFor} onValue={p.onScheduledFor} error={errors.scheduledFor} />}
-      </div>
+      )}
     </details>
   );
 }

@@ -47,7 +47,7 @@ export function excerpt(post: ApiPost, max = 220): string {
   const key = `${post.id}:${post.version}:${max}`;
   const hit = excerpts.get(key);
   if (hit !== undefined) return hit;
-  const text = blocksToPlain(post.body);
+  const text = blocksToPlain(post.body, max);
   const out = text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
   if (excerpts.size >= MAX_EXCERPTS) excerpts.clear();
   excerpts.set(key, out);

@@ -1,12 +1,13 @@
 /** Small shared pieces of the newsroom UI: labelled fields, inline errors, times, two-step buttons. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { dateFormat } from './zoned-time.js';
 
 /** "27 Feb, 15:46": a time in the journalist's own zone and language. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return dateFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
 export function Time({ iso, prefix }: { iso: string | null | undefined; prefix?: string }) {

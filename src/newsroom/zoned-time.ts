@@ -12,16 +12,21 @@ export interface WallTime {
   minute: number;
 }
 
-const partsCache = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = partsCache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    partsCache.set(timeZone, f);
-  }
+/**
+ * One formatter per locale and options, made once: making one costs far more than using it
+ * (a desk's first render made hundreds, 100 ms of its start on a slow machine).
+ */
+export function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
   return f;
 }
+
+const partsFormat = (timeZone: string): Intl.DateTimeFormat =>
+  dateFormat('en-US-u-ca-gregory-nu-latn', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 function fields(ms: number, timeZone: string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -70,7 +75,7 @@ export function instantOf(w: WallTime, timeZone: string): string | null {
 
 /** True when the locale reads times on a 12-hour clock ("2:30 PM"). */
 export function usesTwelveHours(locale: string): boolean {
-  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const cycle = dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
   return cycle === 'h12' || cycle === 'h11';
 }
 
@@ -97,7 +102,7 @@ export function parseClock(text: string): { hour: number; minute: number } | nul
 
 /** "Eastern Standard Time": the zone's long name at that instant, in the page's locale. */
 export function zoneName(iso: string, timeZone: string, locale: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName');
+  const part = dateFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 
@@ -108,6 +113,6 @@ export const zoneCity = (timeZone: string): string => (timeZone.split('/').pop()
 export function formatInZone(iso: string, timeZone: string, locale: string): string {
   const w = wallTimeOf(iso, timeZone);
   if (!w) return '';
-  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
+  const day = dateFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
   return `${day}, ${clockText(w.hour, w.minute, usesTwelveHours(locale))} ${zoneName(iso, timeZone, locale)}`;
 }

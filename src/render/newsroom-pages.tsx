@@ -47,6 +47,10 @@ export interface ShellView {
   cssHref: string;
   newsroomCssHref: string;
   scriptHref: string | null;
+  /** The app's chunks: fetched with its script, not one after another as its imports are read. */
+  modules?: string[] | undefined;
+  /** A desk's one data request (`GET …/desk`), started while the scripts load; the app's own fetch of it is answered from this. */
+  deskData?: string | undefined;
 }
 
 /** The editor app's page: the app reads `data-user` and `data-csrf` from `#newsroom-app`. */
@@ -60,6 +64,14 @@ export function renderNewsroomShell(view: ShellView): string {
       moreCss={[view.newsroomCssHref]}
       scriptHref={view.scriptHref ?? undefined}
       noindex
+      head={
+        view.scriptHref && (
+          <>
+            {view.deskData && <link rel="preload" as="fetch" href={view.deskData} crossOrigin="anonymous" />}
+            {view.modules?.map((href) => <link rel="modulepreload" href={href} />)}
+          </>
+        )
+      }
     >
       <a class="lp-skip" href="#newsroom-app">
         Skip to content

@@ -10,7 +10,7 @@ import { LiveHub, type HubOptions } from '../realtime/hub.js';
 import type { Store } from '../store/store.js';
 import { fastifyTrustProxy, type Config } from './config.js';
 import { currentBuildId } from './build-id.js';
-import { assetRoutes, builtScript, builtScriptFile, stylesheet, versioned } from './assets.js';
+import { assetRoutes, builtModules, builtScript, builtScriptFile, stylesheet, versioned } from './assets.js';
 import { SERVER_TIMEOUTS, timedServer, type ServerTimeouts } from './http-server.js';
 import { requestHooks } from './request-hooks.js';
 import { errorResponder, installErrorHandlers } from './error-handler.js';
@@ -269,7 +269,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(async (r) => sitemapRoutes(r, services));
   await app.register(async (r) => mediaRoutes(r, services));
   await app.register(async (r) =>
-    newsroomRoutes(r, { ...services, newsroomCssHref: stylesheet('newsroom.css'), scriptHref: builtScript('newsroom.js') }),
+    newsroomRoutes(r, { ...services, newsroomCssHref: stylesheet('newsroom.css'), scriptHref: builtScript('newsroom.js'), modules: builtModules('newsroom') }),
   );
   return app;
 }

@@ -17,6 +17,17 @@ export const stylesheet = (name: string): string => versioned(existsSync(`${PUBL
 /** A script built by `npm run build` (scripts/build-reader.mjs): its URL, or null in an unbuilt tree. */
 export const builtScript = (name: string): string | null => (existsSync(`${PUBLIC_DIR}build/${name}`) ? versioned(`build/${name}`) : null);
 
+/** The chunks a split bundle loads as it starts (`<name>.modules.json`, scripts/build-reader.mjs): their URLs, or none. */
+export function builtModules(name: string): string[] {
+  try {
+    const files = JSON.parse(readFileSync(`${PUBLIC_DIR}build/${name}.modules.json`, 'utf8')) as unknown;
+    // Chunk names carry their content hash, and imports name them without ?v=: so must a preload.
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && /^chunks\/[\w-]+\.js$/.test(f)).map((f) => `/assets/build/${f}`) : [];
+  } catch {
+    return []; // not built
+  }
+}
+
 /** A built script's file, for routes that serve it themselves. */
 export const builtScriptFile = (name: string): string => `${PUBLIC_DIR}build/${name}`;
 

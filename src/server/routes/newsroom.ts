@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { invalidCredentials, sessionFor, signIn, signOut } from '../../commands/sessions.js';
 import { AppError } from '../../domain/errors.js';
+import { SLUG_PATTERN } from '../../domain/page.js';
 import { renderNewsroomShell, renderSignInPage } from '../../render/newsroom-pages.js';
 import { serverSecret } from '../../store/server-secrets.js';
 import { keepSessionCookieAsSet, SESSION_COOKIE, sessionCookieOptions } from '../auth.js';
@@ -23,10 +24,14 @@ const FAVICON = Buffer.from(
 export interface NewsroomAssets {
   newsroomCssHref: string;
   scriptHref: string | null;
+  /** The app's chunks, preloaded with its script (assets.ts builtModules). */
+  modules: string[];
 }
 
 /** The sign-in and sign-out forms are a few fields: anyone may post them, so their bodies stay small. */
 const FORM_LIMIT = 16 * 1024;
+/** A desk's address: its data is asked for as the shell arrives (render/newsroom-pages.tsx). */
+const DESK_PATH = /^\/newsroom\/pages\/([^/]+)\/?$/;
 const TOO_MANY = 'Too many sign-in attempts. Wait a few minutes, then try again.';
 const FORM_EXPIRED = 'This sign-in form had expired. Please sign in again.';
 
@@ -37,7 +42,7 @@ interface SignInState {
 }
 
 export async function newsroomRoutes(app: FastifyInstance, services: AppServices & NewsroomAssets): Promise<void> {
-  const { store, config, commands, cssHref, newsroomCssHref, scriptHref, metrics } = services;
+  const { store, config, commands, cssHref, newsroomCssHref, scriptHref, modules, metrics } = services;
   const secure = config.publicUrl.startsWith('https:');
   const preSession = (path: string, maxAgeMs: number) => ({ path, httpOnly: true, sameSite: 'lax' as const, secure, maxAge: maxAgeMs / 1000 });
   // Every process signs with the same secret, made once in the store.
@@ -81,7 +86,8 @@ export async function newsroomRoutes(app: FastifyInstance, services: AppServices
     }
     if (session.renewCookieFor) reply.setCookie(SESSION_COOKIE, token!, sessionCookieOptions(secure, session.renewCookieFor));
     if (asked) return reply.redirect(asked, 303); // signed in meanwhile (another tab)
-    return html(reply, 200, renderNewsroomShell({ user: session.user, csrfToken: session.csrfToken, cssHref, newsroomCssHref, scriptHref }));
+    const desk = DESK_PATH.exec(req.url.split('?')[0]!)?.[1];
+    return html(reply, 200, renderNewsroomShell({ user: session.user, csrfToken: session.csrfToken, cssHref, newsroomCssHref, scriptHref, modules, deskData: desk && SLUG_PATTERN.test(desk) ? `/api/v1/pages/${desk}/desk` : undefined }));
   };
   app.get('/newsroom', shell);
   app.get('/newsroom/*', shell);
