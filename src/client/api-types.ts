@@ -1073,6 +1073,91 @@ export interface components {
             status: "pending" | "done" | "failed";
             url: string;
         };
+        /** @description One live event (SPEC §4). */
+        LiveEvent: {
+            data: {
+                /** @description The post’s `<article>`; empty when it is no longer shown, as HTML to put in place. */
+                html: string;
+                /** @description An id we made (UUIDv7). */
+                id: string;
+                /** @description The event’s seq. */
+                seq: number;
+            };
+            /** @description The event’s seq. */
+            id: number;
+            /** @enum {string} */
+            type: "post.published" | "post.updated";
+        } | {
+            data: {
+                /** @description An id we made (UUIDv7). */
+                id: string;
+                /** @description The event’s seq. */
+                seq: number;
+            };
+            /** @description The event’s seq. */
+            id: number;
+            /** @enum {string} */
+            type: "post.unpublished";
+        } | {
+            data: {
+                /** @description What changed. */
+                fields: string[];
+                parts: {
+                    /** @description The header, as HTML to put in place. */
+                    header: string;
+                    /** @description The pinned post, as HTML to put in place. */
+                    pinned: string;
+                    /** @description The summary, as HTML to put in place. */
+                    summary: string;
+                };
+                /** @description The event’s seq. */
+                seq: number;
+            };
+            /** @description The event’s seq. */
+            id: number;
+            /** @enum {string} */
+            type: "page.updated";
+        } | {
+            data: {
+                notice: string;
+                parts: {
+                    /** @description The header, as HTML to put in place. */
+                    header: string;
+                    /** @description The notice, as HTML to put in place. */
+                    notice: string;
+                };
+                /** @description The event’s seq. */
+                seq: number;
+                to: string;
+                url: string;
+            };
+            /** @description The event’s seq. */
+            id: number;
+            /** @enum {string} */
+            type: "page.continued";
+        } | {
+            data: {
+                parts: {
+                    /** @description The header, as HTML to put in place. */
+                    header: string;
+                };
+                /** @description The event’s seq. */
+                seq: number;
+            };
+            /** @description The event’s seq. */
+            id: number;
+            /** @enum {string} */
+            type: "page.ended";
+        } | {
+            data: {
+                /** @description The event’s seq. */
+                seq: number;
+            };
+            /** @description The event’s seq. */
+            id: number;
+            /** @enum {string} */
+            type: "post.published" | "post.updated" | "post.unpublished" | "page.updated" | "page.continued" | "page.ended";
+        };
         /** @description An image in our media library, with its derivatives. */
         Media: {
             alt: string | null;
@@ -7393,16 +7478,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        events: ({
-                            data: {
-                                [key: string]: unknown;
-                            };
-                            /** @description The event’s seq. */
-                            id: number;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        events: components["schemas"]["LiveEvent"][];
                         seq: number;
                     };
                 };

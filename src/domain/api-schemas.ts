@@ -178,6 +178,28 @@ export const tokenOut = named(
   'An API token (never its secret, which is shown once).',
 );
 
+/**
+ * One live event as readers get it (SPEC §4: the stream's `data:` and each of the polling
+ * answer's `events`): the post's article or the page's re-rendered parts, by type.
+ */
+const seqOf = z.number().int().describe('The event’s seq.');
+const liveEvent = <T extends readonly [(typeof EVENT_TYPES)[number], ...(typeof EVENT_TYPES)[number][]], D extends z.ZodRawShape>(types: T, data: D) =>
+  z.object({ id: seqOf, type: z.enum(types), data: z.object({ seq: seqOf, ...data }) });
+const html = (what: string) => z.string().describe(`${what}, as HTML to put in place.`);
+export const liveEventOut = named(
+  'LiveEvent',
+  z.union([
+    liveEvent(['post.published', 'post.updated'], { id, html: html('The post’s `<article>`; empty when it is no longer shown') }),
+    liveEvent(['post.unpublished'], { id }),
+    liveEvent(['page.updated'], { fields: z.array(z.string()).describe('What changed.'), parts: z.object({ header: html('The header'), summary: html('The summary'), pinned: html('The pinned post') }) }),
+    liveEvent(['page.continued'], { to: z.string(), url: z.string(), notice: z.string(), parts: z.object({ header: html('The header'), notice: html('The notice') }) }),
+    liveEvent(['page.ended'], { parts: z.object({ header: html('The header') }) }),
+    // One that could not be rendered still moves the page past its seq (realtime/live-events.ts).
+    liveEvent(EVENT_TYPES, {}).describe('An event that could not be rendered: readers move past its seq; a reload shows the page as it is.'),
+  ]),
+  'One live event (SPEC §4).',
+);
+
 /** A page of posts, as GET /pages/{slug}/posts answers. */
 export const postListOut = z.object({ seq: z.number().int(), page: z.number().int(), pageCount: z.number().int(), total: z.number().int(), posts: z.array(postOut) });
 

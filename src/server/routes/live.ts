@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { liveEventOut } from '../../domain/api-schemas.js';
 import { invalidInput, notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/page.js';
 import { gripLastId, verifyGripSig } from '../../realtime/grip.js';
@@ -96,7 +97,7 @@ const updatesDoc: RouteDoc = {
   params: slugPath,
   query: seqQuery,
   response: {
-    schema: z.object({ seq: z.number().int(), events: z.array(z.looseObject({ id: z.number().int().describe('The event’s seq.'), type: z.string(), data: z.looseObject({}) })) }),
+    schema: z.object({ seq: z.number().int(), events: z.array(liveEventOut) }),
   },
   errors: ['page_not_found', 'invalid_input'],
 };
