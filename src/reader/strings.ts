@@ -18,6 +18,10 @@ export interface ReaderStrings {
   share: string;
   showMorePosts: string;
   keyEvents: string;
+  /** The page's digits, 0 to 9: small numbers are written with them (no Intl.NumberFormat to start). */
+  digits: string;
+  /** A post's age from the page's catalog (plural forms as newPosts); absent for a language without one. */
+  ago?: { justNow: string; minutes: Record<string, string>; hours: Record<string, string> };
 }
 
 export const ENGLISH: ReaderStrings = {
@@ -32,6 +36,7 @@ export const ENGLISH: ReaderStrings = {
   share: 'Share',
   showMorePosts: 'Show more posts',
   keyEvents: 'Key events',
+  digits: '0123456789',
 };
 
 let loaded: ReaderStrings | undefined;
@@ -60,20 +65,29 @@ export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }
 
+const rules = new Map<string, Intl.PluralRules | null>();
+
 /** A plural message for `n` in `lang`: the form for n's category (else `other`), `#` as the number. */
 export function plural(forms: Record<string, string>, n: number, lang: string): string {
-  let category = 'other';
-  try {
-    category = new Intl.PluralRules(lang).select(n);
-  } catch {
-    // An odd tag: `other`.
-  }
-  const form = forms[`=${n}`] ?? forms[category] ?? forms.other ?? '#';
-  return form.replace(/#/g, () => {
+  if (!rules.has(lang)) {
     try {
-      return n.toLocaleString(lang);
+      rules.set(lang, new Intl.PluralRules(lang));
     } catch {
-      return String(n);
+      rules.set(lang, null); // an odd tag: `other`
     }
-  });
+  }
+  const category = rules.get(lang)?.select(n) ?? 'other';
+  const form = forms[`=${n}`] ?? forms[category] ?? forms.other ?? '#';
+  return form.replace(/#/g, () => number(n, lang));
+}
+
+/** `n` in the page's digits; a large or odd number (rare here) through the browser's formatter. */
+function number(n: number, lang: string): string {
+  const { digits } = strings();
+  if (Number.isInteger(n) && n >= 0 && n < 1000 && digits.length === 10) return String(n).replace(/\d/g, (d) => digits[Number(d)]!);
+  try {
+    return n.toLocaleString(lang);
+  } catch {
+    return String(n);
+  }
 }

@@ -1,8 +1,11 @@
 /**
  * Relative post times as the secondary line: the clock the server rendered ("15:46 GMT")
  * stays first; beside it "5 minutes ago", ticking, for the first day. The full date is
- * the `<time>`'s tooltip and, for screen readers, its hidden text.
+ * the `<time>`'s tooltip and, for screen readers, its hidden text. The words come from the
+ * page's catalog (strings.ts `ago`), so starting costs no Intl.RelativeTimeFormat; a language
+ * without a catalog gets the browser's.
  */
+import { plural, strings } from './strings.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -30,10 +33,14 @@ function rtf(lang: string): Intl.RelativeTimeFormat {
  */
 export function relativeTime(iso: string, now: number, lang: string): string | null {
   const at = Date.parse(iso);
-  // Browsers without Intl.RelativeTimeFormat (Safari before 14) keep the clock alone.
-  if (Number.isNaN(at) || typeof Intl.RelativeTimeFormat !== 'function') return null;
+  if (Number.isNaN(at)) return null;
   const ago = now - at;
   if (ago >= DAY || ago < -5 * MINUTE) return null;
+  // The page's catalog when it has one (strings.ts); else the browser's words.
+  const words = strings().ago;
+  if (words) return ago < MINUTE ? words.justNow : ago < HOUR ? plural(words.minutes, Math.floor(ago / MINUTE), lang) : plural(words.hours, Math.floor(ago / HOUR), lang);
+  // Browsers without Intl.RelativeTimeFormat (Safari before 14) keep the clock alone.
+  if (typeof Intl.RelativeTimeFormat !== 'function') return null;
   if (ago < MINUTE) return /^en\b/i.test(lang) ? 'just now' : rtf(lang).format(0, 'second');
   return ago < HOUR ? rtf(lang).format(-Math.floor(ago / MINUTE), 'minute') : rtf(lang).format(-Math.floor(ago / HOUR), 'hour');
 }

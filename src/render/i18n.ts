@@ -23,6 +23,9 @@ export function language(locale: string): string {
   return (locale.split(/[-_]/)[0] ?? 'en').toLowerCase();
 }
 
+/** True when the locale's language has a catalog of its own (else its pages read English). */
+export const hasCatalog = (locale: string): boolean => language(locale) in CATALOGS;
+
 /** `rtl` for right-to-left languages, else `ltr`. */
 export function direction(locale: string): 'ltr' | 'rtl' {
   return RTL.has(language(locale)) ? 'rtl' : 'ltr';
@@ -73,6 +76,12 @@ function makeMessages(locale: string): Messages {
     },
   };
   return made;
+}
+
+/** The locale's ten digits, 0 to 9 ("٠١٢٣٤٥٦٧٨٩" for ar-EG): the reader script writes small numbers with them. */
+export function digitsOf(locale: string): string {
+  const f = new Intl.NumberFormat(safeLocale(locale), { useGrouping: false });
+  return Array.from({ length: 10 }, (_, d) => f.format(d)).join('');
 }
 
 /** Intl throws on a malformed tag; the store validates locales, this keeps rendering safe anyway. */

@@ -53,6 +53,9 @@ export const ar: Catalog = {
   reconnecting: 'جارٍ إعادة الاتصال…',
   updatedJustNow: 'حُدّثت للتو',
   updatedAgo: 'حُدّثت {ago}',
+  justNow: 'الآن',
+  minutesAgo: '{count, plural, zero {الآن} one {قبل دقيقة واحدة} two {قبل دقيقتين} few {قبل # دقائق} many {قبل # دقيقة} other {قبل # دقيقة}}',
+  hoursAgo: '{count, plural, zero {الآن} one {قبل ساعة واحدة} two {قبل ساعتين} few {قبل # ساعات} many {قبل # ساعة} other {قبل # ساعة}}',
   newPosts:
     '{count, plural, zero {لا منشورات جديدة} one {منشور جديد واحد} two {منشوران جديدان} few {# منشورات جديدة} many {# منشوراً جديداً} other {# منشور جديد}}',
   newPost: 'منشور جديد: {title}',

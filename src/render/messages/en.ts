@@ -55,6 +55,10 @@ export const en = {
   reconnecting: 'Reconnecting…',
   updatedJustNow: 'Updated just now',
   updatedAgo: 'Updated {ago}',
+  // A post's age beside its clock, for its first day (the reader script picks the form).
+  justNow: 'just now',
+  minutesAgo: '{count, plural, one {# minute ago} other {# minutes ago}}',
+  hoursAgo: '{count, plural, one {# hour ago} other {# hours ago}}',
   newPosts: '{count, plural, one {# new post} other {# new posts}}',
   newPost: 'New post: {title}',
   pageMoved: 'This page has moved',
