@@ -35,7 +35,11 @@ describeBrowser('resuming after being offline, in a real browser', () => {
     const text = 'The storm surge reached the harbour wall before dawn. '.repeat(25);
     const ids: string[] = [];
     for (let i = 0; i < 60; i++) {
-      const res = await s.api('/api/v1/pages/outage/posts', { method: 'POST', as: 'editor', json: aPost(`While away ${i + 1}`, { body: [{ type: 'paragraph', text }] }) });
+      // closeAllConnections also cut this test's own keep-alive connection to the server: a
+      // request sent on it fails ("fetch failed"), so each post carries an Idempotency-Key and
+      // is sent again, as the newsroom does, without being published twice.
+      const init = { method: 'POST', as: 'editor' as const, headers: { 'idempotency-key': `outage-${i}` }, json: aPost(`While away ${i + 1}`, { body: [{ type: 'paragraph', text }] }) };
+      const res = await s.api('/api/v1/pages/outage/posts', init).catch(() => s.api('/api/v1/pages/outage/posts', init));
       ids.push((await res.json()).id);
     }
     const shown = () => page.$$eval('.lp-stream article[id^="post-"]', (as) => as.map((a) => a.id));
