@@ -2,23 +2,11 @@
  * The API's JSON shapes for pages and posts (SPEC §2), also the bodies of webhooks: the
  * presenters. Each lists its fields by name, so a field added to the domain (or the store)
  * reaches integrators and partners only when it is added here on purpose. Each returns the
- * type of its schema in api-schemas.ts, which the OpenAPI document is built from.
+ * type of its schema in api-schemas.ts (api-desk-schemas.ts for the desk's reads), which the OpenAPI document is built from.
  */
 import type { EmbedState } from './embed.js';
-import type {
-  ActivityJson,
-  AuditEntryJson,
-  DeskJson,
-  EmbedPreviewJson,
-  MediaImportJson,
-  PageJson,
-  PostJson,
-  PostVersionJson,
-  SavedContributorJson,
-  SnippetJson,
-  TeamBylineJson,
-  UserJson,
-} from './api-schemas.js';
+import type { ActivityJson, AuditEntryJson, DeskJson, PostVersionJson, SavedContributorJson, TeamBylineJson } from './api-desk-schemas.js';
+import type { EmbedPreviewJson, MediaImportJson, PageJson, PostJson, SnippetJson, UserJson } from './api-schemas.js';
 import type { AuditEntry } from './audit.js';
 import type { MediaImport } from './media-import.js';
 import type { Page } from './page.js';

@@ -17,7 +17,8 @@ import { postIdParam, slugParam } from '../params.js';
 import { activityJson, deskJson, pageJson, postJson, savedContributorJson, userJson } from '../../../domain/api-json.js';
 import { readDesk, type DeskList } from '../../../commands/readDesk.js';
 import type { Post } from '../../../domain/post.js';
-import { activityOut, deskOut, pageOut, savedContributorOut, userOut } from '../../../domain/api-schemas.js';
+import { activityOut, deskOut, savedContributorOut } from '../../../domain/api-desk-schemas.js';
+import { pageOut, userOut } from '../../../domain/api-schemas.js';
 import { idPath, slugPath } from './doc-params.js';
 import { slugSchema } from '../../../domain/page.js';
 

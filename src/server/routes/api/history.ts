@@ -13,7 +13,8 @@ import { ifMatchVersion } from '../../http.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
 import { postIdParam, slugParam } from '../params.js';
-import { auditOut, historyOut, postOut } from '../../../domain/api-schemas.js';
+import { auditOut, historyOut } from '../../../domain/api-desk-schemas.js';
+import { postOut } from '../../../domain/api-schemas.js';
 import { idPath, slugPath } from './doc-params.js';
 
 const restoreSchema = z.strictObject({ version: z.number().int().min(1) });

@@ -14,7 +14,8 @@ import { findUserById, listBylines, listTokens, listUsers } from '../../../store
 import { callerOf } from '../../auth.js';
 import type { AppServices } from '../../services.js';
 import { parse } from '../../validate.js';
-import { teamBylineOut, tokenOut, userOut } from '../../../domain/api-schemas.js';
+import { teamBylineOut } from '../../../domain/api-desk-schemas.js';
+import { tokenOut, userOut } from '../../../domain/api-schemas.js';
 import { idPath } from './doc-params.js';
 
 const userAddSchema = userCreateSchema.extend({ password: z.string().min(1).max(1000).optional() });
