@@ -440,6 +440,8 @@ async function main() {
     rate_per_s: RATE,
     events: events.length,
     lost: expected - delivered,
+    // Readers that missed events, by what they missed (at most 10 patterns).
+    lost_by: Object.entries(mergeCounts(reports.map((r) => r.gaps))).slice(0, 10),
     duplicates: sum('duplicates'),
     out_of_order: sum('outOfOrder'),
     seq_mismatches: sum('mismatches'),
@@ -490,6 +492,13 @@ function round(x, d) {
   if (x === null || x === undefined || !Number.isFinite(x)) return null;
   const f = 10 ** d;
   return Math.round(x * f) / f;
+}
+
+/** Counts by key, summed over several objects, largest first. */
+function mergeCounts(objects) {
+  const all = {};
+  for (const o of objects) for (const [k, n] of Object.entries(o)) all[k] = (all[k] ?? 0) + n;
+  return Object.fromEntries(Object.entries(all).sort((a, b) => b[1] - a[1]));
 }
 
 await runMain(main, { showLogs: () => showLogTails(tmpDir) });

@@ -342,6 +342,18 @@ process.on('message', (msg) => {
 });
 process.on('disconnect', () => process.exit(0)); // the parent went away
 
+/** Sorted whole numbers as ranges: 3-5,9. */
+function ranges(ns) {
+  const out = [];
+  for (let i = 0; i < ns.length; i++) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j] + 1) j++;
+    out.push(i === j ? `${ns[i]}` : `${ns[i]}-${ns[j]}`);
+    i = j;
+  }
+  return out.join(',');
+}
+
 /** Latencies (receipt − send) for each published seq, one Float64Array per seq. */
 function report(sentPairs) {
   const sent = new Map(sentPairs);
@@ -372,11 +384,20 @@ function report(sentPairs) {
       recoveries.push([dropped, caughtUp - dropped]);
     }
   const stillDown = conns.filter((c) => !c.up).length;
+  // Which events each reader that missed some missed (a failing run's first clue): pattern → readers.
+  const gaps = {};
+  for (const c of conns) {
+    const missing = [...sent.keys()].filter((seq) => seq > since && !c.got.has(seq));
+    if (missing.length === 0) continue;
+    const key = `missed ${ranges(missing)}; last ${c.last}; resumed ${c.resumes.length}×${c.up ? '' : '; down'}`;
+    gaps[key] = (gaps[key] ?? 0) + 1;
+  }
   return {
     type: 'report',
     count,
     connected: conns.filter((c) => c.up).length,
     stillDown,
+    gaps,
     recoveries,
     delivered,
     extra,

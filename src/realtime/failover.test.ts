@@ -36,7 +36,7 @@ describe.skipIf(!!missing)('failover behind nginx', () => {
     const last = stdout.trim().split('\n').at(-1) ?? '';
     expect(last.startsWith('{'), stderr.slice(-4000)).toBe(true);
     const r = JSON.parse(last);
-    expect({ connected: r.connected, lost: r.lost, duplicates: r.duplicates, outOfOrder: r.out_of_order, mismatches: r.seq_mismatches, stillDown: r.still_down }).toEqual({
+    expect({ connected: r.connected, lost: r.lost, duplicates: r.duplicates, outOfOrder: r.out_of_order, mismatches: r.seq_mismatches, stillDown: r.still_down }, last).toEqual({
       connected: 300,
       lost: 0,
       duplicates: 0,

@@ -81,7 +81,7 @@ export class LiveHub {
   feed(pageId: string, seq: number): PageFeed {
     let feed = this.feeds.get(pageId);
     if (!feed) {
-      feed = new PageFeed(pageId, seq, this.db, this.posts, this.opts.log);
+      feed = new PageFeed(pageId, seq, this.db, this.posts, this.opts.log, (frames) => this.broadcast(pageId, frames));
       this.feeds.set(pageId, feed);
     }
     return feed;
@@ -93,8 +93,8 @@ export class LiveHub {
     if (!feed) return; // nobody here follows this page
     feed.advance(seq).then(
       (frames) => {
-        // The writes are synchronous: once broadcast returns, the last socket write is done.
-        if (this.broadcast(pageId, frames) && committedAt !== undefined) this.opts.onFanOut?.(Date.now() - committedAt);
+        // The feed broadcast them as it loaded them, synchronously: the last socket write is done.
+        if (frames.length > 0 && committedAt !== undefined && this.subscribers.has(pageId)) this.opts.onFanOut?.(Date.now() - committedAt);
       },
       // Retried by the next notification or the resync within seconds.
       (err: unknown) => this.opts.log.error({ err, pageId, seq }, 'live events could not be read'),
@@ -112,7 +112,7 @@ export class LiveHub {
     let set = this.subscribers.get(page.id);
     if (!set) this.subscribers.set(page.id, (set = new Set()));
     set.add(sub);
-    res.on('close', () => {
+    sub.out.on('close', () => {
       set.delete(sub);
       if (set.size === 0 && this.subscribers.get(page.id) === set) {
         this.subscribers.delete(page.id);
@@ -121,10 +121,16 @@ export class LiveHub {
     });
     sub.out.write(sub.bytes(PREAMBLE));
     socket?.uncork();
+    await this.resume(sub, this.feed(page.id, page.seq));
+  }
+
+  /** Sends the reader what it lacks from the feed, then live events; a failure drops it (it resumes by id). */
+  private async resume(sub: Subscriber, feed: PageFeed): Promise<void> {
+    sub.catchingUp = true;
     try {
-      await this.catchUp(sub, this.feed(page.id, page.seq));
+      await this.catchUp(sub, feed);
     } catch (err) {
-      this.opts.log.error({ err, pageId: page.id, seq: sub.sent }, 'a reader could not be sent its backlog');
+      this.opts.log.error({ err, pageId: feed.pageId, seq: sub.sent }, 'a reader could not be sent its backlog');
       sub.out.destroy(); // it resumes from what it got
     }
   }
@@ -147,7 +153,7 @@ export class LiveHub {
         return;
       }
       if (!(await sub.sendBacklog(frames, this.opts.drainTimeoutMs))) {
-        if (!sub.res.writableEnded) sub.out.destroy(); // stopped reading; an ended stream is left to finish
+        if (!sub.out.writableEnded) sub.out.destroy(); // stopped reading; an ended stream is left to finish
         return;
       }
     }
@@ -171,7 +177,7 @@ export class LiveHub {
   close(): void {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
-    for (const set of this.subscribers.values()) for (const sub of set) sub.res.end();
+    for (const set of this.subscribers.values()) for (const sub of set) sub.end();
     this.subscribers.clear();
   }
 
@@ -187,27 +193,29 @@ export class LiveHub {
     const subs = [...this.subscribers.values()].flatMap((set) => [...set].map((sub) => ({ set, sub })));
     await endSpread(subs, windowMs, ({ set, sub }) => {
       set.delete(sub); // no broadcast writes after its end
-      endConnection(sub.res);
+      sub.end();
     });
     this.close(); // streams that came in the meantime (none should) and the timers
   }
 
   /**
-   * New frames to every live reader of the page. The common case — readers all at the
-   * previous seq — is one write of the same Buffer each (the frames joined once).
+   * New frames (the feed's, as it loads them) to every live reader of the page. The common
+   * case — readers all at the previous seq — is one write of the same Buffer each (the
+   * frames joined once). A reader further behind is never written past what it lacks: it
+   * catches up from the feed.
    */
-  private broadcast(pageId: string, frames: Frame[]): boolean {
+  private broadcast(pageId: string, frames: Frame[]): void {
     const set = this.subscribers.get(pageId);
-    if (!set || set.size === 0 || frames.length === 0) return false;
+    if (!set || set.size === 0) return;
     this.lastWrite.set(pageId, Date.now());
     const first = frames[0]!;
     const all = frames.length === 1 ? first : joined(frames);
     for (const sub of set) {
       if (sub.catchingUp) continue;
-      if (sub.sent < first.seq) sub.write(all);
-      else for (const f of frames) sub.write(f);
+      if (sub.sent === first.seq - 1) sub.write(all);
+      else if (sub.sent >= first.seq) for (const f of frames) sub.write(f);
+      else void this.resume(sub, this.feeds.get(pageId)!);
     }
-    return true;
   }
 
   /** Unsent bytes this process holds for its readers right now (the slow-reader limit bounds it). */
@@ -244,12 +252,6 @@ export class LiveHub {
       if (head && head.seq > (this.feeds.get(pageId)?.loaded ?? head.seq)) this.notify(pageId, head.seq);
     }
   }
-}
-
-/** Ends a stream and its connection: the server is going away, keep-alive would only hold the reader here. */
-function endConnection(res: ServerResponse): void {
-  const socket = res.socket;
-  res.end(() => socket?.end());
 }
 
 /** Consecutive frames as one: the seq of the last, the bytes of all. */

@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createPost } from '../commands/createPost.js';
+import { postCreateSchema } from '../domain/post.js';
 import { aPage, aPost } from '../test/fixtures.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 import { openSse } from '../test/sse.js';
@@ -69,6 +71,25 @@ describeEachStore('live updates', (kind) => {
     expect(got.map((e) => e.id)).toEqual([seq0 + 1, seq0 + 2, seq0 + 3]);
     expect(got[0]!.data.id).toBe(a.id);
     expect(got[2]!.data.id).toBe(c.id);
+    sse.close();
+  });
+
+  it('an event a poll loaded first still reaches every stream (failover runs lost the last post)', async () => {
+    const seq0 = (await (await s.api('/api/v1/pages/live')).json()).seq;
+    const sse = await events(seq0);
+    // A post committed without telling the hub (commands through s.ctx do not notify): a
+    // poll, the GRIP proxy or a resync may load it into the page's feed before the
+    // notification comes. The stream's readers must get it all the same, and in order.
+    const { post } = await createPost(s.ctx, { id: 'editor', role: 'editor' }, 'live', postCreateSchema.parse(aPost('Seen by a poll first')));
+    const polled = await (await fetch(`${s.url}/live/live/updates?since=${seq0}`)).json();
+    expect(polled.events.map((e: { id: number }) => e.id)).toEqual([seq0 + 1]);
+    expect((await sse.waitFor(1))[0]).toMatchObject({ id: seq0 + 1, data: { id: post.id } });
+    const next = await publish('And the next, notified');
+    const all = await sse.waitFor(2);
+    expect(all.map((e) => [e.id, e.data.id])).toEqual([
+      [seq0 + 1, post.id],
+      [seq0 + 2, next.id],
+    ]);
     sse.close();
   });
 

@@ -44,19 +44,26 @@ export class PageFeed {
   loaded: number;
   private chain: Promise<unknown> = Promise.resolve();
 
+  /**
+   * `onFresh` is given every frame this feed loads, once, in seq order, whoever asked for
+   * it (the hub's notification, a poll, the GRIP proxy): the hub's readers then never miss
+   * an event that another path loaded first.
+   */
   constructor(
     readonly pageId: string,
     startSeq: number,
     private readonly db: ReadDb,
     private readonly posts: PostFragments,
     private readonly log: Pick<BaseLogger, 'error'>,
+    private readonly onFresh: (frames: Frame[]) => void = () => {},
   ) {
     this.loaded = startSeq;
   }
 
   /**
-   * Reads, renders and keeps the events up to `seq` (and any that came meanwhile); resolves
-   * with the new frames in order. Calls are serialised, so frames come out in seq order.
+   * Reads, renders and keeps the events up to `seq` (and any that came meanwhile), hands
+   * them to `onFresh`, and resolves with them in order. Calls are serialised, so frames
+   * come out in seq order.
    */
   advance(seq: number): Promise<Frame[]> {
     const run = this.chain.then(async () => {
@@ -69,6 +76,7 @@ export class PageFeed {
         this.loaded = batch[batch.length - 1]!.seq;
         fresh.push(...batch);
       }
+      if (fresh.length > 0) this.onFresh(fresh);
       return fresh;
     });
     this.chain = run.catch(() => {});

@@ -3,8 +3,9 @@
  * per broadcast, dropped when it stops keeping up) and while catching up (its backlog in
  * pieces, each written once the socket has taken the last).
  */
-import type { ServerResponse } from 'node:http';
+import { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
+import { LAST_CHUNK, takeSocket } from './take-socket.js';
 
 /** A live reader whose unsent bytes pass this is too slow: dropped, it resumes by id when it can. */
 export const MAX_BUFFERED_BYTES = 64 * 1024;
@@ -17,13 +18,15 @@ export interface Bytes {
 }
 
 /**
- * Bytes go straight to the socket when node:http frames the body as chunks and this
- * response owns the socket (the usual case): the frames are chunked once per event
- * (Frame.chunk), so a broadcast is one write of one shared Buffer per reader, without
- * node:http's per-write framing, corking and three-part writev.
+ * Bytes go straight to the socket, taken from node:http once the head is written
+ * (take-socket.ts, the usual case): the frames are chunked once per event (Frame.chunk),
+ * so a broadcast is one write of one shared Buffer per reader, without node:http's
+ * per-write framing, corking and three-part writev, and the reader costs no more than its
+ * socket. When node:http keeps the connection (a pipelined request), bytes go through the
+ * response.
  */
 export class Subscriber {
-  /** Where the bytes go: the socket, or the response itself (HTTP/1.0, a pipelined request). */
+  /** Where the bytes go: the taken socket, or the response. */
   readonly out: Writable;
   /** True when `out` is the socket of a chunked response: write Frame.chunk, else Frame.sse. */
   readonly chunked: boolean;
@@ -32,20 +35,26 @@ export class Subscriber {
   /** While true the reader is being sent its backlog; live broadcasts skip it. */
   catchingUp = true;
 
-  constructor(
-    readonly res: ServerResponse,
-    sent: number,
-  ) {
-    const socket = res.socket;
-    const direct = socket !== null && res.headersSent && (socket as { _httpMessage?: unknown })._httpMessage === res;
-    this.out = direct ? socket : res;
-    this.chunked = direct && res.chunkedEncoding;
+  /** `res` has its head written. */
+  constructor(res: ServerResponse, sent: number) {
+    const socket = takeSocket(res);
+    this.out = socket ?? res;
+    this.chunked = socket !== null && res.chunkedEncoding;
     this.sent = sent;
   }
 
   /** Closed, or ended by the hub (shutdown): nothing more may be written, not even backlog. */
   get gone(): boolean {
-    return this.out.destroyed || this.res.writableEnded;
+    return this.out.destroyed || this.out.writableEnded;
+  }
+
+  /** Ends the stream and its connection: the reader resumes by id, elsewhere if this server is going away. */
+  end(): void {
+    if (this.gone) return;
+    if (this.out instanceof ServerResponse) {
+      const socket = this.out.socket;
+      this.out.end(() => socket?.end());
+    } else this.out.end(this.chunked ? LAST_CHUNK : undefined);
   }
 
   bytes(f: { sse: Buffer; chunk: Buffer }): Buffer {
