@@ -414,6 +414,7 @@ async function main() {
   inside.sort((a, b) => a - b);
   const sum = (k) => reports.reduce((a, r) => a + r[k], 0);
   const recoveries = reports.flatMap((r) => r.recoveries.map(([, ms]) => ms)).sort((a, b) => a - b);
+  const reopens = reports.flatMap((r) => r.recoveries.map(([, , ms]) => ms)).sort((a, b) => a - b);
 
   // The scheduler: each scheduled post published once (one post.published event each).
   const publishedEvents = events.filter((e) => e.type === 'post.published');
@@ -458,6 +459,9 @@ async function main() {
     recover_p50_ms: round(pct(recoveries, 50), 0),
     recover_p99_ms: round(pct(recoveries, 99), 0),
     recover_max_ms: round(recoveries.at(-1), 0),
+    // …of which the stream open again (the rest is catching up: events published meanwhile).
+    reopen_p50_ms: round(pct(reopens, 50), 0),
+    reopen_p99_ms: round(pct(reopens, 99), 0),
     scheduled: SCHEDULED,
     scheduled_published_once: scheduledOnce,
     unexpected_events: unexpected,

@@ -372,7 +372,8 @@ function report(sentPairs) {
   }
   for (const c of conns) for (const seq of c.got.keys()) if (seq > since && !sent.has(seq)) extra++;
   // Each resume: from the drop until the reader was back and had every event published
-  // before it was back (its backlog through the new node), or just back if it missed none.
+  // before it was back (its backlog through the new node), or just back if it missed none;
+  // and until it was back at all (its stream open again).
   const recoveries = [];
   for (const c of conns)
     for (const [dropped, back] of c.resumes) {
@@ -381,7 +382,7 @@ function report(sentPairs) {
         const t = c.got.get(seq);
         if (s <= back && t !== undefined && t > dropped && t > caughtUp) caughtUp = t;
       }
-      recoveries.push([dropped, caughtUp - dropped]);
+      recoveries.push([dropped, caughtUp - dropped, back - dropped]);
     }
   const stillDown = conns.filter((c) => !c.up).length;
   // Which events each reader that missed some missed (a failing run's first clue): pattern → readers.

@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { gripHoldHeaders, type GripPublisher } from './grip.js';
 import type { PageFeed } from './page-feed.js';
-import { PREAMBLE, SSE_HEADERS } from './sse.js';
+import { preamble, SSE_HEADERS } from './sse.js';
 
 /**
  * The events after `since` and the hold instructions, in one response; the proxy keeps the
@@ -15,7 +15,7 @@ import { PREAMBLE, SSE_HEADERS } from './sse.js';
  */
 export async function answerHold(feed: PageFeed, pageSeq: number, slug: string, since: number, res: ServerResponse, recovery: boolean): Promise<void> {
   await feed.advance(pageSeq);
-  const parts: Buffer[] = recovery ? [] : [PREAMBLE.sse];
+  const parts: Buffer[] = recovery ? [] : [preamble().sse];
   let at = Math.min(since, feed.loaded);
   for (;;) {
     const frames = await feed.since(at);

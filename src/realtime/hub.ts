@@ -14,7 +14,7 @@ import { endSpread } from './drain-schedule.js';
 import type { GripPublisher } from './grip.js';
 import { answerHold, publishCommitted } from './grip-stream.js';
 import { PageFeed, type Frame } from './page-feed.js';
-import { HEARTBEAT, PREAMBLE, SSE_HEADERS } from './sse.js';
+import { HEARTBEAT, preamble, SSE_HEADERS } from './sse.js';
 import { Subscriber, type Bytes } from './subscriber.js';
 
 export interface HubOptions {
@@ -119,7 +119,7 @@ export class LiveHub {
         this.lastWrite.delete(page.id);
       }
     });
-    sub.out.write(sub.bytes(PREAMBLE));
+    sub.out.write(sub.bytes(preamble()));
     socket?.uncork();
     await this.resume(sub, this.feed(page.id, page.seq));
   }
