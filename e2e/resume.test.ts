@@ -29,13 +29,13 @@ describeBrowser('resuming after being offline, in a real browser', () => {
     // Offline: new requests fail at once. Chromium's emulation leaves open streams be, so
     // the network drop that takes them down is played by the server cutting its connections.
     await browser.setOffline(true);
-    s.app.server.closeAllConnections();
+    s.cutConnections();
     await expect.poll(() => s.app.hub.connections).toBe(0);
     // ~1.5 KB of html each: 60 of them are well over the 64 KB a live reader may fall behind.
     const text = 'The storm surge reached the harbour wall before dawn. '.repeat(25);
     const ids: string[] = [];
     for (let i = 0; i < 60; i++) {
-      // closeAllConnections also cut this test's own keep-alive connection to the server: a
+      // Cutting them also cut this test's own keep-alive connection to the server: a
       // request sent on it fails ("fetch failed"), so each post carries an Idempotency-Key and
       // is sent again, as the newsroom does, without being published twice.
       const init = { method: 'POST', as: 'editor' as const, headers: { 'idempotency-key': `outage-${i}` }, json: aPost(`While away ${i + 1}`, { body: [{ type: 'paragraph', text }] }) };

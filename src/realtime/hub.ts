@@ -33,9 +33,13 @@ export interface HubOptions {
   onFanOut?: ((ms: number) => void) | undefined;
   /** With a GRIP proxy in front: each event this process commits is published to it once. */
   grip?: GripPublisher | undefined;
+  /** What all page feeds may hold together (their frames), however many pages readers ask for. */
+  feedsKeepBytes: number;
 }
 
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+/** Eight pages' worth of each feed's own limit (page-feed.ts KEEP_BYTES). */
+const DEFAULT_FEEDS_KEEP_BYTES = 64 * 2 ** 20;
 
 /** A page's readers get a heartbeat comment when nothing was written to them for this long. */
 const HEARTBEAT_MS = 15_000;
@@ -57,7 +61,7 @@ export class LiveHub {
     private readonly posts: PostFragments,
     opts: Partial<HubOptions> & Pick<HubOptions, 'log'>,
   ) {
-    this.opts = { drainTimeoutMs: DEFAULT_DRAIN_TIMEOUT_MS, ...opts };
+    this.opts = { drainTimeoutMs: DEFAULT_DRAIN_TIMEOUT_MS, feedsKeepBytes: DEFAULT_FEEDS_KEEP_BYTES, ...opts };
     this.timers = [setInterval(() => this.heartbeat(), HEARTBEAT_CHECK_MS), setInterval(() => void this.resync(), RESYNC_MS)];
     for (const t of this.timers) t.unref();
   }
@@ -80,11 +84,40 @@ export class LiveHub {
   /** The feed of a page, created at its current seq. */
   feed(pageId: string, seq: number): PageFeed {
     let feed = this.feeds.get(pageId);
-    if (!feed) {
-      feed = new PageFeed(pageId, seq, this.db, this.posts, this.opts.log, (frames) => this.broadcast(pageId, frames));
-      this.feeds.set(pageId, feed);
-    }
+    if (feed) this.feeds.delete(pageId);
+    else
+      feed = new PageFeed(pageId, seq, this.db, this.posts, this.opts.log, (frames) => {
+        this.broadcast(pageId, frames);
+        this.trimFeeds();
+      });
+    this.feeds.set(pageId, feed); // the Map's order is the order of use: least recent first
     return feed;
+  }
+
+  /** What the page feeds hold: bytes, and frames (the `live_events` cache in metrics). */
+  memory(): { bytes: number; entries: number } {
+    let bytes = 0;
+    let entries = 0;
+    for (const feed of this.feeds.values()) {
+      bytes += feed.held.bytes;
+      entries += feed.held.frames;
+    }
+    return { bytes, entries };
+  }
+
+  /**
+   * Keeps what all feeds hold within feedsKeepBytes, however many pages readers ask for:
+   * the least recently used go first — whole when nobody here follows the page, else
+   * their frames (resuming readers then read the log).
+   */
+  private trimFeeds(): void {
+    let { bytes } = this.memory();
+    for (const [pageId, feed] of this.feeds) {
+      if (bytes <= this.opts.feedsKeepBytes) return;
+      bytes -= feed.held.bytes;
+      if (this.subscribers.has(pageId)) feed.keepAtMost(0, 0);
+      else this.feeds.delete(pageId);
+    }
   }
 
   /** From the bus: page `pageId` is at `seq` since `committedAt` (ms since the epoch, when known). */

@@ -94,14 +94,24 @@ export class PageFeed {
     return out;
   }
 
-  private keep(f: Frame): void {
-    this.frames.set(f.seq, f);
-    this.bytes += frameBytes(f);
+  /** Bytes and frames held now. */
+  get held(): { bytes: number; frames: number } {
+    return { bytes: this.bytes, frames: this.frames.size };
+  }
+
+  /** Drops the oldest frames until at most `frames` and `bytes` are held; asked for again, they are read from the log. */
+  keepAtMost(frames: number, bytes: number): void {
     for (const [seq, old] of this.frames) {
-      if (this.frames.size <= KEEP && this.bytes <= KEEP_BYTES) break;
+      if (this.frames.size <= frames && this.bytes <= bytes) break;
       this.frames.delete(seq);
       this.bytes -= frameBytes(old);
     }
+  }
+
+  private keep(f: Frame): void {
+    this.frames.set(f.seq, f);
+    this.bytes += frameBytes(f);
+    this.keepAtMost(KEEP, KEEP_BYTES);
     if (f.event.type === 'post.unpublished') this.scrub(f.event.data.id);
   }
 

@@ -150,7 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const live = { store, hub, config };
   app.decorate('hub', hub);
   const polls = new PollAnswers();
-  const metrics = appMetrics({ store, hub, tallies: { page: reader.tally, poll: polls.tally }, caches: () => [...reader.memory(), ...polls.memory()] });
+  const metrics = appMetrics({ store, hub, tallies: { page: reader.tally, poll: polls.tally }, caches: () => [...reader.memory(), ...polls.memory(), { cache: 'live_events', ...hub.memory() }] });
   app.decorate('metrics', metrics);
   const node: NodeState = { draining: false };
   app.decorate('node', node);

@@ -2,6 +2,7 @@
  * A real livepage server on a free port with a fresh store, three people (admin, editor,
  * contributor) and their tokens; tests talk to it over real HTTP.
  */
+import type { Socket } from 'node:net';
 import { embedOutbox } from '../commands/embeds.js';
 import type { FastifyInstance } from 'fastify';
 import { addUser } from '../commands/addUser.js';
@@ -23,6 +24,11 @@ export interface TestServer {
   app: FastifyInstance;
   test: TestStore;
   ctx: CommandContext;
+  /**
+   * Cuts every connection the server accepted, as a network drop would: live streams too,
+   * which node:http's closeAllConnections no longer knows of (realtime/take-socket.ts).
+   */
+  cutConnections(): void;
   /** fetch against the server, with the role's token when given. */
   api(path: string, init?: RequestInit & { as?: Role; json?: unknown }): Promise<Response>;
   close(): Promise<void>;
@@ -66,6 +72,11 @@ export async function startTestServer(kind: StoreKind, options: TestServerOption
   }
   const logging = options.log ? { loggerInstance: options.log } : { logger: false };
   const app = await buildApp({ store: test.store, config, ...logging, readerCountsEveryMs: 200, hub: options.hub, ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.media ? { media: options.media } : {}), ...(options.webhooks ? { webhooks: options.webhooks } : {}), ...(options.mediaImports ? { mediaImports: options.mediaImports } : {}), ...(options.embeds ? { embeds: options.embeds } : {}) });
+  const sockets = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -75,6 +86,9 @@ export async function startTestServer(kind: StoreKind, options: TestServerOption
     app,
     test,
     ctx,
+    cutConnections() {
+      for (const socket of sockets) socket.destroy();
+    },
     api(path, init = {}) {
       const { as, json, ...rest } = init;
       const headers = new Headers(rest.headers);
