@@ -40,6 +40,8 @@ export interface HubOptions {
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
 /** Eight pages' worth of each feed's own limit (page-feed.ts KEEP_BYTES). */
 const DEFAULT_FEEDS_KEEP_BYTES = 64 * 2 ** 20;
+/** Feeds kept for pages nobody here follows (polled, or a proxy's): a few hundred bytes each when empty. */
+const MAX_IDLE_FEEDS = 1_000;
 
 /** A page's readers get a heartbeat comment when nothing was written to them for this long. */
 const HEARTBEAT_MS = 15_000;
@@ -83,15 +85,27 @@ export class LiveHub {
 
   /** The feed of a page, created at its current seq. */
   feed(pageId: string, seq: number): PageFeed {
-    let feed = this.feeds.get(pageId);
-    if (feed) this.feeds.delete(pageId);
-    else
-      feed = new PageFeed(pageId, seq, this.db, this.posts, this.opts.log, (frames) => {
-        this.broadcast(pageId, frames);
-        this.trimFeeds();
-      });
-    this.feeds.set(pageId, feed); // the Map's order is the order of use: least recent first
+    const known = this.feeds.get(pageId);
+    if (known) {
+      this.feeds.delete(pageId);
+      this.feeds.set(pageId, known); // the Map's order is the order of use: least recent first
+      return known;
+    }
+    const feed = new PageFeed(pageId, seq, this.db, this.posts, this.opts.log, (frames) => this.fresh(pageId, frames));
+    this.feeds.set(pageId, feed);
+    this.trimFeeds(); // one page more
     return feed;
+  }
+
+  /** Frames a page's feed just loaded: to its readers, then the feeds trimmed to their budget. */
+  private fresh(pageId: string, frames: Frame[]): void {
+    try {
+      this.broadcast(pageId, frames);
+      this.trimFeeds();
+    } catch (err) {
+      // Not the poll's or the proxy's failure (they asked for the load): readers catch up at the next event.
+      this.opts.log.error({ err, pageId }, 'live events could not be broadcast');
+    }
   }
 
   /** What the page feeds hold: bytes, and frames (the `live_events` cache in metrics). */
@@ -106,17 +120,27 @@ export class LiveHub {
   }
 
   /**
-   * Keeps what all feeds hold within feedsKeepBytes, however many pages readers ask for:
-   * the least recently used go first — whole when nobody here follows the page, else
-   * their frames (resuming readers then read the log).
+   * Keeps what all feeds hold within feedsKeepBytes, and the feeds of pages nobody here
+   * follows to MAX_IDLE_FEEDS, however many pages readers ask for. Those go first, least
+   * recently used first (made again when asked for); then, if need be, the oldest frames
+   * of followed pages (their resuming readers then read the log).
    */
   private trimFeeds(): void {
+    const budget = this.opts.feedsKeepBytes;
     let { bytes } = this.memory();
+    let idle = this.feeds.size - this.subscribers.size; // every followed page has a feed
     for (const [pageId, feed] of this.feeds) {
-      if (bytes <= this.opts.feedsKeepBytes) return;
+      if (bytes <= budget && idle <= MAX_IDLE_FEEDS) break;
+      if (this.subscribers.has(pageId)) continue;
       bytes -= feed.held.bytes;
-      if (this.subscribers.has(pageId)) feed.keepAtMost(0, 0);
-      else this.feeds.delete(pageId);
+      idle--;
+      this.feeds.delete(pageId);
+    }
+    for (const feed of this.feeds.values()) {
+      if (bytes <= budget) return;
+      const before = feed.held.bytes;
+      feed.keepAtMost(Infinity, Math.max(0, before - (bytes - budget)));
+      bytes -= before - feed.held.bytes;
     }
   }
 

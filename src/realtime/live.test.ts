@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPost } from '../commands/createPost.js';
+import { unpublishPost } from '../commands/unpublishPost.js';
 import { postCreateSchema } from '../domain/post.js';
 import { aPage, aPost } from '../test/fixtures.js';
 import { startTestServer, type TestServer } from '../test/server.js';
@@ -91,6 +92,38 @@ describeEachStore('live updates', (kind) => {
       [seq0 + 2, next.id],
     ]);
     sse.close();
+  });
+
+  it('a post published and withdrawn in one load reaches live readers without its html', async () => {
+    const seq0 = (await (await s.api('/api/v1/pages/live')).json()).seq;
+    const sse = await events(seq0);
+    // Both committed before the hub hears of either (s.ctx does not notify): one load, in
+    // which each event is rendered from the post as it is now.
+    const editor = { id: 'editor', role: 'editor' } as const;
+    const { post } = await createPost(s.ctx, editor, 'live', postCreateSchema.parse(aPost('Withdrawn at once')));
+    await unpublishPost(s.ctx, editor, post.id);
+    await publish('Then this one');
+    const got = await sse.waitFor(3);
+    expect(got.map((e) => [e.id, e.event])).toEqual([
+      [seq0 + 1, 'post.published'],
+      [seq0 + 2, 'post.unpublished'],
+      [seq0 + 3, 'post.published'],
+    ]);
+    expect(got[0]!.data.html).toBe('');
+    sse.close();
+  });
+
+  it('HEAD of a stream is its head alone: the connection goes on to the next request', async () => {
+    const socket = connect(Number(new URL(s.url).port), '127.0.0.1');
+    let text = '';
+    socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+    socket.write('HEAD /live/live/events HTTP/1.1\r\nhost: x\r\n\r\nGET /healthz HTTP/1.1\r\nhost: x\r\n\r\n');
+    await expect.poll(() => text.split('HTTP/1.1 200').length - 1).toBe(2);
+    socket.destroy();
+    const [head, next] = text.split(/(?=HTTP\/1\.1 )/);
+    expect(head).toMatch(/content-type: text\/event-stream/i);
+    expect(head).toMatch(/\r\n\r\n$/); // nothing after the head…
+    expect(next).toMatch(/^HTTP\/1\.1 200 /); // …and the next answer is the health check's
   });
 
   it('?since=0 replays the whole log', async () => {

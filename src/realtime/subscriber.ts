@@ -4,8 +4,9 @@
  * pieces, each written once the socket has taken the last).
  */
 import { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
-import { LAST_CHUNK, takeSocket } from './take-socket.js';
+import { endTaken, LAST_CHUNK, takeSocket } from './take-socket.js';
 
 /** A live reader whose unsent bytes pass this is too slow: dropped, it resumes by id when it can. */
 export const MAX_BUFFERED_BYTES = 64 * 1024;
@@ -27,7 +28,7 @@ export interface Bytes {
  */
 export class Subscriber {
   /** Where the bytes go: the taken socket, or the response. */
-  readonly out: Writable;
+  readonly out: Socket | ServerResponse;
   /** True when `out` is the socket of a chunked response: write Frame.chunk, else Frame.sse. */
   readonly chunked: boolean;
   /** The last seq written to this reader. */
@@ -54,7 +55,7 @@ export class Subscriber {
     if (this.out instanceof ServerResponse) {
       const socket = this.out.socket;
       this.out.end(() => socket?.end());
-    } else this.out.end(this.chunked ? LAST_CHUNK : undefined);
+    } else endTaken(this.out, this.chunked ? LAST_CHUNK : undefined);
   }
 
   bytes(f: { sse: Buffer; chunk: Buffer }): Buffer {

@@ -33,7 +33,16 @@ const HTTP_LISTENERS: Record<string, string> = {
   drain: 'bound socketOnDrain',
   error: 'socketOnError',
   timeout: 'socketOnTimeout',
+  // Removed by its upgrade path's unconsume(): they would pause a socket node:http had paused.
+  pause: 'onSocketPause',
+  resume: 'onSocketResume',
 };
+
+/**
+ * An ended stream's reader has this long to close its side: shutdown waits for every
+ * connection, and a reader that never closes (or vanished without a FIN) must not hold it.
+ */
+export const END_GRACE_MS = 2_000;
 
 /** The last chunk of a chunked body: the stream ends cleanly for the reader (it then reconnects). */
 export const LAST_CHUNK = Buffer.from('0\r\n\r\n');
@@ -65,6 +74,13 @@ export function takeSocket(res: ServerResponse): Socket | null {
   socket.on('data', drop);
   socket.resume(); // node:http may have paused it (its own back-pressure)
   return socket;
+}
+
+/** Ends a taken socket's stream (`last`: the chunked body's end) and closes it, at the latest END_GRACE_MS later. */
+export function endTaken(socket: Socket, last: Buffer | undefined): void {
+  if (last) socket.end(last);
+  else socket.end();
+  socket.setTimeout(END_GRACE_MS, destroy);
 }
 
 function destroy(this: Socket): void {

@@ -6,6 +6,7 @@ import { liveEventOut } from '../../domain/api-schemas.js';
 import { invalidInput, notFound } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/page.js';
 import { gripLastId, verifyGripSig } from '../../realtime/grip.js';
+import { SSE_HEADERS } from '../../realtime/sse.js';
 import { pageHead } from '../../store/pages.js';
 import { readerCacheControl, sendCacheable } from '../cache-control.js';
 import type { RouteDoc } from '../route-doc.js';
@@ -110,6 +111,9 @@ export async function liveRoutes(app: FastifyInstance, { store, reader, hub, pol
     const since = parseSeq(req.headers['last-event-id'], 'Last-Event-ID') ?? parseSeq((req.query as { since?: unknown }).since, 'since');
     const page = await pageHead(store.db, slug); // fresh, not cached: the stream starts exactly here
     if (!page) throw notFound('page', 'There is no such live page.');
+    // HEAD (fastify answers it with this route): the head alone. A stream written after it
+    // would be read as the connection's next response by a client or a proxy reusing it.
+    if (req.method === 'HEAD') return reply.headers(SSE_HEADERS).send();
     reply.hijack();
     await openStream({ hub, config }, req.raw, page, slug, since, reply.raw);
   });
