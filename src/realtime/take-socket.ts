@@ -76,11 +76,15 @@ export function takeSocket(res: ServerResponse): Socket | null {
   return socket;
 }
 
-/** Ends a taken socket's stream (`last`: the chunked body's end) and closes it, at the latest END_GRACE_MS later. */
+/**
+ * Ends a taken socket's stream (`last`: the chunked body's end) and closes it, at the latest
+ * END_GRACE_MS later — a timer, not an idle timeout, which a reader sending bytes would reset.
+ */
 export function endTaken(socket: Socket, last: Buffer | undefined): void {
   if (last) socket.end(last);
   else socket.end();
-  socket.setTimeout(END_GRACE_MS, destroy);
+  const timer = setTimeout(() => socket.destroy(), END_GRACE_MS).unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 function destroy(this: Socket): void {
