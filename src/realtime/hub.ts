@@ -14,6 +14,7 @@ import { endSpread } from './drain-schedule.js';
 import type { GripPublisher } from './grip.js';
 import { answerHold, publishCommitted } from './grip-stream.js';
 import { PageFeed, type Frame } from './page-feed.js';
+import { PageFeeds } from './page-feeds.js';
 import { HEARTBEAT, preamble, SSE_HEADERS } from './sse.js';
 import { Subscriber, type Bytes } from './subscriber.js';
 
@@ -40,8 +41,6 @@ export interface HubOptions {
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
 /** Eight pages' worth of each feed's own limit (page-feed.ts KEEP_BYTES). */
 const DEFAULT_FEEDS_KEEP_BYTES = 64 * 2 ** 20;
-/** Feeds kept for pages nobody here follows (polled, or a proxy's): a few hundred bytes each when empty. */
-const MAX_IDLE_FEEDS = 1_000;
 
 /** A page's readers get a heartbeat comment when nothing was written to them for this long. */
 const HEARTBEAT_MS = 15_000;
@@ -50,8 +49,8 @@ const HEARTBEAT_CHECK_MS = 5_000;
 const RESYNC_MS = 5_000;
 
 export class LiveHub {
-  private readonly feeds = new Map<string, PageFeed>();
   private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly feeds: PageFeeds;
   /** When each page's readers were last written to all at once (a broadcast or a heartbeat). */
   private readonly lastWrite = new Map<string, number>();
   private readonly timers: NodeJS.Timeout[];
@@ -60,10 +59,12 @@ export class LiveHub {
 
   constructor(
     private readonly db: ReadDb,
-    private readonly posts: PostFragments,
+    posts: PostFragments,
     opts: Partial<HubOptions> & Pick<HubOptions, 'log'>,
   ) {
     this.opts = { drainTimeoutMs: DEFAULT_DRAIN_TIMEOUT_MS, feedsKeepBytes: DEFAULT_FEEDS_KEEP_BYTES, ...opts };
+    const make = (pageId: string, seq: number) => new PageFeed(pageId, seq, db, posts, this.opts.log, (frames) => this.fresh(pageId, frames));
+    this.feeds = new PageFeeds(make, this.opts.feedsKeepBytes, this.subscribers);
     this.timers = [setInterval(() => this.heartbeat(), HEARTBEAT_CHECK_MS), setInterval(() => void this.resync(), RESYNC_MS)];
     for (const t of this.timers) t.unref();
   }
@@ -85,62 +86,22 @@ export class LiveHub {
 
   /** The feed of a page, created at its current seq. */
   feed(pageId: string, seq: number): PageFeed {
-    const known = this.feeds.get(pageId);
-    if (known) {
-      this.feeds.delete(pageId);
-      this.feeds.set(pageId, known); // the Map's order is the order of use: least recent first
-      return known;
-    }
-    const feed = new PageFeed(pageId, seq, this.db, this.posts, this.opts.log, (frames) => this.fresh(pageId, frames));
-    this.feeds.set(pageId, feed);
-    this.trimFeeds(); // one page more
-    return feed;
+    return this.feeds.use(pageId, seq);
+  }
+
+  /** What the page feeds hold: bytes, and frames (the `live_events` cache in metrics). */
+  memory(): { bytes: number; entries: number } {
+    return this.feeds.memory();
   }
 
   /** Frames a page's feed just loaded: to its readers, then the feeds trimmed to their budget. */
   private fresh(pageId: string, frames: Frame[]): void {
     try {
       this.broadcast(pageId, frames);
-      this.trimFeeds();
+      this.feeds.trim();
     } catch (err) {
       // Not the poll's or the proxy's failure (they asked for the load): readers catch up at the next event.
       this.opts.log.error({ err, pageId }, 'live events could not be broadcast');
-    }
-  }
-
-  /** What the page feeds hold: bytes, and frames (the `live_events` cache in metrics). */
-  memory(): { bytes: number; entries: number } {
-    let bytes = 0;
-    let entries = 0;
-    for (const feed of this.feeds.values()) {
-      bytes += feed.held.bytes;
-      entries += feed.held.frames;
-    }
-    return { bytes, entries };
-  }
-
-  /**
-   * Keeps what all feeds hold within feedsKeepBytes, and the feeds of pages nobody here
-   * follows to MAX_IDLE_FEEDS, however many pages readers ask for. Those go first, least
-   * recently used first (made again when asked for); then, if need be, the oldest frames
-   * of followed pages (their resuming readers then read the log).
-   */
-  private trimFeeds(): void {
-    const budget = this.opts.feedsKeepBytes;
-    let { bytes } = this.memory();
-    let idle = this.feeds.size - this.subscribers.size; // every followed page has a feed
-    for (const [pageId, feed] of this.feeds) {
-      if (bytes <= budget && idle <= MAX_IDLE_FEEDS) break;
-      if (this.subscribers.has(pageId)) continue;
-      bytes -= feed.held.bytes;
-      idle--;
-      this.feeds.delete(pageId);
-    }
-    for (const feed of this.feeds.values()) {
-      if (bytes <= budget) return;
-      const before = feed.held.bytes;
-      feed.keepAtMost(Infinity, Math.max(0, before - (bytes - budget)));
-      bytes -= before - feed.held.bytes;
     }
   }
 
