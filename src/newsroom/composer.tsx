@@ -38,7 +38,11 @@ export interface ComposerProps {
   onCancel?: () => void;
   /** Where photos upload to (the page's media library): choosing, pasting and dropping files. */
   upload?: UploadTarget;
-  /** A quiet line under the buttons, e.g. "Saved in this browser". */
+  /**
+   * A quiet line under the buttons, e.g. "Saved in this browser". An empty string keeps
+   * the line's place while there is nothing to say, so a note that comes later (autosave)
+   * does not push what is below it, the shortcuts, from under the pointer.
+   */
   note?: string;
   /** What the last action did, shown in the action bar where the journalist is looking. */
   done?: { message: string; url?: string | undefined } | null;
@@ -282,7 +286,7 @@ export function Composer(props: ComposerProps) {
           }}
         />
       )}
-      {props.note && <p class="nr-composer__note">{props.note}</p>}
+      {props.note !== undefined && <p class="nr-composer__note">{props.note}</p>}
       <Shortcuts />
       {preview !== null && <Preview {...preview} onClose={() => (clearTimeout(previewTimer.current), setPreview(null))} />}
     </form>

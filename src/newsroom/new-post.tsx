@@ -138,7 +138,8 @@ export function NewPost({ slug, isEditor, savedContributors, pinned, onSent, myB
         onAction={create}
         onPreview={(f) => previewHtml(api, slug, createBody(f, 'draft'))}
         upload={{ api, slug }}
-        note={note ?? (restored ? `Your unsent post was restored (saved in this browser at ${formatTime(restored.savedAt)}).` : undefined)}
+        // Never undefined: the line is kept (empty) until the first autosave fills it.
+        note={note ?? (restored ? `Your unsent post was restored (saved in this browser at ${formatTime(restored.savedAt)}).` : '')}
       />
     </section>
   );
