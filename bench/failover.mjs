@@ -127,7 +127,7 @@ async function statementCounts(url) {
 
 /** Two targets on one local server: each event recorded per target, with its delivery id. */
 function startReceiver() {
-  const got = new Map(); // target → Map(seq → count)
+  const got = new Map(); // target → Map(seq → count of distinct deliveries)
   const deliveries = new Map(); // target → Set(delivery id)
   let redelivered = 0;
   const server = http.createServer((req, res) => {
@@ -138,10 +138,12 @@ function startReceiver() {
       try {
         const j = JSON.parse(body);
         if (!got.has(target)) got.set(target, new Map()), deliveries.set(target, new Set());
+        // A retry of a delivery the receiver already has (its answer was lost or late) carries
+        // the same id, and receivers drop it (docs/operations.md): counted apart, not as a duplicate.
         const id = req.headers['x-livepage-delivery'];
         if (deliveries.get(target).has(id)) redelivered++;
+        else got.get(target).set(j.seq, (got.get(target).get(j.seq) ?? 0) + 1);
         deliveries.get(target).add(id);
-        got.get(target).set(j.seq, (got.get(target).get(j.seq) ?? 0) + 1);
       } catch {
         /* not JSON: counted as missing */
       }
