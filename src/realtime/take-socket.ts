@@ -51,8 +51,9 @@ export const LAST_CHUNK = Buffer.from('0\r\n\r\n');
  * The socket of `res`, no longer node:http's: its head must be written, its request received
  * whole, and `res` the connection's current response, with no request after it. Null
  * (nothing changed) otherwise — also when called from the request handler's synchronous
- * part, which runs inside node:http's parser — or when node:http is not as this expects. The socket then closes when the reader closes or fails; bytes the
- * reader sends are read and dropped (a stream takes no request body).
+ * part, which runs inside node:http's parser — or when node:http is not as this expects.
+ * The socket then closes when the reader closes or fails; bytes the reader sends are read
+ * and dropped (a stream takes no request body).
  */
 export function takeSocket(res: ServerResponse): Socket | null {
   const socket = res.socket as HttpSocket | null;
